@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from import_export.admin import ExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import StaffUserChangeForm, StaffUserCreationForm
+from .models import ActionLog, User
+
+
+@admin.register(User)
+class UserAdmin(ExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+    form = StaffUserChangeForm
+    add_form = StaffUserCreationForm
+    ordering = ("email",)
+    list_display = ("email", "full_name", "is_active", "last_login", "date_joined")
+    list_filter = ("is_active", "is_superuser", "groups")
+    search_fields = ("email", "full_name")
+    readonly_fields = ("last_login", "date_joined")
+    fieldsets = (
+        (None, {"fields": ("email", "full_name", "password")}),
+        ("Roles", {"fields": ("is_active", "groups"), "description": "A person's roles decide what they may see."}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+    filter_horizontal = ("groups",)
+
+
+@admin.register(ActionLog)
+class ActionLogAdmin(ExportMixin, admin.ModelAdmin):
+    list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
+    list_filter = ("action", "content_type", "created_at")
+    search_fields = ("object_id", "reason", "actor__email")
+    list_select_related = ("actor", "content_type")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

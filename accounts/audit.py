@@ -1,0 +1,29 @@
+"""The action log helper every service calls when it changes state."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from .models import ActionLog
+
+
+def record_action(obj, *, action: str, by=None, from_state: str = "", to_state: str = "", reason: str = ""):
+    """Record a state change of ``obj``. Call it inside the service's transaction so
+    the log and the change commit or roll back together."""
+    return ActionLog.objects.create(
+        actor=by if by is not None and by.is_authenticated else None,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason[:500],
+    )
+
+
+def history_for(obj):
+    return ActionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+def recent_actions(limit: int):
+    return ActionLog.objects.select_related("actor", "content_type")[:limit]

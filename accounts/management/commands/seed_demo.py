@@ -1,0 +1,95 @@
+"""Load the demo data for `make run`. Safe to run again: it changes nothing twice."""
+
+from datetime import date, timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
+from accounts.models import User
+from accounts.roles import STAFF_ROLES
+from accounts.services import assign_role
+from placements.enums import OrganisationKind, PartnerStatus, ProgrammeStatus
+from placements.models import Cohort, PartnerOrganisation, WorkExperienceProgramme
+from volunteers.enums import CampaignStatus
+from volunteers.models import RecruitmentCampaign, VolunteerRole
+
+DEMO_PARTNERS = [
+    ("Maidstone Mind", OrganisationKind.CHARITY, True, "ME14 1XX", "Maidstone", PartnerStatus.APPROVED),
+    ("Sevenoaks Dementia Café", OrganisationKind.COMMUNITY_GROUP, True, "TN13 1AA", "Sevenoaks", PartnerStatus.ACTIVE),
+    ("Medway Sight and Hearing", OrganisationKind.CHARITY, False, "ME4 4TR", "Medway", PartnerStatus.INTERESTED),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo users (one per role), partner organisations, a cohort, a programme and a campaign."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates accounts with published passwords.")
+        with transaction.atomic():
+            self._people()
+            self._domain()
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Password for every demo login: {DEMO_PASSWORD}"))
+
+    def _people(self):
+        for role, login, name in DEMO_PEOPLE:
+            user, created = User.objects.get_or_create(email=demo_email(login), defaults={"full_name": name})
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                assign_role(user, role, reason="demo data")
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+            if (
+                role in STAFF_ROLES
+                and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            ):
+                TOTP.activate(user, DEMO_TOTP_SECRET)
+            self.stdout.write(f"  {role.label:32} {user.email}")
+
+    def _domain(self):
+        for name, kind, kica, postcode, district, status in DEMO_PARTNERS:
+            PartnerOrganisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "kind": kind,
+                    "kica_member": kica,
+                    "postcode": postcode,
+                    "district": district,
+                    "status": status,
+                },
+            )
+        Cohort.objects.get_or_create(name="Cohort 2027-01", defaults={"course_start": date(2027, 1, 11)})
+        now = timezone.now()
+        WorkExperienceProgramme.objects.get_or_create(
+            title="Summer work experience 2027",
+            defaults={
+                "starts_on": date(2027, 7, 19),
+                "ends_on": date(2027, 7, 23),
+                "capacity": 20,
+                "applications_open_at": now,
+                "applications_close_at": now + timedelta(days=60),
+                "status": ProgrammeStatus.OPEN,
+            },
+        )
+        role, _ = VolunteerRole.objects.get_or_create(
+            name="Community Policing Volunteer",
+            defaults={
+                "minimum_age": 18,
+                "monthly_hours": 16,
+                "needs_fitness_test": True,
+                "needs_medical_certificate": True,
+            },
+        )
+        RecruitmentCampaign.objects.get_or_create(
+            role=role,
+            area="West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge Wells",
+            defaults={"opens_at": now, "closes_at": now + timedelta(days=45), "status": CampaignStatus.OPEN},
+        )

@@ -1,0 +1,40 @@
+"""Staff must set up MFA before they reach any page but the set-up itself.
+
+allauth has no setting that forces MFA (STACK.md), hence this middleware.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from .mfa import has_totp
+from .roles import is_staff_member
+
+# The pages a staff user without MFA may still open: the set-up flow and logging out.
+MFA_SETUP_URL_NAMES = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_index",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_reauthenticate",
+        "account_logout",
+    }
+)
+
+
+class StaffMFARequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not is_staff_member(user) or request.resolver_match.url_name in MFA_SETUP_URL_NAMES:
+            return None
+        if has_totp(user):
+            return None
+        messages.info(request, "Staff accounts must use two-factor authentication. Set it up to continue.")
+        return redirect("mfa_activate_totp")

@@ -1,0 +1,108 @@
+"""Roles are Groups (DOMAIN.md §1). The Group rows come from migration 0002; which
+model permissions each role holds in the admin is the table below."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import models
+
+
+class Role(models.TextChoices):
+    # staff: log in with MFA
+    RECRUITMENT_TEAM = "recruitment_team", "Corporate Recruitment Team"
+    DIVERSITY_PLACEMENTS_OFFICER = "diversity_placements_officer", "Diversity Placements Officer"
+    VETTING_OFFICER = "vetting_officer", "Vetting officer"
+    ESCORTING_OFFICER = "escorting_officer", "Escorting officer"
+    STUDENT_OFFICER = "student_officer", "Student officer"
+    HEAD_OF_RESOURCING = "head_of_resourcing", "Head of Resourcing"
+    # public
+    PARTNER_CONTACT = "partner_contact", "Partner organisation contact"
+    APPLICANT = "applicant", "Work-experience applicant"
+    VOLUNTEER = "volunteer", "Volunteer"
+
+
+STAFF_ROLES = frozenset(
+    {
+        Role.RECRUITMENT_TEAM,
+        Role.DIVERSITY_PLACEMENTS_OFFICER,
+        Role.VETTING_OFFICER,
+        Role.ESCORTING_OFFICER,
+        Role.STUDENT_OFFICER,
+        Role.HEAD_OF_RESOURCING,
+    }
+)
+# The back office (Django admin) is for the people who run the processes; escorting
+# and student officers use their own staff pages only (least privilege).
+BACK_OFFICE_ROLES = frozenset(
+    {Role.RECRUITMENT_TEAM, Role.DIVERSITY_PLACEMENTS_OFFICER, Role.VETTING_OFFICER, Role.HEAD_OF_RESOURCING}
+)
+
+# role -> "app_label.codename" permissions it holds in the admin. Later issues add rows.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.RECRUITMENT_TEAM: [
+        "notifications.view_notification",
+        "notifications.change_notification",
+        "accounts.view_actionlog",
+        "accounts.view_user",
+        "placements.view_workexperienceprogramme",
+        "placements.add_workexperienceprogramme",
+        "placements.change_workexperienceprogramme",
+        "volunteers.view_volunteerrole",
+        "volunteers.add_volunteerrole",
+        "volunteers.change_volunteerrole",
+        "volunteers.view_recruitmentcampaign",
+        "volunteers.add_recruitmentcampaign",
+        "volunteers.change_recruitmentcampaign",
+    ],
+    Role.DIVERSITY_PLACEMENTS_OFFICER: [
+        "notifications.view_notification",
+        "accounts.view_actionlog",
+        "placements.view_partnerorganisation",
+        "placements.add_partnerorganisation",
+        "placements.change_partnerorganisation",
+        "placements.view_cohort",
+        "placements.add_cohort",
+        "placements.change_cohort",
+    ],
+    Role.VETTING_OFFICER: ["accounts.view_actionlog"],
+    Role.HEAD_OF_RESOURCING: [
+        "accounts.view_actionlog",
+        "accounts.view_user",
+        "notifications.view_notification",
+        "placements.view_partnerorganisation",
+        "placements.view_cohort",
+        "placements.view_workexperienceprogramme",
+        "volunteers.view_recruitmentcampaign",
+    ],
+}
+
+
+def sync_role_permissions(**kwargs):
+    """Make each role's Group hold exactly the permissions in ROLE_PERMISSIONS."""
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = []
+        for name in names:
+            app_label, codename = name.split(".")
+            wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)
+
+
+def role_names(user) -> frozenset[str]:
+    """The user's role names, read once per user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_role_names"):
+        user._role_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_names
+
+
+def has_role(user, role: str) -> bool:
+    return role in role_names(user)
+
+
+def is_staff_member(user) -> bool:
+    """Staff log in with MFA and see the staff dashboard."""
+    return user.is_authenticated and (user.is_superuser or bool(role_names(user) & STAFF_ROLES))
+
+
+def role_labels(user) -> list[str]:
+    return [Role(name).label for name in sorted(role_names(user)) if name in Role.values]

@@ -1,0 +1,41 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from rules.contrib.views import permission_required
+
+from notifications.selectors import outbox_counts
+
+from ..audit import recent_actions
+from ..roles import Role, has_role, is_staff_member, role_labels
+
+
+@login_required
+def home(request):
+    """Where login lands: staff go to their dashboard, everyone else to their account."""
+    return redirect("staff_dashboard" if is_staff_member(request.user) else "my_account")
+
+
+@login_required
+@permission_required("accounts.view_own_account", raise_exception=True)
+def my_account(request):
+    return render(
+        request,
+        "accounts/my_account.html",
+        {"roles": role_labels(request.user)},
+    )
+
+
+@login_required
+@permission_required("accounts.view_staff_dashboard", raise_exception=True)
+def staff_dashboard(request):
+    user = request.user
+    context = {
+        "roles": role_labels(user),
+        "back_office": user.is_staff,
+        "is_student_officer": has_role(user, Role.STUDENT_OFFICER),
+        "is_escorting_officer": has_role(user, Role.ESCORTING_OFFICER),
+    }
+    if user.has_perm("notifications.view_notification"):
+        context["outbox"] = outbox_counts()
+    if user.has_perm("accounts.view_actionlog"):
+        context["recent_actions"] = recent_actions(limit=10)
+    return render(request, "accounts/staff_dashboard.html", context)

@@ -1,0 +1,54 @@
+import uuid
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .enums import NotificationStatus
+
+
+def new_idempotency_key() -> str:
+    return uuid.uuid4().hex
+
+
+class Notification(models.Model):
+    """One email, written in the same transaction as the change that caused it and
+    delivered by Celery after commit (DOMAIN.md §4)."""
+
+    recipient = models.EmailField()
+    template = models.CharField(max_length=120, help_text="Template key, e.g. accounts/welcome.")
+    context = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    subject = models.CharField(max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    idempotency_key = models.CharField(max_length=200, unique=True, default=new_idempotency_key)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    related_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    related_id = models.CharField(max_length=64, blank=True)
+    related = GenericForeignKey("related_type", "related_id")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=NotificationStatus.values), name="notification_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status=NotificationStatus.SENT) | Q(sent_at__isnull=False),
+                name="notification_sent_has_sent_at",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=NotificationStatus.FAILED) | Q(next_attempt_at__isnull=False),
+                name="notification_failed_has_next_attempt",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient} ({self.get_status_display()})"

@@ -1,0 +1,177 @@
+"""The outbox: every email is a row first, then a Celery task delivers it.
+
+A broker or SMTP outage delays mail; it never loses it and never fails the request
+that caused it (DOMAIN.md §4). Delivery is safe to run twice: it sends once.
+"""
+
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .enums import NOTIFICATION_WORKFLOW, NotificationStatus
+from .models import Notification, new_idempotency_key
+
+log = logging.getLogger(__name__)
+S = NotificationStatus
+
+
+def _template_paths(template: str) -> tuple[str, str, str]:
+    """``"placements/partner_approved"`` -> the subject, text and HTML templates under
+    ``placements/email/`` (STYLE.md: templates/<app>/email/)."""
+    app, name = template.split("/", 1)
+    base = f"{app}/email/{name}"
+    return f"{base}_subject.txt", f"{base}.txt", f"{base}.html"
+
+
+def notify(*, recipient: str, template: str, context: dict, key: str | None = None, related=None) -> Notification:
+    """Render ``template`` with ``context`` and queue it for ``recipient``.
+
+    Call inside the service's transaction. ``key`` makes the call idempotent: a second
+    call with the same key returns the first row and sends nothing more.
+    """
+    subject_t, text_t, html_t = _template_paths(template)
+    subject = " ".join(render_to_string(subject_t, context).split())
+    body_text = render_to_string(text_t, context)
+    try:
+        body_html = render_to_string(html_t, context)
+    except TemplateDoesNotExist:
+        body_html = ""
+    return queue_rendered(
+        recipient=recipient,
+        template=template,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        context=context,
+        key=key,
+        related=related,
+    )
+
+
+def queue_rendered(
+    *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
+) -> Notification:
+    """Queue an already rendered message (used for allauth's own mails)."""
+    with transaction.atomic():
+        notification, created = Notification.objects.get_or_create(
+            idempotency_key=key or new_idempotency_key(),
+            defaults={
+                "recipient": recipient,
+                "template": template,
+                "subject": subject[:300],
+                "body_text": body_text,
+                "body_html": body_html,
+                "context": context or {},
+                "related_type": ContentType.objects.get_for_model(related) if related is not None else None,
+                "related_id": str(related.pk) if related is not None else "",
+            },
+        )
+        if created:
+            transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    return notification
+
+
+def enqueue_delivery(notification_id: int) -> None:
+    """Hand the row to Celery. If the broker is down the row stays queued and the
+    periodic sweep picks it up, so the user's request still succeeds."""
+    from .tasks import deliver_notification
+
+    try:
+        deliver_notification.delay(notification_id)
+    except Exception as exc:  # kombu raises several types when the broker is away
+        log.warning(
+            "Could not queue notification %s (%s); the outbox sweep will retry.", notification_id, type(exc).__name__
+        )
+
+
+def _retry_delay(attempts: int) -> timedelta:
+    return timedelta(seconds=settings.NOTIFICATIONS_RETRY_BASE_SECONDS * 2 ** (attempts - 1))
+
+
+def _message(notification: Notification) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient],
+        headers={"X-Kent-Placements-Notification": str(notification.pk)},
+    )
+    if notification.body_html:
+        message.attach_alternative(notification.body_html, "text/html")
+    return message
+
+
+def deliver(notification_id: int) -> Notification | None:
+    """Send one notification. Holding the row lock while sending makes a second,
+    concurrent run wait and then find it sent, so the mail goes out once."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.status not in (S.QUEUED, S.FAILED):
+            return notification
+        now = timezone.now()
+        notification.attempts += 1
+        try:
+            _message(notification).send()
+        except Exception as exc:  # SMTP and connection errors alike: retry later
+            give_up = notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+            target = S.DEAD if give_up else S.FAILED
+            NOTIFICATION_WORKFLOW.check(notification.status, target)
+            notification.status = target
+            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
+            notification.next_attempt_at = None if give_up else now + _retry_delay(notification.attempts)
+            log.warning(
+                "Notification %s attempt %s failed (%s); %s.",
+                notification.pk,
+                notification.attempts,
+                type(exc).__name__,
+                "giving up" if give_up else "will retry",
+            )
+        else:
+            NOTIFICATION_WORKFLOW.check(notification.status, S.SENT)
+            notification.status = S.SENT
+            notification.sent_at = now
+            notification.next_attempt_at = None
+            notification.last_error = ""
+        notification.save()
+    return notification
+
+
+def due_for_delivery(now=None):
+    """Rows a worker should (re)try: queued and apparently stuck, or failed and due."""
+    now = now or timezone.now()
+    stuck_before = now - timedelta(seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS)
+    return Notification.objects.filter(
+        Q(status=S.QUEUED, created_at__lte=stuck_before) | Q(status=S.FAILED, next_attempt_at__lte=now)
+    )
+
+
+def sweep_outbox(now=None) -> int:
+    """Re-queue everything due; run by celery beat every minute."""
+    ids = list(due_for_delivery(now).values_list("pk", flat=True))
+    for notification_id in ids:
+        enqueue_delivery(notification_id)
+    return len(ids)
+
+
+def resend(notification: Notification) -> Notification:
+    """Staff re-send (admin action): back to the queue with a fresh attempt count."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().get(pk=notification.pk)
+        NOTIFICATION_WORKFLOW.check(notification.status, S.QUEUED)
+        notification.status = S.QUEUED
+        notification.attempts = 0
+        notification.next_attempt_at = None
+        notification.last_error = ""
+        notification.sent_at = None
+        notification.save()
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    return notification

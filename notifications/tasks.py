@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def deliver_notification(notification_id: int) -> None:
+    services.deliver(notification_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_outbox() -> None:
+    services.sweep_outbox()

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
 
         from .roles import sync_role_permissions
 
-        # Model permissions only exist after every app has migrated, so the role ->
-        # permission table is applied here rather than in a data migration.
-        post_migrate.connect(sync_role_permissions, sender=self)
+        # Model permissions are created app by app after migrating, so the role ->
+        # permission table is applied after each app's post_migrate (it is idempotent)
+        # rather than in a data migration.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="accounts.sync_role_permissions")

@@ -1,0 +1,37 @@
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from accounts.models import User
+from accounts.services import assign_role
+
+PASSWORD = "Correct-Horse-Battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="en_GB")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or ():
+            assign_role(self, role, reason="test persona")
+        self.save()
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Mark the email verified (allauth) unless verified=False is passed."""
+        if extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """mfa=True registers a TOTP authenticator; the secret is kept on the object."""
+        if extracted:
+            self.totp_secret = generate_totp_secret()
+            TOTP.activate(self, self.totp_secret)

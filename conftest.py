@@ -14,8 +14,8 @@ import pytest
 # ORM calls from it (STACK.md "Browser tests on our machines").
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from tests.personas import *  # noqa: E402,F403  (persona fixtures)
-from tests.querycount import *  # noqa: E402,F403  (assert_query_count_constant)
+from tests.personas import *  # noqa: F403  (persona fixtures)
+from tests.querycount import *  # noqa: F403  (assert_query_count_constant)
 
 PROJECT_DIR = Path(__file__).resolve().parent
 THIRD_PARTY = (PROJECT_DIR / ".venv", PROJECT_DIR / "node_modules")

@@ -62,6 +62,14 @@ def _strict_and_fast(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and used TOTP codes live in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_in_process():
     """Deliver tasks in-process in tests, whatever broker the environment names."""
     from kentplacements.celery import app

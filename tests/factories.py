@@ -1,5 +1,6 @@
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.models import User
@@ -35,3 +36,4 @@ class UserFactory(factory.django.DjangoModelFactory):
         if extracted:
             self.totp_secret = generate_totp_secret()
             TOTP.activate(self, self.totp_secret)
+            RecoveryCodes.activate(self)

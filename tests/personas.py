@@ -46,4 +46,7 @@ def _fixture(name):
 for _name in ALL_PERSONAS:
     globals()[_name] = _fixture(_name)
 
+
+
+
 __all__ = [*ALL_PERSONAS, "ALL_PERSONAS", "make_persona"]

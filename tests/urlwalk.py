@@ -1,0 +1,52 @@
+"""Every URL pattern of the site, with a concrete sample URL for each (used by the
+permission matrix and by the accessibility walk)."""
+
+import re
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Values for the pattern arguments; none of them names a real object, so object
+# pages show what a stranger would get for someone else's record.
+SAMPLE_ARGUMENTS = {
+    "object_id": "999999",
+    "id": "999999",
+    "content_type_id": "1",
+    "key": "not-a-real-key",
+    "uidb36": "1",
+    "url": "no-such-page/",
+    "app_label": "accounts",
+    "history_id": "999999",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str  # "namespace:name", or the pattern itself for unnamed patterns
+    pattern: str
+    url: str
+
+
+def sample_url(pattern: str, arguments: dict[str, str] | None = None) -> str:
+    """A concrete URL for ``pattern``; ``arguments`` override SAMPLE_ARGUMENTS."""
+    values = {**SAMPLE_ARGUMENTS, **(arguments or {})}
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m.group(1)], pattern)
+    url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m.group(1)], url)
+    url = re.sub(r"\(\[\^/\]\+\)", lambda m: values["object_id"], url, count=1)  # simple_history's
+    url = re.sub(r"\(\[\^/\]\+\)", lambda m: values["history_id"], url, count=1)  # unnamed groups
+    return "/" + url.replace("^", "").replace("$", "")
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace]))
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            pattern = prefix + str(entry.pattern)
+            key = ":".join(filter(None, [namespace, entry.name])) if entry.name else pattern
+            yield Route(key=key, pattern=pattern, url=sample_url(pattern))
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))

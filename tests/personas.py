@@ -47,6 +47,4 @@ for _name in ALL_PERSONAS:
     globals()[_name] = _fixture(_name)
 
 
-
-
 __all__ = [*ALL_PERSONAS, "ALL_PERSONAS", "make_persona"]

@@ -170,8 +170,12 @@ def admin_objects(db):
     PartnerOrganisation.objects.create(name="Maidstone Mind", kind="charity", postcode="ME14 1XX")
     Cohort.objects.create(name="Cohort A", course_start=now.date())
     WorkExperienceProgramme.objects.create(
-        title="Summer", starts_on=now.date(), ends_on=now.date(), capacity=5,
-        applications_open_at=now, applications_close_at=now + timedelta(days=1),
+        title="Summer",
+        starts_on=now.date(),
+        ends_on=now.date(),
+        capacity=5,
+        applications_open_at=now,
+        applications_close_at=now + timedelta(days=1),
     )
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
@@ -200,18 +204,12 @@ def expected_for(route, persona):
 
 def test_every_url_pattern_is_in_the_matrix():
     routes = all_routes()
-    missing = [
-        r.key
-        for r in routes
-        if not r.pattern.startswith("admin/") and r.key not in MATRIX
-    ]
+    missing = [r.key for r in routes if not r.pattern.startswith("admin/") and r.key not in MATRIX]
     assert not missing, f"URL patterns missing from the permission matrix: {missing}"
     admin_unknown = [
         r.key
         for r in routes
-        if r.pattern.startswith("admin/")
-        and admin_model(r) is None
-        and r.key not in ADMIN_SITE_PAGES
+        if r.pattern.startswith("admin/") and admin_model(r) is None and r.key not in ADMIN_SITE_PAGES
     ]
     assert not admin_unknown, f"Admin pages missing from the permission matrix: {admin_unknown}"
 

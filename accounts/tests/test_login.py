@@ -115,3 +115,14 @@ def test_signup_errors_keep_what_was_typed(client):
     assert "You must type the same password each time." in form.errors["password2"]
     assert form["full_name"].value() == "Jo Bloggs"
     assert form["email"].value() == "jo@example.org"
+
+
+def test_signup_error_summary_links_to_the_field(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"full_name": "", "email": "not-an-email", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert '<a href="#id_email">Email: Enter a valid email address.</a>' in page
+    assert '<a href="#id_full_name">Full name: This field is required.</a>' in page

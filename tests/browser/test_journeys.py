@@ -1,0 +1,79 @@
+"""The foundation's user journeys, end to end in Chromium (issue: Foundation)."""
+
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
+from playwright.sync_api import expect
+
+from accounts.roles import Role
+from notifications.models import Notification
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def current_code(secret):
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def test_visitor_signs_up_verifies_email_and_logs_in(page, live_server, axe_check):
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Placements, work experience and volunteering")
+    page.get_by_role("main").get_by_role("link", name="Create an account").click()
+
+    page.get_by_label("Full name").fill("Jo Bloggs")
+    page.get_by_label("Email").fill("jo@example.org")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    axe_check(page)
+
+    # The verification mail went through the outbox and was delivered.
+    notification = Notification.objects.get(recipient="jo@example.org")
+    assert notification.status == "sent"
+    assert mail.outbox[-1].to == ["jo@example.org"]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+
+    page.goto(link)  # opening the link changes nothing: the visitor confirms with a button
+    axe_check(page)
+    page.get_by_role("button", name="Confirm").click()
+
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("Email").fill("jo@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+    expect(page).to_have_url(re.compile(r"/account/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    expect(page.get_by_role("main")).to_contain_text("jo@example.org")
+    axe_check(page)
+
+
+def test_staff_member_is_made_to_set_up_mfa_before_the_dashboard(page, live_server, axe_check):
+    UserFactory(email="rita@example.org", full_name="Rita Recruiter", roles=[Role.RECRUITMENT_TEAM])
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill("rita@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+    # Straight to MFA: allauth first asks for the password again, then the set-up page.
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
+    expect(page.get_by_role("main")).to_contain_text("Staff accounts must use two-factor authentication")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
+    axe_check(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(current_code(secret))
+    page.get_by_role("button", name="Activate").click()
+
+    page.goto(live_server.url + "/staff/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staff dashboard")
+    expect(page.get_by_role("main")).to_contain_text("Corporate Recruitment Team")
+    expect(page.get_by_role("link", name="Open the back office")).to_be_visible()

@@ -1,0 +1,134 @@
+"""Site-wide behaviour: pages in the layout, security headers, error pages, workflow."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.audit import record_action
+from accounts.demo import DEMO_PEOPLE, demo_email
+from accounts.models import ActionLog, User
+from accounts.roles import STAFF_ROLES, has_role
+from kentplacements.workflow import TransitionNotAllowed, Workflow
+from placements.models import PartnerOrganisation
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_landing_page_needs_no_database_for_a_visitor(client):
+    client.get(reverse("landing"))  # warm up
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("landing"))
+    assert response.status_code == 200
+    assert len(queries) == 0
+
+
+def test_every_page_carries_the_security_headers(client):
+    response = client.get(reverse("landing"))
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_base_layout_has_skip_link_and_landmarks(client):
+    page = client.get(reverse("landing")).content.decode()
+    assert '<a class="skip-link" href="#main">Skip to main content</a>' in page
+    for landmark in ("<header", '<nav class="navbar', '<main id="main"', "<footer"):
+        assert landmark in page
+    assert "style=" not in page and "<script>" not in page  # CSP: no inline style or script
+
+
+def test_not_found_page_is_in_the_site_layout(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "Skip to main content" in response.content.decode()
+
+
+def test_forbidden_page_is_in_the_site_layout(client, applicant):
+    client.force_login(applicant)
+    response = client.get(reverse("staff_dashboard"))
+    assert response.status_code == 403
+    assert "You cannot open this page" in response.content.decode()
+
+
+@pytest.mark.allow_error_logs
+def test_server_error_page_is_in_the_site_layout(rf):
+    from kentplacements.views import server_error
+
+    request = rf.get("/")
+    request.user = UserFactory()
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in response.content.decode()
+
+
+def test_workflow_allows_only_listed_moves():
+    workflow = Workflow({"interested": {"approved", "declined"}, "approved": {"active"}})
+    assert workflow.can("interested", "approved")
+    assert not workflow.can("approved", "interested")
+    with pytest.raises(TransitionNotAllowed, match="cannot move from “declined” to “active”"):
+        workflow.check("declined", "active")
+
+
+def test_action_log_records_who_what_and_why():
+    officer = UserFactory()
+    partner = PartnerOrganisation.objects.create(name="Maidstone Mind", kind="charity", postcode="ME14 1XX")
+    record_action(partner, action="approve", by=officer, from_state="interested", to_state="approved", reason="ok")
+    entry = ActionLog.objects.get()
+    assert entry.subject == partner
+    assert (entry.actor, entry.from_state, entry.to_state, entry.reason) == (officer, "interested", "approved", "ok")
+
+
+def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.count() == len(DEMO_PEOPLE)
+    for role, login, _name in DEMO_PEOPLE:
+        user = User.objects.get(email=demo_email(login))
+        assert has_role(user, role)
+        assert user.check_password("Kent-Demo-2026")
+        assert user.authenticator_set.exists() == (role in STAFF_ROLES)
+    assert PartnerOrganisation.objects.count() == 3
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_demo_logins_reach_their_home(client, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    for role, login, _name in DEMO_PEOPLE:
+        client.force_login(User.objects.get(email=demo_email(login)))
+        expected = "staff_dashboard" if role in STAFF_ROLES else "my_account"
+        assert client.get(reverse("home")).url == reverse(expected), role
+        assert client.get(reverse(expected)).status_code == 200, role
+
+
+@pytest.fixture
+def add_log_entries(recruiter):
+    partner = PartnerOrganisation.objects.create(name="Maidstone Mind", kind="charity", postcode="ME14 1XX")
+
+    def make_rows(n):
+        for _ in range(n):
+            record_action(partner, action="approve", by=recruiter, to_state="approved")
+
+    return make_rows
+
+
+@pytest.mark.parametrize("url_name", ["admin:accounts_actionlog_changelist", "staff_dashboard"])
+def test_action_log_lists_query_count_is_constant(
+    url_name, client, recruiter, add_log_entries, assert_query_count_constant
+):
+    client.force_login(recruiter)
+    assert_query_count_constant(client, reverse(url_name), add_log_entries)

@@ -132,3 +132,11 @@ def test_action_log_lists_query_count_is_constant(
 ):
     client.force_login(recruiter)
     assert_query_count_constant(client, reverse(url_name), add_log_entries)
+
+
+def test_expired_form_page_is_in_the_site_layout():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(reverse("account_login"), {"login": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Your form has expired" in response.content.decode()

@@ -1,6 +1,8 @@
 """Logging in: email as the login, verified email for public users, MFA for staff,
 rate limits, and the admin behind allauth."""
 
+import re
+
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.urls import reverse
@@ -126,3 +128,18 @@ def test_signup_error_summary_links_to_the_field(client):
     assert "There is a problem" in page
     assert '<a href="#id_email">Email: Enter a valid email address.</a>' in page
     assert '<a href="#id_full_name">Full name: This field is required.</a>' in page
+
+
+def test_forgotten_password_is_reset_from_the_emailed_link(client, mailoutbox, django_capture_on_commit_callbacks):
+    UserFactory(email="alex@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "alex@example.org"})
+    assert response.url == reverse("account_reset_password_done")
+    assert mailoutbox[0].to == ["alex@example.org"]
+    link = re.search(r"https?://testserver(/accounts/password/reset/key/\S+/)", mailoutbox[0].body).group(1)
+
+    form_url = client.get(link).url  # allauth moves the key into the session, then shows the form
+    new_password = "A-new-Password-2027"
+    response = client.post(form_url, {"password1": new_password, "password2": new_password})
+    assert response.url == reverse("account_reset_password_from_key_done")
+    assert log_in(client, "alex@example.org", new_password).url == reverse("home")

@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+
+from kentplacements.spreadsheets import SafeExportMixin
 
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .models import ActionLog, User
 
 
 @admin.register(User)
-class UserAdmin(ExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
     form = StaffUserChangeForm
     add_form = StaffUserCreationForm
     ordering = ("email",)
@@ -26,7 +27,7 @@ class UserAdmin(ExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
 
 
 @admin.register(ActionLog)
-class ActionLogAdmin(ExportMixin, admin.ModelAdmin):
+class ActionLogAdmin(SafeExportMixin, admin.ModelAdmin):
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")

@@ -231,8 +231,7 @@ LOGGING = {
 }
 
 # --- django-import-export: exports carry personal data, so they need the model's
-# view permission (the package allows anyone with admin access by default), and
-# cells that start with = + - @ are escaped so a spreadsheet never runs them.
+# view permission (the package allows anyone with admin access by default); cells
+# that would run as spreadsheet formulas are escaped (kentplacements.spreadsheets).
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

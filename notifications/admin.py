@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from import_export import resources
-from import_export.admin import ExportMixin
 
+from kentplacements.spreadsheets import SafeExportMixin
 from kentplacements.workflow import DomainError
 
 from . import services
@@ -15,7 +15,7 @@ class NotificationResource(resources.ModelResource):
 
 
 @admin.register(Notification)
-class NotificationAdmin(ExportMixin, admin.ModelAdmin):
+class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
     resource_classes = [NotificationResource]
     list_display = ("created_at", "recipient", "subject", "status", "attempts", "sent_at", "next_attempt_at")
     list_filter = ("status", "template", "created_at")

@@ -13,8 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from .enums import NOTIFICATION_WORKFLOW, NotificationStatus
@@ -32,6 +32,12 @@ def _template_paths(template: str) -> tuple[str, str, str]:
     return f"{base}_subject.txt", f"{base}.txt", f"{base}.html"
 
 
+def _render_plain(template_name: str, context: dict) -> str:
+    """Render a subject or plain-text body without HTML autoescaping: they are not HTML,
+    so "O'Brien & Co" must arrive as typed, not as "O&#x27;Brien &amp; Co"."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def notify(*, recipient: str, template: str, context: dict, key: str | None = None, related=None) -> Notification:
     """Render ``template`` with ``context`` and queue it for ``recipient``.
 
@@ -39,8 +45,8 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
     call with the same key returns the first row and sends nothing more.
     """
     subject_t, text_t, html_t = _template_paths(template)
-    subject = " ".join(render_to_string(subject_t, context).split())
-    body_text = render_to_string(text_t, context)
+    subject = " ".join(_render_plain(subject_t, context).split())
+    body_text = _render_plain(text_t, context)
     try:
         body_html = render_to_string(html_t, context)
     except TemplateDoesNotExist:

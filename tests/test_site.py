@@ -140,3 +140,22 @@ def test_expired_form_page_is_in_the_site_layout():
     response = Client(enforce_csrf_checks=True).post(reverse("account_login"), {"login": "x", "password": "y"})
     assert response.status_code == 403
     assert "Your form has expired" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("cell", "exported"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 1622", "'+44 1622"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Maidstone Mind", "Maidstone Mind"),
+        (-2, -2),  # numbers are numbers, not formulas
+        (None, None),
+    ],
+)
+def test_spreadsheet_cells_never_run_as_formulas(cell, exported):
+    from kentplacements.spreadsheets import escape_formula
+
+    assert escape_formula(cell) == exported

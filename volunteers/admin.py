@@ -1,6 +1,7 @@
 from django.contrib import admin
-from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+
+from kentplacements.spreadsheets import SafeExportMixin
 
 from .models import RecruitmentCampaign, VolunteerRole
 
@@ -12,7 +13,7 @@ class VolunteerRoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RecruitmentCampaign)
-class RecruitmentCampaignAdmin(ExportMixin, SimpleHistoryAdmin):
+class RecruitmentCampaignAdmin(SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("role", "area", "opens_at", "closes_at", "status")
     list_filter = ("status", "role")
     list_select_related = ("role",)

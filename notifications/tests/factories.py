@@ -1,0 +1,32 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from notifications.enums import NotificationStatus
+from notifications.models import Notification
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A row as ``services.queue_rendered`` writes it; traits give the other states
+    with the fields their database constraints require."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.Sequence(lambda n: f"recipient{n}@example.org")
+    template = "placements/placement_offered"
+    subject = factory.Sequence(lambda n: f"Your work-experience placement #{n}")
+    body_text = "Dear applicant,\n\nYour placement is confirmed.\n"
+
+    class Params:
+        sent = factory.Trait(status=NotificationStatus.SENT, attempts=1, sent_at=factory.LazyFunction(timezone.now))
+        failed = factory.Trait(
+            status=NotificationStatus.FAILED,
+            attempts=1,
+            last_error="SMTPException: 421 Service not available",
+            next_attempt_at=factory.LazyFunction(lambda: timezone.now() + timedelta(minutes=1)),
+        )
+        dead = factory.Trait(
+            status=NotificationStatus.DEAD, attempts=5, last_error="SMTPException: 421 Service not available"
+        )

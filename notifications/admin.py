@@ -42,4 +42,5 @@ class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
             else:
                 self.log_change(request, notification, "Re-sent from the outbox admin")
                 resent += 1
-        self.message_user(request, f"{resent} notification(s) queued again.", messages.SUCCESS)
+        if resent:
+            self.message_user(request, f"{resent} notification(s) queued again.", messages.SUCCESS)

@@ -44,9 +44,11 @@ class Notification(models.Model):
                 condition=~Q(status=NotificationStatus.SENT) | Q(sent_at__isnull=False),
                 name="notification_sent_has_sent_at",
             ),
+            # Queued and failed rows carry the time the sweep picks them up again.
             models.CheckConstraint(
-                condition=~Q(status=NotificationStatus.FAILED) | Q(next_attempt_at__isnull=False),
-                name="notification_failed_has_next_attempt",
+                condition=~Q(status__in=[NotificationStatus.QUEUED, NotificationStatus.FAILED])
+                | Q(next_attempt_at__isnull=False),
+                name="notification_pending_has_next_attempt",
             ),
         ]
 

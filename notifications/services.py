@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -42,7 +41,8 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
     """Render ``template`` with ``context`` and queue it for ``recipient``.
 
     Call inside the service's transaction. ``key`` makes the call idempotent: a second
-    call with the same key returns the first row and sends nothing more.
+    call with the same key returns the first row and sends nothing more. ``context`` is
+    stored as JSON: pass names, dates and IDs, never model instances.
     """
     subject_t, text_t, html_t = _template_paths(template)
     subject = " ".join(_render_plain(subject_t, context).split())
@@ -67,10 +67,13 @@ def queue_rendered(
     *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
 ) -> Notification:
     """Queue an already rendered message (used for allauth's own mails)."""
+    now = timezone.now()
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             idempotency_key=key or new_idempotency_key(),
             defaults={
+                "created_at": now,
+                "next_attempt_at": _sweep_takes_over(now),
                 "recipient": recipient,
                 "template": template,
                 "subject": subject[:300],
@@ -97,6 +100,11 @@ def enqueue_delivery(notification_id: int) -> None:
         log.warning(
             "Could not queue notification %s (%s); the outbox sweep will retry.", notification_id, type(exc).__name__
         )
+
+
+def _sweep_takes_over(now):
+    """When the sweep should queue a row again if no worker has delivered it by then."""
+    return now + timedelta(seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS)
 
 
 def _retry_delay(attempts: int) -> timedelta:
@@ -152,17 +160,18 @@ def deliver(notification_id: int) -> Notification | None:
 
 
 def due_for_delivery(now=None):
-    """Rows a worker should (re)try: queued and apparently stuck, or failed and due."""
-    now = now or timezone.now()
-    stuck_before = now - timedelta(seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS)
-    return Notification.objects.filter(
-        Q(status=S.QUEUED, created_at__lte=stuck_before) | Q(status=S.FAILED, next_attempt_at__lte=now)
-    )
+    """Rows a worker should (re)try: queued or failed, and due (STACK.md: a due time in
+    the database, swept by beat, rather than countdown/eta on Redis)."""
+    return Notification.objects.filter(status__in=(S.QUEUED, S.FAILED), next_attempt_at__lte=now or timezone.now())
 
 
 def sweep_outbox(now=None) -> int:
-    """Re-queue everything due; run by celery beat every minute."""
-    ids = list(due_for_delivery(now).values_list("pk", flat=True))
+    """Queue everything due again; run by celery beat every minute. Each row's due time
+    moves on first, so a row waiting for a busy worker is not queued every minute."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        ids = list(due_for_delivery(now).select_for_update(skip_locked=True).values_list("pk", flat=True))
+        Notification.objects.filter(pk__in=ids).update(next_attempt_at=_sweep_takes_over(now))
     for notification_id in ids:
         enqueue_delivery(notification_id)
     return len(ids)
@@ -175,7 +184,7 @@ def resend(notification: Notification) -> Notification:
         NOTIFICATION_WORKFLOW.check(notification.status, S.QUEUED)
         notification.status = S.QUEUED
         notification.attempts = 0
-        notification.next_attempt_at = None
+        notification.next_attempt_at = _sweep_takes_over(timezone.now())
         notification.last_error = ""
         notification.sent_at = None
         notification.save()

@@ -227,3 +227,19 @@ def test_smtp_failures_back_off_then_give_up_and_staff_resend_from_the_admin(
     )
     # and it is no longer in the dead list
     assert "Your placement at Maidstone Mind" not in client.get(changelist, {"status__exact": "dead"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_row_waiting_for_a_busy_worker_is_queued_again_once_per_interval(clock, monkeypatch):
+    """The sweep moves a row's due time on as it queues it, so a backlog does not grow
+    by one task per row every minute."""
+    queued = []
+    monkeypatch.setattr(services, "enqueue_delivery", queued.append)
+    stuck = NotificationFactory(created_at=clock.now - timedelta(seconds=200))
+
+    assert services.sweep_outbox(clock.now) == 1
+    assert services.sweep_outbox(clock.now + timedelta(seconds=60)) == 0
+    assert services.sweep_outbox(clock.now + timedelta(seconds=120)) == 1
+    assert queued == [stuck.pk, stuck.pk]
+    stuck.refresh_from_db()
+    assert stuck.next_attempt_at == clock.now + timedelta(seconds=240)

@@ -1,11 +1,12 @@
 """The permission matrix: every URL pattern × every persona (and anonymous).
 
-Each cell is what the person ends up seeing after following redirects:
-"200" (the page itself), "403", "404", "405", or "→name" (sent on to that page, e.g.
-"→account_login"). The test fails when a URL pattern is missing from the matrix, so a
-new page cannot ship without someone deciding who may open it.
+The cells' vocabulary is in tests/matrix.py. The test fails when a URL pattern is
+missing from the matrix, so a new page cannot ship without someone deciding who may
+open it. Each app adds its rows in <app>/tests/matrix.py (MATRIX, and url_arguments()
+for pages about one record).
 """
 
+import importlib
 from datetime import timedelta
 
 import pytest
@@ -13,47 +14,27 @@ from django.contrib import admin
 from django.urls import resolve
 from django.utils import timezone
 
-from tests.personas import ALL_PERSONAS, STAFF_PERSONAS, make_persona
+from tests.matrix import (
+    ANONYMOUS,
+    BACK_OFFICE,
+    HOME,
+    LOGIN,
+    MFA,
+    PERSONAS,
+    PUBLIC_PAGE,
+    REAUTH,
+    SIGNED_IN,
+    STAFF_ONLY,
+    audience,
+    home_of,
+)
+from tests.personas import make_persona
 from tests.urlwalk import all_routes, sample_url
 
-ANONYMOUS = "anonymous"
-PERSONAS = [ANONYMOUS, *ALL_PERSONAS]
-BACK_OFFICE = {"recruiter", "diversity_officer", "vetting_officer", "head_of_resourcing"}
-STAFF = set(STAFF_PERSONAS)
-LOGIN = "→account_login"
-# allauth asks for the password again before any change to MFA (reauthentication),
-# so a staff member without MFA, sent to the set-up page by our middleware, lands on
-# the password prompt first; then the set-up page.
-REAUTH = "→account_reauthenticate"
-MFA = REAUTH
-HOME = "home"  # placeholder: the persona's own home page
-
-
-def home_of(persona):
-    return "→staff_dashboard" if persona in STAFF else "→my_account"
-
-
-def audience(anonymous, public, staff, *, without_mfa=MFA):
-    """Expected outcome per persona. ``staff_without_mfa`` is a recruiter who has not set
-    up MFA: the middleware sends them to the set-up page from everywhere else."""
-
-    def expected(persona):
-        if persona == ANONYMOUS:
-            return anonymous
-        if persona == "staff_without_mfa":
-            return without_mfa
-        return staff if persona in STAFF else public
-
-    return expected
-
-
-PUBLIC_PAGE = audience("200", "200", "200")
-SIGNED_IN = audience(LOGIN, "200", "200")
-STAFF_ONLY = audience(LOGIN, "403", "200")
 ENTRANCE = audience("200", HOME, HOME)  # log in, sign up: signed-in people go home
 MFA_SETUP = audience(LOGIN, "200", "200", without_mfa="200")
 
-MATRIX = {
+CORE_MATRIX = {
     "landing": PUBLIC_PAGE,
     "home": audience(LOGIN, HOME, HOME),
     "my_account": SIGNED_IN,
@@ -85,6 +66,10 @@ MATRIX = {
     "mfa_generate_recovery_codes": audience(LOGIN, REAUTH, REAUTH),
     "mfa_download_recovery_codes": audience(LOGIN, "404", REAUTH, without_mfa="404"),
 }
+
+# Each app's rows: <app>/tests/matrix.py has MATRIX and url_arguments(people).
+APP_MATRICES = [importlib.import_module(name) for name in ("placements.tests.matrix",)]
+MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 
 # The Django admin: staff with MFA only, and only the back-office roles. Each model is
 # open to the roles that hold its permissions (accounts.roles.ROLE_PERMISSIONS):
@@ -157,14 +142,26 @@ def outcome(client, url):
 
 
 @pytest.fixture
-def admin_objects(db):
+def people(db):
+    """Every persona at once, so pages about one person's record can be tried by all."""
+    return {name: make_persona(name) for name in PERSONAS if name != ANONYMOUS}
+
+
+@pytest.fixture
+def url_arguments(people):
+    """URL arguments naming real records, per URL name, from each app's matrix module."""
+    return {key: value for module in APP_MATRICES for key, value in module.url_arguments(people).items()}
+
+
+@pytest.fixture
+def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
     from placements.models import Cohort, PartnerOrganisation, WorkExperienceProgramme
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
-    someone = make_persona("recruiter")  # brings a user, email address, authenticator, log entry
+    someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
     now = timezone.now()
     PartnerOrganisation.objects.create(name="Maidstone Mind", kind="charity", postcode="ME14 1XX")
@@ -190,9 +187,13 @@ def admin_objects(db):
     return ids
 
 
-def url_for(route, admin_objects):
+def url_for(route, admin_objects, url_arguments):
     model = admin_model(route) if route.pattern.startswith("admin/") else None
-    return sample_url(route.pattern, admin_objects[model]) if model else route.url
+    if model:
+        return sample_url(route.pattern, admin_objects[model])
+    if route.key in url_arguments:
+        return sample_url(route.pattern, url_arguments[route.key])
+    return route.url
 
 
 def expected_for(route, persona):
@@ -215,12 +216,12 @@ def test_every_url_pattern_is_in_the_matrix():
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_permission_matrix(persona, client, admin_objects):
+def test_permission_matrix(persona, client, people, admin_objects, url_arguments):
     if persona != ANONYMOUS:
-        client.force_login(make_persona(persona))
+        client.force_login(people[persona])
     wrong = []
     for route in all_routes():
-        url = url_for(route, admin_objects)
+        url = url_for(route, admin_objects, url_arguments)
         expected = expected_for(route, persona)
         actual = outcome(client, url)
         if actual != expected:

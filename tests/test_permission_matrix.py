@@ -7,7 +7,7 @@ for pages about one record).
 """
 
 import importlib
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.contrib import admin
@@ -78,8 +78,15 @@ ADMIN_MODELS = {
     "accounts/user": ({"recruiter", "head_of_resourcing"}, set()),
     "accounts/actionlog": (BACK_OFFICE, set()),
     "notifications/notification": ({"recruiter", "diversity_officer", "head_of_resourcing"}, set()),
-    "placements/partnerorganisation": ({"diversity_officer", "head_of_resourcing"}, {"diversity_officer"}),
+    # organisations come from the public form, never typed into the admin
+    "placements/partnerorganisation": ({"diversity_officer", "head_of_resourcing"}, set()),
     "placements/cohort": ({"diversity_officer", "head_of_resourcing"}, {"diversity_officer"}),
+    "placements/studentofficer": ({"diversity_officer", "head_of_resourcing"}, {"diversity_officer"}),
+    "placements/hostingoffer": ({"diversity_officer", "head_of_resourcing"}, set()),
+    "placements/communityplacement": ({"diversity_officer", "head_of_resourcing"}, set()),
+    "placements/presentationsession": ({"diversity_officer", "head_of_resourcing"}, {"diversity_officer"}),
+    "placements/placementreflection": ({"diversity_officer"}, set()),
+    "placements/placementfeedback": ({"diversity_officer", "head_of_resourcing"}, set()),
     "placements/workexperienceprogramme": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
@@ -158,14 +165,33 @@ def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
-    from placements.models import Cohort, PartnerOrganisation, WorkExperienceProgramme
+    from placements.models import (
+        PlacementFeedback,
+        PlacementReflection,
+        PresentationInvitation,
+        PresentationSession,
+        WorkExperienceProgramme,
+    )
+    from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
+    placement = CommunityPlacementFactory()
+    PartnerContactFactory(organisation=placement.partner)
+    PlacementReflection.objects.create(placement=placement, reflection="Learned a lot")
+    PlacementFeedback.objects.create(placement=placement, rating=5)
+    session = PresentationSession.objects.create(
+        cohort=placement.officer.cohort,
+        placement_type="two_day",
+        date=date(2027, 4, 1),
+        starts_at=time(10),
+        room="Hall",
+        capacity=20,
+        rsvp_cutoff=timezone.now(),
+    )
+    PresentationInvitation.objects.create(session=session, partner=placement.partner)
     now = timezone.now()
-    PartnerOrganisation.objects.create(name="Maidstone Mind", kind="charity", postcode="ME14 1XX")
-    Cohort.objects.create(name="Cohort A", course_start=now.date())
     WorkExperienceProgramme.objects.create(
         title="Summer",
         starts_on=now.date(),

@@ -14,16 +14,11 @@ from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_ema
 from accounts.models import User
 from accounts.roles import STAFF_ROLES
 from accounts.services import assign_role
-from placements.enums import OrganisationKind, PartnerStatus, ProgrammeStatus
-from placements.models import Cohort, PartnerOrganisation, WorkExperienceProgramme
+from placements.demo import seed_placements_demo
+from placements.enums import ProgrammeStatus
+from placements.models import WorkExperienceProgramme
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign, VolunteerRole
-
-DEMO_PARTNERS = [
-    ("Maidstone Mind", OrganisationKind.CHARITY, True, "ME14 1XX", "Maidstone", PartnerStatus.APPROVED),
-    ("Sevenoaks Dementia Café", OrganisationKind.COMMUNITY_GROUP, True, "TN13 1AA", "Sevenoaks", PartnerStatus.ACTIVE),
-    ("Medway Sight and Hearing", OrganisationKind.CHARITY, False, "ME4 4TR", "Medway", PartnerStatus.INTERESTED),
-]
 
 
 class Command(BaseCommand):
@@ -55,18 +50,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role.label:32} {user.email}")
 
     def _domain(self):
-        for name, kind, kica, postcode, district, status in DEMO_PARTNERS:
-            PartnerOrganisation.objects.get_or_create(
-                name=name,
-                defaults={
-                    "kind": kind,
-                    "kica_member": kica,
-                    "postcode": postcode,
-                    "district": district,
-                    "status": status,
-                },
-            )
-        Cohort.objects.get_or_create(name="Cohort 2027-01", defaults={"course_start": date(2027, 1, 11)})
+        # Placements' own demo data (partners, cohort, officer, offers) lives with the app.
+        seed_placements_demo(
+            partner_user=User.objects.get(email=demo_email("partner")),
+            officer_user=User.objects.get(email=demo_email("student")),
+        )
         now = timezone.now()
         WorkExperienceProgramme.objects.get_or_create(
             title="Summer work experience 2027",

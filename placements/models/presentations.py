@@ -1,0 +1,104 @@
+"""Presentations at Kent Police College after a placement round, and what officers and
+partners say about each placement (seed 000: "Representatives from each partner
+organisation are more than welcome to attend these presentations")."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from ..enums import PlacementType, RsvpStatus
+from .cohorts import Cohort
+from .partners import PartnerOrganisation
+from .placements import CommunityPlacement
+from .work_experience import KENT_POLICE_COLLEGE
+
+
+class PresentationSession(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="presentation_sessions")
+    placement_type = models.CharField(max_length=10, choices=PlacementType.choices)
+    date = models.DateField()
+    starts_at = models.TimeField()
+    venue = models.CharField(max_length=200, default=KENT_POLICE_COLLEGE)
+    room = models.CharField(max_length=100)
+    capacity = models.PositiveSmallIntegerField(help_text="Seats for partners' representatives.")
+    seats_taken = models.PositiveSmallIntegerField(default=0, editable=False)
+    rsvp_cutoff = models.DateTimeField(help_text="Partners may reply, change or cancel until then.")
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="presentation_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(seats_taken__lte=F("capacity")), name="presentation_capacity_never_exceeded"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} presentations, {self.date:%-d %B %Y}"
+
+
+class PresentationInvitation(models.Model):
+    """A partner invited to a session, and their reply (RSVP)."""
+
+    session = models.ForeignKey(PresentationSession, on_delete=models.CASCADE, related_name="invitations")
+    partner = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="presentation_invitations")
+    invited_at = models.DateTimeField(auto_now_add=True)
+    rsvp_status = models.CharField(max_length=10, choices=RsvpStatus.choices, blank=True)
+    attendees = models.PositiveSmallIntegerField(default=0)
+    attendee_names = models.TextField(blank=True)
+    access_needs = models.TextField(blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["session", "partner__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "partner"], name="presentation_invitation_unique"),
+            models.CheckConstraint(
+                condition=Q(rsvp_status__in=["", *RsvpStatus.values]), name="presentation_rsvp_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} — {self.session}"
+
+
+class PlacementReflection(models.Model):
+    """The officer's presentation summary (written or uploaded) and reflection."""
+
+    placement = models.OneToOneField(CommunityPlacement, on_delete=models.CASCADE, related_name="reflection")
+    summary = models.TextField("presentation summary", blank=True)
+    presentation_file = models.FileField(upload_to="presentations/%Y/", blank=True)
+    reflection = models.TextField()
+    submitted_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Reflection on {self.placement}"
+
+
+class PlacementFeedback(models.Model):
+    """The partner's rating (1–5) and comment on a placement."""
+
+    placement = models.OneToOneField(CommunityPlacement, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_one_to_five")
+        ]
+
+    def __str__(self):
+        return f"Feedback on {self.placement}: {self.rating}/5"

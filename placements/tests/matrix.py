@@ -1,8 +1,12 @@
-"""The placements app's rows of the permission matrix (tests/test_permission_matrix.py)."""
+"""The placements app's rows of the permission matrix (tests/test_permission_matrix.py),
+gathered from one module per part."""
 
-MATRIX = {}
+from . import matrix_partners, matrix_placements, matrix_presentations
+
+PARTS = (matrix_partners, matrix_placements, matrix_presentations)
+MATRIX = {key: row for part in PARTS for key, row in part.MATRIX.items()}
 
 
 def url_arguments(people):
     """Real records for pages about one record, built for the personas in ``people``."""
-    return {}
+    return {key: value for part in PARTS for key, value in part.url_arguments(people).items()}

@@ -1,0 +1,3 @@
+"""Predicates and permissions for partners."""
+
+import rules  # noqa: F401

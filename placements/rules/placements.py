@@ -1,0 +1,3 @@
+"""Predicates and permissions for placements."""
+
+import rules  # noqa: F401

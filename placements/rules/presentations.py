@@ -1,0 +1,3 @@
+"""Predicates and permissions for presentations."""
+
+import rules  # noqa: F401

@@ -1,0 +1,1 @@
+"""Placements pages, one module per part; each has its own ``urlpatterns``."""

@@ -235,3 +235,4 @@ LOGGING = {
 # that would run as spreadsheet formulas are escaped (kentplacements.spreadsheets).
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default="kentplacements.kent.police.uk")

@@ -60,6 +60,10 @@ PARTNER_WORKFLOW = Workflow(
 )
 
 
+# Organisations that may offer places and host officers.
+HOSTING_PARTNER_STATUSES = (_P.APPROVED, _P.ACTIVE)
+
+
 class PlacementType(models.TextChoices):
     """Seed 000: a 2-day placement during the 19-week initial training course, and a
     4-day placement after a few months as an operational officer."""

@@ -117,7 +117,9 @@ def admin_expected(route, persona):
     viewers, editors = ADMIN_MODELS[model]
     if route.key.endswith("_delete") or route.key.endswith("_password_change"):
         return "403"  # records are never deleted nor passwords set by hand in the admin
-    if route.key.endswith("_add"):
+    if route.key.endswith("_process_import"):
+        return "405"  # the second step of a CSV import is a POST
+    if route.key.endswith(("_add", "_import")):
         return "200" if persona in editors else "403"
     if route.pattern.endswith("<path:object_id>/"):
         return f"→admin:{model.replace('/', '_')}_change" if persona in viewers else "403"

@@ -17,6 +17,14 @@ SAMPLE_ARGUMENTS = {
     "url": "no-such-page/",
     "app_label": "accounts",
     "history_id": "999999",
+    "placement_id": "999999",
+    "cohort_id": "999999",
+    "invitation_id": "999999",
+    "placement_type": "two_day",
+    "token": "00000000-0000-0000-0000-000000000000",
+    "partner_id": "999999",
+    "offer_id": "999999",
+    "contact_id": "999999",
 }
 
 

@@ -11,11 +11,10 @@ from accounts.audit import record_action
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
-from ..enums import PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PartnerStatus, PlacementStatus, PlacementType
+from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
 from ..models import CommunityPlacement, HostingOffer
 
 S = PlacementStatus
-HOSTING_PARTNER_STATUSES = (PartnerStatus.APPROVED, PartnerStatus.ACTIVE)
 
 
 def placement_dates(placement_type, starts_on):
@@ -179,7 +178,7 @@ def _advance(placement, target, *, by, action):
 
 @transaction.atomic
 def complete_placement(placement, *, by) -> CommunityPlacement:
-    if placement.ends_on > timezone.localdate():
+    if timezone.localdate() <= placement.ends_on:
         raise DomainError("A placement can be completed once its last day has passed.")
     return _advance(placement, S.COMPLETED, by=by, action="complete")
 

@@ -1,1 +1,146 @@
-urlpatterns = []
+"""Staff pages where the Diversity Placements Officer allocates a cohort's officers,
+reviews the proposal on one page, adjusts it by hand and confirms it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, register_converter
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from kentplacements.workflow import DomainError
+
+from ..enums import PlacementStatus, PlacementType
+from ..forms.allocation import MoveProposalForm, ReasonForm
+from ..models import Cohort, CommunityPlacement
+from ..selectors.allocation import cohorts_with_counts, open_offers, review_rows
+from ..services.allocation import confirm_allocation, run_allocation
+from ..services.placements import cancel_placement, move_proposal
+
+
+def _staff(permission):
+    def decorate(view):
+        return login_required(permission_required(permission, raise_exception=True)(view))
+
+    return decorate
+
+
+@_staff("placements.view_allocation")
+def cohort_list(request):
+    return render(request, "placements/allocation/cohort_list.html", {"cohorts": cohorts_with_counts()})
+
+
+def _review_url(placement):
+    return redirect("allocation_review", cohort_id=placement.officer.cohort_id, placement_type=placement.placement_type)
+
+
+@_staff("placements.view_allocation")
+def allocation_review(request, cohort_id, placement_type):
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    window = cohort.window(placement_type)
+    rows = review_rows(cohort, placement_type)
+    offers = list(open_offers(placement_type, *window))
+    context = {
+        "cohort": cohort,
+        "placement_type": placement_type,
+        "window": window,
+        "rows": rows,
+        "offers": offers,
+        "proposed": sum(row.placement.status == PlacementStatus.PROPOSED for row in rows),
+        "unplaced": cohort.officers.count() - len(rows),
+        "may_manage": request.user.has_perm("placements.manage_allocation"),
+    }
+    return render(request, "placements/allocation/review.html", context)
+
+
+@require_POST
+@_staff("placements.manage_allocation")
+def run(request, cohort_id, placement_type):
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    result = run_allocation(cohort, placement_type, by=request.user)
+    messages.success(request, f"Proposed {result.proposed} placements; {result.unallocated} officers not placed.")
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    return redirect("allocation_review", cohort_id=cohort.pk, placement_type=placement_type)
+
+
+@require_POST
+@_staff("placements.manage_allocation")
+def confirm(request, cohort_id, placement_type):
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    try:
+        result = confirm_allocation(cohort, placement_type, by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Confirmed {result.confirmed} placements; officers and partners have been told.")
+        for refusal in result.refused:
+            messages.warning(request, refusal)
+    return redirect("allocation_review", cohort_id=cohort.pk, placement_type=placement_type)
+
+
+@require_POST
+@_staff("placements.manage_allocation")
+def move(request, placement_id):
+    placement = get_object_or_404(CommunityPlacement.objects.select_related("officer__cohort"), pk=placement_id)
+    window = placement.officer.cohort.window(placement.placement_type)
+    form = MoveProposalForm(request.POST, offers=open_offers(placement.placement_type, *window))
+    if not form.is_valid():
+        messages.error(request, "Choose an organisation and a first day for the placement.")
+        return _review_url(placement)
+    try:
+        move_proposal(placement, form.cleaned_data["offer"], form.cleaned_data["starts_on"], by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{placement.officer} now goes to {form.cleaned_data['offer'].partner}.")
+    return _review_url(placement)
+
+
+@require_POST
+@_staff("placements.manage_allocation")
+def cancel(request, placement_id):
+    placement = get_object_or_404(CommunityPlacement.objects.select_related("officer"), pk=placement_id)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give a reason to cancel the placement.")
+        return _review_url(placement)
+    try:
+        cancel_placement(placement, by=request.user, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Cancelled {placement.officer}'s placement at {placement.partner}.")
+    return _review_url(placement)
+
+
+class PlacementTypeConverter:
+    """``two_day`` or ``four_day`` in a URL; anything else does not match (404)."""
+
+    regex = "|".join(PlacementType.values)
+
+    def to_python(self, value):
+        return PlacementType(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(PlacementTypeConverter, "placement_type")
+
+urlpatterns = [
+    path("placements/staff/cohorts/", cohort_list, name="allocation_cohorts"),
+    path(
+        "placements/staff/cohorts/<int:cohort_id>/<placement_type:placement_type>/",
+        allocation_review,
+        name="allocation_review",
+    ),
+    path("placements/staff/cohorts/<int:cohort_id>/<placement_type:placement_type>/run/", run, name="allocation_run"),
+    path(
+        "placements/staff/cohorts/<int:cohort_id>/<placement_type:placement_type>/confirm/",
+        confirm,
+        name="allocation_confirm",
+    ),
+    path("placements/staff/placements/<int:placement_id>/move/", move, name="placement_move"),
+    path("placements/staff/placements/<int:placement_id>/cancel/", cancel, name="placement_cancel"),
+]

@@ -1,0 +1,119 @@
+"""Allocating a cohort's officers to hosting offers: the allocator proposes, staff
+adjust by hand, then confirm (which notifies officers and partners)."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from accounts.audit import record_action
+from kentplacements.workflow import DomainError
+
+from ..allocator import OfferSlot, OfficerNeed, Window, allocate
+from ..enums import PlacementStatus, PlacementType
+from ..models import CommunityPlacement
+from ..selectors.allocation import open_offers
+from .placements import confirm_placement, propose_placement
+
+S = PlacementStatus
+
+
+@dataclass(frozen=True)
+class AllocationRun:
+    proposed: int
+    unallocated: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConfirmationRun:
+    confirmed: int
+    refused: tuple[str, ...]
+
+
+def _other_placement_facts(officers, placement_type):
+    """What each officer's other placement tells the allocator: the organisation they
+    must not go back to, and the communities they have met there."""
+    other = CommunityPlacement.objects.filter(officer__in=officers).exclude(status=S.CANCELLED)
+    other = other.exclude(placement_type=placement_type).select_related("partner")
+    other = other.prefetch_related("partner__communities")
+    return {p.officer_id: (p.partner_id, p.partner.community_codes) for p in other}
+
+
+def _officer_needs(cohort, placement_type):
+    placed = CommunityPlacement.objects.filter(placement_type=placement_type).exclude(status=S.CANCELLED)
+    officers = list(cohort.officers.exclude(pk__in=placed.values("officer_id")).order_by("pk"))
+    facts = _other_placement_facts(officers, placement_type)
+    needs = []
+    for officer in officers:
+        partner_id, communities = facts.get(officer.pk, (None, frozenset()))
+        excluded = frozenset({partner_id}) if partner_id else frozenset()
+        needs.append(OfficerNeed(officer.pk, excluded_partner_ids=excluded, communities_met=communities))
+    return officers, needs
+
+
+def _offer_slots(offers):
+    # Proposals (of any cohort) do not hold places yet but are about to: leave them room.
+    return [
+        OfferSlot(
+            offer_id=offer.pk,
+            partner_id=offer.partner_id,
+            communities=offer.partner.community_codes,
+            places=max(offer.places_free - offer.proposed, 0),
+            available_from=offer.available_from,
+            available_until=offer.available_until,
+        )
+        for offer in offers
+    ]
+
+
+@transaction.atomic
+def run_allocation(cohort, placement_type, *, by) -> AllocationRun:
+    """Replace the cohort's proposals for this type with the allocator's."""
+    placement_type = PlacementType(placement_type)
+    discarded = discard_proposals(cohort, placement_type)
+    window_start, window_end = cohort.window(placement_type)
+    officers, needs = _officer_needs(cohort, placement_type)
+    offers = {offer.pk: offer for offer in open_offers(placement_type, window_start, window_end)}
+    result = allocate(
+        needs, _offer_slots(offers.values()), Window(window_start, window_end), placement_type.length_days
+    )
+    by_id = {officer.pk: officer for officer in officers}
+    for proposal in result.placements:
+        propose_placement(by_id[proposal.officer_id], offers[proposal.offer_id], proposal.start, by=by)
+    record_action(
+        cohort,
+        action="run_allocation",
+        by=by,
+        reason=f"{placement_type.label}: {len(result.placements)} proposed, "
+        f"{len(result.unallocated)} not placed, {discarded} earlier proposals replaced",
+    )
+    return AllocationRun(len(result.placements), len(result.unallocated), result.warnings)
+
+
+def discard_proposals(cohort, placement_type) -> int:
+    """Proposals are drafts nobody has been told about; a new run replaces them."""
+    proposals = CommunityPlacement.objects.filter(
+        officer__cohort=cohort, placement_type=placement_type, status=S.PROPOSED
+    )
+    count = len(proposals)
+    proposals.delete()
+    return count
+
+
+def confirm_allocation(cohort, placement_type, *, by) -> ConfirmationRun:
+    """Confirm every proposal; each takes a place (or is refused when the offer is full)
+    in its own transaction, so one full offer does not undo the others."""
+    proposals = CommunityPlacement.objects.filter(
+        officer__cohort=cohort, placement_type=placement_type, status=S.PROPOSED
+    ).select_related("officer", "partner")
+    if not proposals:
+        raise DomainError("There are no proposals to confirm. Run the allocator first.")
+    confirmed, refused = 0, []
+    for placement in proposals:
+        try:
+            confirm_placement(placement, by=by)
+        except DomainError as error:
+            refused.append(f"{placement.officer} at {placement.partner}: {error}")
+        else:
+            confirmed += 1
+    return ConfirmationRun(confirmed, tuple(refused))

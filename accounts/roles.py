@@ -93,11 +93,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 
 
 def sync_role_permissions(**kwargs):
-    """Make each role's Group hold exactly the permissions in ROLE_PERMISSIONS."""
-    for role, names in ROLE_PERMISSIONS.items():
+    """Make every role's Group exist (a database flush empties it too) and hold exactly
+    the permissions in ROLE_PERMISSIONS."""
+    for role in Role:
         group, _ = Group.objects.get_or_create(name=role)
         wanted = []
-        for name in names:
+        for name in ROLE_PERMISSIONS.get(role, []):
             app_label, codename = name.split(".")
             wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
         group.permissions.set(wanted)

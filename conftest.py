@@ -62,6 +62,12 @@ def _strict_and_fast(settings):
 
 
 @pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Files uploaded by a test go to its own temporary folder, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters and used TOTP codes live in the cache: start each test clean."""
     from django.core.cache import cache

@@ -172,6 +172,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
 NOTIFICATIONS_RETRY_BASE_SECONDS = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
 NOTIFICATIONS_STUCK_AFTER_SECONDS = env.int("NOTIFICATIONS_STUCK_AFTER_SECONDS", default=120)
+# Where emailed links point (scheme and host, no trailing slash): tasks have no request.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- Celery: tasks in-process unless a broker is configured ---
 _broker = env("CELERY_BROKER_URL", default=REDIS_URL)
@@ -188,6 +190,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "notifications.tasks.sweep_outbox", "schedule": crontab(minute="*")},
+    # due when a session is two days away; the session row records that it went
+    "presentation-reminders": {
+        "task": "placements.tasks.send_presentation_reminders",
+        "schedule": crontab(minute=0),
+    },
 }
 
 # --- security headers; `manage.py check --deploy` is clean with production values ---

@@ -1,9 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.spreadsheets import SafeExportMixin
+from kentplacements.workflow import DomainError
 
 from ..models import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
+from ..services.presentations import invite_partners
 
 
 class PresentationInvitationInline(admin.TabularInline):
@@ -13,18 +19,64 @@ class PresentationInvitationInline(admin.TabularInline):
     extra = 0
 
 
+class PresentationSessionForm(forms.ModelForm):
+    class Meta:
+        model = PresentationSession
+        fields = ("cohort", "placement_type", "date", "starts_at", "venue", "room", "capacity", "rsvp_cutoff")
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        taken = self.instance.seats_taken
+        if capacity < taken:
+            raise forms.ValidationError(f"Partners have already taken {taken} seats; the capacity cannot be lower.")
+        return capacity
+
+
 @admin.register(PresentationSession)
 class PresentationSessionAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
     list_filter = ("placement_type", "cohort")
     list_select_related = ("cohort",)
+    readonly_fields = ("seats_taken", "reminder_sent_at")
     inlines = [PresentationInvitationInline]
+    actions = ["invite_partners_of_round"]
+
+    def save_model(self, request, obj, form, change):
+        # Partners' replies keep seats_taken up to date with a conditional UPDATE; saving
+        # the whole row here could write back the count as it was when the page opened.
+        obj.save(update_fields=form.changed_data if change else None)
+
+    @admin.action(description="Invite partners of this round", permissions=["change"])
+    def invite_partners_of_round(self, request, queryset):
+        """Seed 000: representatives of each partner organisation that hosted the
+        round's officers are "more than welcome to attend these presentations"."""
+        for session in queryset.select_related("cohort"):
+            try:
+                invited = invite_partners(session, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{session}: {error}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"{session}: {invited} organisation{pluralize(invited)} newly invited; "
+                    "their contacts have been emailed.",
+                )
 
 
 @admin.register(PlacementReflection)
 class PlacementReflectionAdmin(SimpleHistoryAdmin):
     list_display = ("placement", "submitted_at")
     list_select_related = ("placement__officer", "placement__partner")
+    # The file is offered through the checked download, never by its MEDIA_URL.
+    exclude = ("presentation_file",)
+    readonly_fields = ("presentation",)
+
+    @admin.display(description="presentation file")
+    def presentation(self, reflection):
+        if not reflection.presentation_file:
+            return "None sent"
+        return format_html('<a href="{}">Download</a>', reverse("presentation_file", args=[reflection.placement_id]))
 
 
 @admin.register(PlacementFeedback)

@@ -5,11 +5,12 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from icalendar import Calendar
 
 from placements.enums import PlacementStatus, PlacementType
 from placements.models import CommunityPlacement
-from placements.services.placements import confirm_placement
+from placements.services.placements import complete_placement, confirm_placement
 
 from .factories import (
     CohortFactory,
@@ -42,7 +43,7 @@ def test_running_the_allocator_proposes_a_placement_for_every_officer(client, di
     assert all(date(2027, 3, 1) <= p.starts_on and p.ends_on <= date(2027, 3, 26) for p in proposals)
     page = response.content.decode()
     for officer in officers:
-        assert officer.full_name in page
+        assert escape(officer.full_name) in page  # Faker names may hold an apostrophe
 
 
 def test_running_again_replaces_the_proposals(client, diversity_officer):
@@ -139,7 +140,7 @@ def test_head_of_resourcing_sees_but_cannot_change(client, head_of_resourcing):
     placement = CommunityPlacementFactory()
     client.force_login(head_of_resourcing)
     page = client.get(review_url(placement.officer.cohort)).content.decode()
-    assert placement.officer.full_name in page
+    assert escape(placement.officer.full_name) in page
     assert "Run the allocator" not in page
     assert client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": "x"}).status_code == 403
 
@@ -222,10 +223,23 @@ def test_partner_calendar_shows_officer_names_only(client, diversity_officer):
     placement = CommunityPlacementFactory()
     confirm_placement(placement, by=diversity_officer)
     response = client.get(reverse("partner_calendar", args=[placement.partner.calendar_token]))
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["summary"]) == f"Student officer {placement.officer.full_name} (2-day placement)"
     text = response.content.decode()
-    assert placement.officer.full_name in text
     assert placement.officer.email not in text and placement.officer.staff_number not in text
 
 
 def test_an_unknown_calendar_token_is_not_found(client):
     assert client.get("/calendar/officer/00000000-0000-0000-0000-000000000000.ics").status_code == 404
+
+
+def test_officer_is_invited_to_reflect_once_the_placement_is_complete(client, diversity_officer, time_machine):
+    placement = CommunityPlacementFactory()
+    confirm_placement(placement, by=diversity_officer)
+    client.force_login(placement.officer.user)
+    reflection_url = reverse("placement_reflection", args=[placement.pk])
+    assert reflection_url not in client.get(reverse("my_placements")).content.decode()
+    time_machine.move_to("2027-03-03 09:00")
+    complete_placement(placement, by=diversity_officer)
+    client.force_login(placement.officer.user)  # months later: a new session
+    assert reflection_url in client.get(reverse("my_placements")).content.decode()

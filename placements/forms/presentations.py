@@ -1,0 +1,112 @@
+"""Forms for replying to a presentation invitation, giving feedback on a placement and
+writing a reflection. They check what was typed and show it next to the field; the
+services make the change (and refuse it again if a form is bypassed)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from kentplacements.workflow import DomainError
+
+from ..rsvp import MAX_ATTENDEES, attendee_list, attendee_problems
+from ..uploads import MAX_PRESENTATION_MB, PRESENTATION_TYPES, PRESENTATION_TYPES_TEXT, presentation_extension
+
+RADIO = forms.RadioSelect(attrs={"class": "form-check-input"})
+ATTENDEES_MESSAGE = f"Enter how many people will attend, from 1 to {MAX_ATTENDEES}."
+RATING_MESSAGE = "Choose a rating from 1 (poor) to 5 (excellent)."
+
+
+class RsvpForm(forms.Form):
+    attending = forms.TypedChoiceField(
+        label="Will anyone from your organisation attend?",
+        choices=[("yes", "Yes, we will attend"), ("no", "No, we cannot attend")],
+        coerce=lambda answer: answer == "yes",
+        widget=RADIO,
+        error_messages={"required": "Say whether anyone from your organisation will attend."},
+    )
+    attendees = forms.IntegerField(
+        label="How many people will attend?",
+        required=False,
+        help_text=f"Up to {MAX_ATTENDEES}.",
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ATTENDEES, "inputmode": "numeric"}),
+        error_messages={"invalid": ATTENDEES_MESSAGE},
+    )
+    attendee_names = forms.CharField(
+        label="Names of the people attending",
+        required=False,
+        help_text="One name per line.",
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
+    )
+    access_needs = forms.CharField(
+        label="Access needs (optional)",
+        required=False,
+        help_text="For example step-free access, a hearing loop or a British Sign Language interpreter.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    @staticmethod
+    def initial_for(invitation) -> dict:
+        """The reply already given, so a partner changes it rather than starts again."""
+        if not invitation.rsvp_status:
+            return {}
+        return {
+            "attending": "yes" if invitation.attendees else "no",
+            "attendees": invitation.attendees or None,
+            "attendee_names": invitation.attendee_names,
+            "access_needs": invitation.access_needs,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("attending"):
+            problems = attendee_problems(data.get("attendees"), attendee_list(data.get("attendee_names")))
+            for field, message in problems.items():
+                if field not in self.errors:
+                    self.add_error(field, message)
+        return data
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="How did the placement go?",
+        choices=[(1, "1 – Poor"), (2, "2 – Fair"), (3, "3 – Good"), (4, "4 – Very good"), (5, "5 – Excellent")],
+        coerce=int,
+        widget=RADIO,
+        error_messages={"required": RATING_MESSAGE, "invalid_choice": RATING_MESSAGE},
+    )
+    comment = forms.CharField(
+        label="Comments (optional)",
+        required=False,
+        help_text="What went well, and what would make the next placement better?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ReflectionForm(forms.Form):
+    summary = forms.CharField(
+        label="Presentation summary",
+        required=False,
+        help_text="What your presentation told your colleagues, in a few paragraphs.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    upload = forms.FileField(
+        label="Your presentation file (optional)",
+        required=False,
+        help_text=f"Upload {PRESENTATION_TYPES_TEXT}, up to {MAX_PRESENTATION_MB} MB. "
+        "A new file replaces the one you sent before.",
+        widget=forms.FileInput(attrs={"accept": ",".join([".pdf", ".pptx", ".odp", *PRESENTATION_TYPES])}),
+    )
+    reflection = forms.CharField(
+        label="Your reflection",
+        help_text="What you learned about this community, and how it will influence you as a police officer in Kent.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Write your reflection on the placement."},
+    )
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            try:
+                presentation_extension(upload)
+            except DomainError as error:
+                raise ValidationError(str(error), code="presentation_file") from error
+        return upload

@@ -1,0 +1,239 @@
+"""Presentations at Kent Police College, and what officers and partners say about each
+placement (seed 000: "At the conclusion of this placement the officers prepare a short
+presentation ... Representatives from each partner organisation are more than welcome
+to attend these presentations at Kent Police College"). One function per change."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from accounts.audit import record_action
+from kentplacements.workflow import DomainError
+from notifications.services import notify
+
+from ..enums import RsvpStatus
+from ..models import CommunityPlacement, PlacementFeedback, PlacementReflection, PresentationInvitation
+from ..models import PresentationSession as Session
+from ..rsvp import attendee_list, attendee_problems
+from ..selectors.presentations import FINISHED_STATUSES, partners_of_round
+from ..uploads import presentation_extension, rename_at_random
+
+# "Reminders two days before" the session (the community placements issue).
+REMINDER_LEAD = timedelta(days=2)
+
+
+def session_starts(session) -> datetime:
+    return timezone.make_aware(datetime.combine(session.date, session.starts_at))
+
+
+def session_email_context(session) -> dict:
+    """What an email about a session may say: names, dates, times — JSON only."""
+    return {
+        "cohort_name": session.cohort.name,
+        "placement_type": session.get_placement_type_display(),
+        "date": session.date,
+        "starts_at": session.starts_at,
+        "venue": session.venue,
+        "room": session.room,
+        "rsvp_cutoff": timezone.localtime(session.rsvp_cutoff),
+    }
+
+
+def _email_contacts(invitation, *, template, context, key):
+    """One email to each of the organisation's contacts; ``key`` + the contact make it
+    idempotent, so running the same step again sends nothing twice."""
+    for contact in [c for c in invitation.partner.contacts.all() if c.email]:
+        notify(
+            recipient=contact.email,
+            template=template,
+            context={**context, "contact_name": contact.full_name, "partner_name": invitation.partner.name},
+            key=f"{key}-{contact.pk}",
+            related=invitation,
+        )
+
+
+# --- inviting partners ---------------------------------------------------------------
+
+
+@transaction.atomic
+def invite_partners(session, *, by) -> int:
+    """Invite every organisation that hosted this round; returns how many were new.
+    Safe to run again after more placements are confirmed: each organisation is invited
+    once (presentation_invitation_unique) and each contact emailed once."""
+    session = Session.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=session.pk)
+    if timezone.now() >= session.rsvp_cutoff:
+        raise DomainError("The RSVP cut-off has passed: set a later cut-off before inviting partners.")
+    context = session_email_context(session)
+    invited = 0
+    for partner in partners_of_round(session).prefetch_related("contacts"):
+        invitation, created = PresentationInvitation.objects.get_or_create(session=session, partner=partner)
+        if created:
+            record_action(invitation, action="invite", by=by)
+            invited += 1
+        rsvp_url = settings.SITE_URL + reverse("presentation_rsvp", args=[invitation.pk])
+        _email_contacts(
+            invitation,
+            template="placements/presentation_invitation",
+            context={**context, "rsvp_url": rsvp_url},
+            key=f"presentation-invitation-{invitation.pk}",
+        )
+    return invited
+
+
+# --- replying (RSVP) -------------------------------------------------------------------
+
+
+def _change_seats(session, delta: int, *, holding: int) -> None:
+    """Take or give back ``delta`` seats. The conditional UPDATE is atomic in the
+    database (a concurrent reply waits for this row and then re-checks the condition),
+    and the check constraint presentation_capacity_never_exceeded stands behind it."""
+    sessions = Session.objects.filter(pk=session.pk)
+    if delta <= 0:
+        sessions.update(seats_taken=F("seats_taken") + delta)
+        return
+    if not sessions.filter(seats_taken__lte=F("capacity") - delta).update(seats_taken=F("seats_taken") + delta):
+        session.refresh_from_db(fields=["capacity", "seats_taken"])
+        most = session.capacity - session.seats_taken + holding
+        raise DomainError(
+            f"Sorry, the session is nearly full: your organisation can bring at most {most}."
+            if most
+            else "Sorry, the session is full."
+        )
+
+
+@transaction.atomic
+def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attendee_names="", access_needs=""):
+    """A partner says who is coming, or that nobody is. Changing 2 → 3 people takes one
+    more seat; "not attending" gives every seat back. Allowed until the RSVP cut-off."""
+    invitation = (
+        PresentationInvitation.objects.select_for_update(of=("self",))
+        .select_related("session__cohort", "partner")
+        .get(pk=invitation.pk)
+    )
+    session = invitation.session
+    if timezone.now() > session.rsvp_cutoff:
+        closed = date_format(timezone.localtime(session.rsvp_cutoff), "j F Y, H:i")
+        raise DomainError(
+            f"Replies closed on {closed}. To change your reply, contact the Diversity Placements Officer."
+        )
+    names = attendee_list(attendee_names) if attending else []
+    if attending and (problems := attendee_problems(attendees, names)):
+        raise DomainError(" ".join(problems.values()))
+    seats = attendees if attending else 0
+    # ``attendees`` always counts the seats the invitation holds (0 when not attending).
+    _change_seats(session, seats - invitation.attendees, holding=invitation.attendees)
+    previous = invitation.rsvp_status
+    invitation.rsvp_status = RsvpStatus.ATTENDING if attending else RsvpStatus.CANCELLED
+    invitation.attendees = seats
+    invitation.attendee_names = "\n".join(names)
+    invitation.access_needs = access_needs.strip() if attending else ""
+    invitation.replied_at = timezone.now()
+    invitation.save()
+    entry = record_action(
+        invitation, action="rsvp", by=by, from_state=previous, to_state=invitation.rsvp_status, reason=f"{seats} seats"
+    )
+    _confirm_reply(invitation, by=by, key=f"presentation-reply-{entry.pk}")
+    return invitation
+
+
+def _confirm_reply(invitation, *, by, key):
+    contact = invitation.partner.contacts.filter(user=by).first()
+    notify(
+        recipient=contact.email if contact else by.email,
+        template="placements/presentation_reply",
+        context={
+            **session_email_context(invitation.session),
+            "contact_name": contact.full_name if contact else by.full_name,
+            "partner_name": invitation.partner.name,
+            "attending": invitation.rsvp_status == RsvpStatus.ATTENDING,
+            "attendee_names": invitation.attendee_names.splitlines(),
+            "access_needs": invitation.access_needs,
+        },
+        key=key,
+        related=invitation,
+    )
+
+
+# --- reminders -------------------------------------------------------------------------
+
+
+def send_presentation_reminders(now=None) -> int:
+    """Run by celery beat every hour: remind the partners who are coming, two days before
+    the session. The due time comes from the session's date and time in the database and
+    ``reminder_sent_at`` records that it went (STACK.md: never countdown/eta)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    candidates = Session.objects.filter(
+        reminder_sent_at__isnull=True, date__gte=today, date__lte=today + REMINDER_LEAD
+    ).values_list("pk", flat=True)
+    return sum(_remind(session_id, now) for session_id in candidates)
+
+
+@transaction.atomic
+def _remind(session_id, now) -> bool:
+    session = (
+        Session.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("cohort")
+        .filter(pk=session_id, reminder_sent_at__isnull=True)
+        .first()
+    )
+    if session is None or not session_starts(session) - REMINDER_LEAD <= now < session_starts(session):
+        return False
+    context = session_email_context(session)
+    coming = session.invitations.filter(rsvp_status=RsvpStatus.ATTENDING).select_related("partner")
+    for invitation in coming.prefetch_related("partner__contacts"):
+        _email_contacts(
+            invitation,
+            template="placements/presentation_reminder",
+            context={**context, "attendee_names": invitation.attendee_names.splitlines()},
+            key=f"presentation-reminder-{invitation.pk}",
+        )
+    session.reminder_sent_at = now
+    session.save(update_fields=["reminder_sent_at"])
+    return True
+
+
+# --- after the placement: the officer's reflection, the partner's feedback --------------
+
+
+def _finished_placement(placement, refusal: str):
+    placement = CommunityPlacement.objects.select_for_update().get(pk=placement.pk)
+    if placement.status not in FINISHED_STATUSES:
+        raise DomainError(refusal)
+    return placement
+
+
+@transaction.atomic
+def submit_reflection(placement, *, by, summary, reflection, upload=None) -> PlacementReflection:
+    """The officer's presentation summary, optional slides (PDF, .pptx or .odp) and
+    reflection; they may come back and improve it (history is kept)."""
+    placement = _finished_placement(placement, "You can write your reflection once the placement is completed.")
+    if not reflection.strip():
+        raise DomainError("Write your reflection on the placement.")
+    record = PlacementReflection.objects.filter(placement=placement).first() or PlacementReflection(placement=placement)
+    action = "update reflection" if record.pk else "submit reflection"
+    record.summary, record.reflection = summary.strip(), reflection.strip()
+    if upload is not None:
+        record.presentation_file = rename_at_random(upload, presentation_extension(upload))
+    record.save()
+    record_action(record, action=action, by=by)
+    return record
+
+
+@transaction.atomic
+def give_feedback(placement, *, by, rating: int, comment: str) -> PlacementFeedback:
+    """The partner rates the placement 1–5 and comments; they may change it later and
+    the earlier versions stay in the history."""
+    placement = _finished_placement(placement, "You can give feedback once the placement is completed.")
+    if rating not in range(1, 6):
+        raise DomainError("Choose a rating from 1 (poor) to 5 (excellent).")
+    feedback, _ = PlacementFeedback.objects.update_or_create(
+        placement=placement, defaults={"rating": rating, "comment": comment.strip(), "submitted_by": by}
+    )
+    record_action(feedback, action="give feedback", by=by, reason=f"{rating} out of 5")
+    return feedback

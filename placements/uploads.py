@@ -1,0 +1,36 @@
+"""The officer's presentation file: what we accept and how it is stored (STACK.md:
+check the type by content, cap the size, store under a random name)."""
+
+import uuid
+
+import filetype
+from django.template.defaultfilters import filesizeformat
+
+from kentplacements.workflow import DomainError
+
+MAX_PRESENTATION_MB = 10
+MAX_PRESENTATION_BYTES = MAX_PRESENTATION_MB * 1024 * 1024
+# What the file's first bytes say it is -> the extension we store it under. The name
+# the officer gave it is never trusted: a renamed program is still a program.
+PRESENTATION_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+PRESENTATION_TYPES_TEXT = "a PDF, a PowerPoint (.pptx) or an OpenDocument presentation (.odp)"
+
+
+def presentation_extension(upload) -> str:
+    """The extension to store ``upload`` under, or a DomainError saying what is wrong."""
+    if upload.size > MAX_PRESENTATION_BYTES:
+        raise DomainError(f"The file is {filesizeformat(upload.size)}; it must be {MAX_PRESENTATION_MB} MB or smaller.")
+    kind = filetype.guess(upload)
+    if kind is None or kind.mime not in PRESENTATION_TYPES:
+        raise DomainError(f"The file must be {PRESENTATION_TYPES_TEXT}.")
+    return PRESENTATION_TYPES[kind.mime]
+
+
+def rename_at_random(upload, extension: str):
+    """A name nobody can guess or collide with; the model's upload_to adds the folder."""
+    upload.name = f"{uuid.uuid4().hex}.{extension}"
+    return upload

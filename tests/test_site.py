@@ -159,3 +159,11 @@ def test_spreadsheet_cells_never_run_as_formulas(cell, exported):
     from kentplacements.spreadsheets import escape_formula
 
     assert escape_formula(cell) == exported
+
+
+def test_each_home_leads_to_the_persons_work(client, diversity_officer, partner_contact):
+    client.force_login(diversity_officer)
+    page = client.get(reverse("staff_dashboard")).content.decode()
+    assert reverse("staff_partner_list") in page and reverse("allocation_cohorts") in page
+    client.force_login(partner_contact)
+    assert reverse("partner_portal") in client.get(reverse("my_account")).content.decode()

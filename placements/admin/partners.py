@@ -1,9 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.spreadsheets import SafeExportMixin
+from kentplacements.workflow import DomainError
 
+from ..forms.partners import REASON_TEXT
 from ..models import PartnerContact, PartnerOrganisation
+from ..services.partners import approve_partner, decline_partner, reactivate_partner
 
 
 class PartnerContactInline(admin.TabularInline):
@@ -11,6 +17,15 @@ class PartnerContactInline(admin.TabularInline):
     fields = ("full_name", "email", "phone", "is_primary", "user", "invited_at", "joined_at")
     readonly_fields = ("user", "invited_at", "joined_at")
     extra = 0
+
+
+class DeclineReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are they declined?",
+        max_length=REASON_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Each organisation's contacts read this in the email we send them.",
+    )
 
 
 @admin.register(PartnerOrganisation)
@@ -21,3 +36,44 @@ class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
     readonly_fields = ("status", "status_reason", "created_at")
     filter_horizontal = ("communities",)
     inlines = [PartnerContactInline]
+    # The same services as the staff pages: each checks the move, logs it and emails.
+    actions = ["approve_selected", "decline_selected", "reactivate_selected"]
+
+    def _each(self, request, queryset, service, done):
+        """Run ``service`` on each organisation; report the ones it refuses by name."""
+        changed = 0
+        for partner in queryset:
+            try:
+                service(partner)
+            except DomainError as exc:
+                self.message_user(request, f"{partner}: {exc}", messages.WARNING)
+            else:
+                changed += 1
+        if changed:
+            self.message_user(request, f"{changed} organisation{'s' if changed != 1 else ''} {done}.", messages.SUCCESS)
+
+    @admin.action(description="Approve (and invite their contacts)", permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._each(request, queryset, lambda p: approve_partner(p, by=request.user), "approved")
+
+    @admin.action(description="Reactivate (look at them again)", permissions=["change"])
+    def reactivate_selected(self, request, queryset):
+        self._each(request, queryset, lambda p: reactivate_partner(p, by=request.user), "reactivated")
+
+    @admin.action(description="Decline (with a reason)…", permissions=["change"])
+    def decline_selected(self, request, queryset):
+        """A reason is required, so this asks for it on a page of its own first."""
+        form = DeclineReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._each(request, queryset, lambda p: decline_partner(p, by=request.user, reason=reason), "declined")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Decline partner organisations",
+            "opts": self.model._meta,
+            "organisations": queryset,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "placements/admin/partner_decline.html", context)

@@ -1,3 +1,22 @@
-"""Predicates and permissions for partners."""
+"""Who may do what with partner organisations (seed 000). Roles decide which pages a
+person may open; being one of an organisation's contacts decides which organisations
+they may act for (anything of another organisation is a 404: STYLE.md "Permissions")."""
 
-import rules  # noqa: F401
+import rules
+
+from accounts.rules import is_diversity_placements_officer, is_head_of_resourcing, is_partner_contact
+
+
+@rules.predicate
+def is_partner_contact_of(user, partner):
+    """``user`` has linked their account to one of ``partner``'s contacts."""
+    return partner is not None and user.is_authenticated and partner.contacts.filter(user=user).exists()
+
+
+# The Diversity Placements Officer approves partners (DOMAIN.md §1); the Head of
+# Resourcing may look, for reports and audit, but not decide.
+rules.add_perm("placements.review_partners", is_diversity_placements_officer | is_head_of_resourcing)
+rules.add_perm("placements.decide_partners", is_diversity_placements_officer)
+# The partner portal: for partner contacts, each acting for their own organisation(s).
+rules.add_perm("placements.use_partner_portal", is_partner_contact)
+rules.add_perm("placements.act_for_partner", is_partner_contact & is_partner_contact_of)

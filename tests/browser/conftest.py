@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from placements.enums import CommunityCode
+from placements.models import Community
+
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -52,6 +55,14 @@ def axe_check():
         assert violations == [], f"{page.url}: " + "; ".join(violations)
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _communities(transactional_db):
+    """Each browser test runs in a real transaction, and the tables are emptied after it,
+    the Community rows that a data migration created too: put them back."""
+    for code in CommunityCode.values:
+        Community.objects.get_or_create(code=code)
 
 
 @pytest.fixture(autouse=True)

@@ -67,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.change_studentofficer",
         "placements.view_hostingoffer",
         "placements.view_communityplacement",
+        "placements.change_communityplacement",
         "placements.view_presentationsession",
         "placements.add_presentationsession",
         "placements.change_presentationsession",

@@ -1,8 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from import_export import resources
 
+from kentplacements.admin_actions import run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
-from kentplacements.workflow import DomainError
 
 from . import services
 from .models import Notification
@@ -33,14 +33,8 @@ class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
 
     @admin.action(description="Re-send the selected notifications", permissions=["change"])
     def resend_selected(self, request, queryset):
-        resent = 0
-        for notification in queryset:
-            try:
-                services.resend(notification)
-            except DomainError as exc:
-                self.message_user(request, f"{notification.pk}: {exc}", messages.WARNING)
-            else:
-                self.log_change(request, notification, "Re-sent from the outbox admin")
-                resent += 1
-        if resent:
-            self.message_user(request, f"{resent} notification(s) queued again.", messages.SUCCESS)
+        def resend(notification):
+            services.resend(notification)
+            self.log_change(request, notification, "Re-sent from the outbox admin")
+
+        run_on_each(self, request, queryset, resend, "queued again")

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
+from django.utils.html import escape
 
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
@@ -33,8 +34,8 @@ def test_resending_a_queued_row_shows_a_warning_and_still_resends_the_dead_one(c
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert f"{queued.pk}: This record cannot move from “queued” to “queued”." in page
-    assert "1 notification(s) queued again." in page
+    assert f"{escape(str(queued))}: This record cannot move from “queued” to “queued”." in page
+    assert "1 notification queued again." in page
     queued.refresh_from_db()
     dead.refresh_from_db()
     assert (queued.status, queued.attempts) == (S.QUEUED, 0)  # untouched
@@ -50,7 +51,7 @@ def test_resending_only_queued_rows_changes_nothing(client, recruiter, mailoutbo
 
     response = resend(client, queued.pk)
 
-    assert f"{queued.pk}: This record cannot move from “queued” to “queued”." in response.content.decode()
+    assert f"{escape(str(queued))}: This record cannot move from “queued” to “queued”." in response.content.decode()
     queued.refresh_from_db()
     assert (queued.status, queued.attempts) == (S.QUEUED, 0)
     assert not LogEntry.objects.exists()

@@ -214,7 +214,7 @@ def test_smtp_failures_back_off_then_give_up_and_staff_resend_from_the_admin(
         follow=True,
     )
 
-    assert "1 notification(s) queued again." in response.content.decode()
+    assert "1 notification queued again." in response.content.decode()
     notification = assert_row(notification, status=S.SENT, attempts=1, next_attempt_at=None)
     assert notification.sent_at == clock.now
     assert notification.last_error == ""

@@ -1,11 +1,11 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_actions import run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
-from kentplacements.workflow import DomainError
 
 from ..forms.partners import REASON_TEXT
 from ..models import PartnerContact, PartnerOrganisation
@@ -39,26 +39,13 @@ class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
     # The same services as the staff pages: each checks the move, logs it and emails.
     actions = ["approve_selected", "decline_selected", "reactivate_selected"]
 
-    def _each(self, request, queryset, service, done):
-        """Run ``service`` on each organisation; report the ones it refuses by name."""
-        changed = 0
-        for partner in queryset:
-            try:
-                service(partner)
-            except DomainError as exc:
-                self.message_user(request, f"{partner}: {exc}", messages.WARNING)
-            else:
-                changed += 1
-        if changed:
-            self.message_user(request, f"{changed} organisation{'s' if changed != 1 else ''} {done}.", messages.SUCCESS)
-
     @admin.action(description="Approve (and invite their contacts)", permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._each(request, queryset, lambda p: approve_partner(p, by=request.user), "approved")
+        run_on_each(self, request, queryset, lambda p: approve_partner(p, by=request.user), "approved")
 
     @admin.action(description="Reactivate (look at them again)", permissions=["change"])
     def reactivate_selected(self, request, queryset):
-        self._each(request, queryset, lambda p: reactivate_partner(p, by=request.user), "reactivated")
+        run_on_each(self, request, queryset, lambda p: reactivate_partner(p, by=request.user), "reactivated")
 
     @admin.action(description="Decline (with a reason)…", permissions=["change"])
     def decline_selected(self, request, queryset):
@@ -66,7 +53,9 @@ class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
         form = DeclineReasonForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]
-            self._each(request, queryset, lambda p: decline_partner(p, by=request.user, reason=reason), "declined")
+            run_on_each(
+                self, request, queryset, lambda p: decline_partner(p, by=request.user, reason=reason), "declined"
+            )
             return None
         context = {
             **self.admin_site.each_context(request),

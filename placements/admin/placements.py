@@ -1,9 +1,11 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_actions import run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import CommunityPlacement, HostingOffer
+from ..services.placements import complete_placement, confirm_placement
 
 
 @admin.register(HostingOffer)
@@ -20,4 +22,17 @@ class CommunityPlacementAdmin(SafeExportMixin, SimpleHistoryAdmin):
     list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")
-    readonly_fields = ("status", "partner_response", "partner_response_reason", "cancel_reason", "confirmed_at")
+    # Every change goes through the services (the review page or the actions below).
+    readonly_fields = [f.name for f in CommunityPlacement._meta.fields]
+    actions = ["confirm_selected", "complete_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Confirm (takes a place; tells officer and partner)", permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: confirm_placement(p, by=request.user), "confirmed")
+
+    @admin.action(description="Mark completed (after the last day)", permissions=["change"])
+    def complete_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: complete_placement(p, by=request.user), "completed")

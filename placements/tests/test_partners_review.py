@@ -264,7 +264,7 @@ def test_the_admin_approves_through_the_same_service(client, diversity_officer, 
     assert log_of(interested, "approve").actor == diversity_officer
     assert Notification.objects.filter(template="placements/partner_approved_invitation").count() == 1
     page = response.content.decode()
-    assert "1 organisation approved." in page and "Already Active: This record cannot move" in page
+    assert "1 partner organisation approved." in page and "Already Active: This record cannot move" in page
 
 
 def test_the_admin_asks_for_a_reason_before_declining(client, diversity_officer, interested):

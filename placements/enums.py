@@ -115,3 +115,87 @@ class ProgrammeStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
     RUNNING = "running", "Running"
     FINISHED = "finished", "Finished"
+
+
+_G = ProgrammeStatus
+PROGRAMME_WORKFLOW = Workflow(
+    {
+        _G.DRAFT: {_G.OPEN},
+        _G.OPEN: {_G.CLOSED},
+        _G.CLOSED: {_G.OPEN, _G.RUNNING},
+        _G.RUNNING: {_G.FINISHED},
+        _G.FINISHED: set(),
+    }
+)
+
+
+class ApplicationStatus(models.TextChoices):
+    """A work-experience application's lifecycle (protocol 3.2–3.5, DOMAIN.md §3)."""
+
+    DRAFT = "draft", "Draft (not sent)"
+    APPLIED = "applied", "Applied"
+    SHORTLISTED = "shortlisted", "Shortlisted"
+    VETTING = "vetting", "Vetting checks"
+    CLEARED = "cleared", "Cleared"
+    AGREEMENT_PENDING = "agreement_pending", "Waiting for the Work Placement Agreement"
+    CONFIRMED = "confirmed", "Confirmed"
+    ATTENDING = "attending", "Attending"
+    COMPLETED = "completed", "Completed"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    VETTING_REFUSED = "vetting_refused", "Not cleared by vetting"
+    DISCONTINUED = "discontinued", "Discontinued"
+
+
+_A = ApplicationStatus
+# Withdrawing is open to the applicant at any time before completion.
+_WITHDRAWABLE = {_A.WITHDRAWN}
+APPLICATION_WORKFLOW = Workflow(
+    {
+        _A.DRAFT: {_A.APPLIED} | _WITHDRAWABLE,
+        _A.APPLIED: {_A.SHORTLISTED, _A.DECLINED} | _WITHDRAWABLE,
+        _A.SHORTLISTED: {_A.VETTING, _A.DECLINED} | _WITHDRAWABLE,
+        _A.VETTING: {_A.CLEARED, _A.VETTING_REFUSED} | _WITHDRAWABLE,
+        _A.CLEARED: {_A.AGREEMENT_PENDING, _A.DECLINED} | _WITHDRAWABLE,
+        _A.AGREEMENT_PENDING: {_A.CONFIRMED, _A.DECLINED} | _WITHDRAWABLE,
+        _A.CONFIRMED: {_A.ATTENDING, _A.DECLINED} | _WITHDRAWABLE,
+        # Protocol 2.4: a placement may be discontinued for conduct.
+        _A.ATTENDING: {_A.COMPLETED, _A.DISCONTINUED} | _WITHDRAWABLE,
+        _A.COMPLETED: set(),
+        _A.DECLINED: set(),
+        _A.WITHDRAWN: set(),
+        _A.VETTING_REFUSED: set(),
+        _A.DISCONTINUED: set(),
+    }
+)
+# Applications holding one of the programme's places.
+PLACE_HOLDING_APPLICATIONS = (_A.CONFIRMED, _A.ATTENDING, _A.COMPLETED)
+
+
+class DeclineReason(models.TextChoices):
+    """Protocol 3.1.2 and 3.2: why an application is turned down."""
+
+    INELIGIBLE = "ineligible", "Does not meet the criteria"
+    CAPACITY = "capacity", "The programme is full"
+    OPERATIONAL_NEED = "operational_need", "Operational need (the exigencies of duty)"
+
+
+class ActivityKind(models.TextChoices):
+    """Protocol 3.5.6: what may be accommodated during a placement."""
+
+    CRIME_INVESTIGATION = "crime_investigation", "Crime investigation"
+    COMMUNITY_LIAISON = "community_liaison", "Community liaison"
+    LICENSING = "licensing", "Licensing"
+    CRIME_REDUCTION = "crime_reduction", "Crime reduction"
+    TASKING_COORDINATION = "tasking_coordination", "Tasking and coordination"
+    NEIGHBOURHOOD_PATROL = "neighbourhood_patrol", "Patrol with a neighbourhood officer or PCSO"
+    COLLEGE_SESSION = "college_session", "College-based session"
+
+
+class ForbiddenActivity(models.TextChoices):
+    """Protocol 3.5.2: never, for anyone on work experience."""
+
+    ERV_DEPLOYMENT = "erv_deployment", "Deployment in an Emergency Response Vehicle (ERV)"
+    HARMFUL_CALL = "harmful_call", "A call with potential for physical or psychological harm"
+    SUDDEN_DEATH = "sudden_death", "A sudden death"
+    POST_MORTEM = "post_mortem", "A post mortem"

@@ -1,4 +1,4 @@
-from .views import allocation, calendars, officers, partners, presentations
+from .views import allocation, calendars, officers, partners, placement_days, presentations, work_experience
 
 urlpatterns = [
     *partners.urlpatterns,
@@ -6,4 +6,6 @@ urlpatterns = [
     *officers.urlpatterns,
     *presentations.urlpatterns,
     *calendars.urlpatterns,
+    *work_experience.urlpatterns,
+    *placement_days.urlpatterns,
 ]

@@ -5,13 +5,30 @@ from .cohorts import Cohort, StudentOfficer
 from .partners import Community, PartnerContact, PartnerOrganisation
 from .placements import CommunityPlacement, HostingOffer
 from .presentations import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
-from .work_experience import KENT_POLICE_COLLEGE, WorkExperienceProgramme
+from .work_experience import (
+    KENT_POLICE_COLLEGE,
+    Activity,
+    AttendanceRecord,
+    DiaryEntry,
+    DynamicRiskAssessment,
+    EligibilityQuestion,
+    ExpressionOfInterest,
+    RiskAssessment,
+    WorkExperienceApplication,
+    WorkExperienceProgramme,
+)
 
 __all__ = [
     "KENT_POLICE_COLLEGE",
+    "Activity",
+    "AttendanceRecord",
     "Cohort",
     "Community",
     "CommunityPlacement",
+    "DiaryEntry",
+    "DynamicRiskAssessment",
+    "EligibilityQuestion",
+    "ExpressionOfInterest",
     "HostingOffer",
     "PartnerContact",
     "PartnerOrganisation",
@@ -19,6 +36,8 @@ __all__ = [
     "PlacementReflection",
     "PresentationInvitation",
     "PresentationSession",
+    "RiskAssessment",
     "StudentOfficer",
+    "WorkExperienceApplication",
     "WorkExperienceProgramme",
 ]

@@ -1,9 +1,9 @@
 """The placements app's rows of the permission matrix (tests/test_permission_matrix.py),
 gathered from one module per part."""
 
-from . import matrix_partners, matrix_placements, matrix_presentations
+from . import matrix_partners, matrix_placement_days, matrix_placements, matrix_presentations, matrix_work_experience
 
-PARTS = (matrix_partners, matrix_placements, matrix_presentations)
+PARTS = (matrix_partners, matrix_placements, matrix_presentations, matrix_work_experience, matrix_placement_days)
 MATRIX = {key: row for part in PARTS for key, row in part.MATRIX.items()}
 
 

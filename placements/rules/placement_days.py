@@ -1,0 +1,3 @@
+"""Predicates and permissions for placement_days."""
+
+import rules  # noqa: F401

@@ -1,0 +1,3 @@
+"""Predicates and permissions for work_experience."""
+
+import rules  # noqa: F401

@@ -1,0 +1,5 @@
+MATRIX = {}
+
+
+def url_arguments(people):
+    return {}

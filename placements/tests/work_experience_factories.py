@@ -1,0 +1,65 @@
+"""Factories for work experience (seed 001), shared by every work-experience test."""
+
+from datetime import date, datetime, time, timedelta
+
+import factory
+from django.utils import timezone
+
+from accounts.roles import Role
+from placements.enums import ApplicationStatus, ProgrammeStatus
+from placements.models import EligibilityQuestion, WorkExperienceApplication, WorkExperienceProgramme
+from tests.factories import UserFactory
+
+
+def _aware(day, hour=9):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    """An open programme in July 2027, applications open until the end of May."""
+
+    class Meta:
+        model = WorkExperienceProgramme
+
+    title = factory.Sequence(lambda n: f"Summer work experience {n}")
+    starts_on = date(2027, 7, 19)
+    ends_on = date(2027, 7, 23)
+    capacity = 20
+    applications_open_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    applications_close_at = factory.LazyFunction(lambda: _aware(date(2027, 5, 31), 17))
+    status = ProgrammeStatus.OPEN
+    eligibility_criteria = "You live or study in Kent and are 16 or over on the first day."
+    arrival_time = time(8, 45)
+    what_to_bring = "Photo ID and a packed lunch."
+    dress_code = "Smart clothes and comfortable shoes."
+    contact_details = "Corporate Recruitment Team, 01622 690690"
+
+
+class EligibilityQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EligibilityQuestion
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    text = "Do you live or study in Kent?"
+    eligible_answer = True
+    explanation = "This programme is for people who live or study in Kent."
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A submitted application from a 17-year-old (so guardian consent is needed)."""
+
+    class Meta:
+        model = WorkExperienceApplication
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    applicant = factory.SubFactory(UserFactory, roles=[Role.APPLICANT])
+    status = ApplicationStatus.APPLIED
+    date_of_birth = date(2010, 3, 1)
+    school = "Maidstone Grammar School"
+    statement = "I would like to understand how the police work with the community."
+    emergency_contact_name = "Pat Parent"
+    emergency_contact_phone = "07700 900123"
+    guardian_name = "Pat Parent"
+    guardian_email = "pat.parent@example.org"
+    guardian_phone = "07700 900123"
+    submitted_at = factory.LazyFunction(timezone.now)

@@ -117,6 +117,9 @@ class OrganisationProfileForm(PartnerForm):
     communities = forms.ModelMultipleChoiceField(
         label="Which communities do you work with?",
         queryset=Community.objects.all(),
+        # Ticked boxes post the community's code, not its row number: a number too big
+        # for the database (sent by a robot) would otherwise end in a server error.
+        to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose all that apply.",
         error_messages={"required": "Choose at least one community you work with."},

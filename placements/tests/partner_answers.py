@@ -33,7 +33,7 @@ def form_data(**overrides) -> dict:
     data = {
         **{name: value for name, value in profile.items() if name not in ("communities", "kica_member")},
         "kica_member": "on",
-        "communities": [str(c.pk) for c in profile["communities"]],
+        "communities": [c.code for c in profile["communities"]],
         "postcode": "me14 1xx",
         **contact_answers(),
         "website": "",
@@ -42,4 +42,5 @@ def form_data(**overrides) -> dict:
 
 
 def community_pks(*codes) -> list[str]:
-    return [str(pk) for pk in Community.objects.filter(code__in=codes).values_list("pk", flat=True)]
+    """What the form posts for these communities: their codes."""
+    return list(Community.objects.filter(code__in=codes).values_list("code", flat=True))

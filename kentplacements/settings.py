@@ -195,6 +195,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "placements.tasks.send_presentation_reminders",
         "schedule": crontab(minute=0),
     },
+    # daily; last_reminded_on / attendance_reminded_at / _flagged_at make each step happen once
+    "risk-review-reminders": {
+        "task": "placements.tasks.remind_overdue_risk_reviews",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    "attendance-confirmations": {
+        "task": "placements.tasks.chase_attendance_confirmations",
+        "schedule": crontab(minute=0, hour=8),
+    },
 }
 
 # --- security headers; `manage.py check --deploy` is clean with production values ---

@@ -2,9 +2,19 @@
 
 from celery import shared_task
 
-from .services import presentations
+from .services import placement_days, presentations
 
 
 @shared_task(ignore_result=True)
 def send_presentation_reminders() -> None:
     presentations.send_presentation_reminders()
+
+
+@shared_task(ignore_result=True)
+def remind_overdue_risk_reviews() -> None:
+    placement_days.remind_overdue_risk_reviews()
+
+
+@shared_task(ignore_result=True)
+def chase_attendance_confirmations() -> None:
+    placement_days.chase_attendance_confirmations()

@@ -25,6 +25,9 @@ SAMPLE_ARGUMENTS = {
     "partner_id": "999999",
     "offer_id": "999999",
     "contact_id": "999999",
+    "application_id": "999999",
+    "programme_id": "999999",
+    "day": "2027-07-19",
 }
 
 

@@ -1,1 +1,197 @@
-urlpatterns = []
+"""The placement days (seed 001, the Work Experience Protocol): escorting officers record
+activities and DRAs for their own participants (3.5.5, 3.5.6); the Corporate Recruitment
+Team assigns them, keeps the Student Placement Risk Assessment (3.5.4) and the daily
+register; the applicant confirms attendance (3.3.2) and keeps a diary (3.4.3).
+Thin views: scoped selector -> form -> service -> redirect."""
+
+from datetime import date
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from rules.contrib.views import permission_required
+
+from kentplacements.workflow import DomainError
+
+from ..forms.placement_days import (
+    ActivityForm,
+    DiaryForm,
+    DraForm,
+    EscortingOfficerForm,
+    RegisterForm,
+    RiskAssessmentForm,
+    RiskReviewForm,
+)
+from ..models import RiskAssessment, WorkExperienceProgramme
+from ..selectors.placement_days import ON_PLACEMENT, own_applications, participants_for, register_rows
+from ..services import placement_days as services
+
+escorts = permission_required("placements.escort_participants", raise_exception=True)
+supervises = permission_required("placements.supervise_placement_days", raise_exception=True)
+keeps_own = permission_required("placements.keep_own_placement", raise_exception=True)
+
+
+def _posted(request):
+    """The submitted fields, even when none were filled in; None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def _form(request, name, form_class, **kwargs):
+    """One of several forms on a page: bound only when its own button was pressed."""
+    data = request.POST if request.POST.get("save") == name else None
+    return form_class(data, prefix=name, **kwargs)
+
+
+def _saved(request, form, service, *, message: str):
+    """A bound, valid form: run the service with its fields and say ``message``. A
+    refusal is shown on the form, with everything typed kept."""
+    if not form.is_bound or not form.is_valid():
+        return False
+    try:
+        service(**form.cleaned_data)
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(request, message)
+    return True
+
+
+def _record_of(application):
+    return {
+        "application": application,
+        "activities": application.activities.select_related("escorting_officer"),
+        "dras": application.dynamic_risk_assessments.select_related("recorded_by"),
+        "assessment": RiskAssessment.objects.filter(application=application).select_related("owner").first(),
+    }
+
+
+# --- escorting officers ------------------------------------------------------------------
+
+
+@login_required
+@escorts
+def escort_participants(request):
+    participants = participants_for(request.user).order_by("programme__starts_on", "applicant__full_name")
+    return render(request, "placements/placement_days/escort_list.html", {"participants": participants})
+
+
+@login_required
+@escorts
+def escort_participant(request, application_id):
+    application = get_object_or_404(participants_for(request.user), pk=application_id)
+    by = request.user
+    activity = _form(request, "activity", ActivityForm)
+    dra = _form(request, "dra", DraForm)
+    if _saved(
+        request, activity, partial(services.record_activity, application, by=by), message="The activity is recorded."
+    ) or _saved(request, dra, partial(services.record_dra, application, by=by), message="The DRA is recorded."):
+        return redirect(request.path)
+    context = {**_record_of(application), "activity_form": activity, "dra_form": dra}
+    return render(request, "placements/placement_days/escort_participant.html", context)
+
+
+# --- the supervisors (Corporate Recruitment Team) ---------------------------------------------
+
+
+def _risk_form(request, application, assessment):
+    if assessment is None:
+        form = _form(request, "risk", RiskAssessmentForm)
+        service = partial(services.record_risk_assessment, application, by=request.user, owner=request.user)
+    else:
+        initial = {"summary": assessment.summary, "review_due": assessment.review_due}
+        form = _form(request, "risk", RiskReviewForm, initial=initial)
+        service = partial(services.review_risk_assessment, assessment, by=request.user)
+    return form, service
+
+
+@login_required
+@supervises
+def staff_participant(request, application_id):
+    application = get_object_or_404(participants_for(request.user), pk=application_id)
+    record = _record_of(application)
+    officer = _form(request, "officer", EscortingOfficerForm, initial={"officer": application.escorting_officer})
+    risk, review = _risk_form(request, application, record["assessment"])
+    assign = partial(services.assign_escorting_officer, application, by=request.user)
+    if _saved(request, officer, assign, message="The escorting officer is assigned.") or _saved(
+        request, risk, review, message="The Student Placement Risk Assessment is saved."
+    ):
+        return redirect(request.path)
+    context = {**record, "officer_form": officer, "risk_form": risk, "attendance": application.attendance.all()}
+    return render(request, "placements/placement_days/staff_participant.html", context)
+
+
+def _programme_day(programme_id, day):
+    programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
+    try:
+        day = date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+    if not programme.starts_on <= day <= programme.ends_on:
+        raise Http404
+    return programme, day
+
+
+@login_required
+@supervises
+def attendance_register(request, programme_id, day):
+    programme, day = _programme_day(programme_id, day)
+    form = RegisterForm(_posted(request), rows=list(register_rows(programme, day)))
+    if form.is_bound and form.is_valid():
+        services.record_register(by=request.user, date=day, entries=form.entries())
+        messages.success(request, f"The register for {day:%-d %B} is saved.")
+        return redirect(request.path)
+    return render(
+        request, "placements/placement_days/register.html", {"programme": programme, "day": day, "form": form}
+    )
+
+
+# --- the applicant ------------------------------------------------------------------------------
+
+
+@login_required
+@keeps_own
+def confirm_attendance(request, application_id):
+    application = get_object_or_404(own_applications(request.user), pk=application_id)
+    if request.method == "POST":
+        try:
+            services.confirm_attendance(application, by=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Thank you: you have confirmed you will attend.")
+        return redirect(request.path)
+    deadline = services.attendance_deadline(application.programme)
+    context = {"application": application, "programme": application.programme, "deadline": deadline}
+    return render(request, "placements/placement_days/confirm_attendance.html", context)
+
+
+@login_required
+@keeps_own
+def diary(request, application_id):
+    application = get_object_or_404(own_applications(request.user).filter(status__in=ON_PLACEMENT), pk=application_id)
+    form = DiaryForm(_posted(request))
+    entry = partial(services.add_diary_entry, application, by=request.user)
+    if _saved(request, form, entry, message="Your notes are saved."):
+        return redirect(request.path)
+    return render(
+        request,
+        "placements/placement_days/diary.html",
+        {"application": application, "entries": application.diary.all(), "form": form},
+    )
+
+
+urlpatterns = [
+    path("work-experience/escort/", escort_participants, name="escort_participants"),
+    path("work-experience/escort/<int:application_id>/", escort_participant, name="escort_participant"),
+    path("work-experience/staff/participants/<int:application_id>/", staff_participant, name="staff_participant"),
+    path(
+        "work-experience/staff/programmes/<int:programme_id>/register/<str:day>/",
+        attendance_register,
+        name="attendance_register",
+    ),
+    path("work-experience/attendance/<int:application_id>/", confirm_attendance, name="confirm_attendance"),
+    path("work-experience/diary/<int:application_id>/", diary, name="work_experience_diary"),
+]

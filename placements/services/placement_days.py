@@ -1,0 +1,324 @@
+"""The placement days themselves (seed 001, the Work Experience Protocol): who escorts a
+participant, what they do (3.5.2, 3.5.6), the Student Placement Risk Assessment (3.5.4),
+DRAs (3.5.5), confirming attendance (3.3.2), the daily register and the diary (3.4.3).
+One function per change."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.audit import record_action
+from accounts.roles import Role, has_role
+from kentplacements.workflow import DomainError
+from notifications.services import notify
+
+from ..enums import ActivityKind, ApplicationStatus, ForbiddenActivity
+from ..models import (
+    Activity,
+    AttendanceRecord,
+    DiaryEntry,
+    DynamicRiskAssessment,
+    RiskAssessment,
+    WorkExperienceApplication,
+)
+from ..personal_data import find_personal_data
+from ..selectors.placement_days import recruitment_team
+from .partners import absolute_url
+
+# Protocol 3.3.2: "confirmation of attendance is received"; the applicant is reminded
+# this long before the deadline, and staff are told once it has passed.
+ATTENDANCE_REMINDER_LEAD = timedelta(days=2)
+
+
+def _require_escort_or_team(application, by) -> None:
+    """Protocol 3.5.5: the escorting officer (or the Corporate Recruitment Team, who run
+    the programme) records what happens to a participant; nobody else."""
+    if application.escorting_officer_id != by.pk and not has_role(by, Role.RECRUITMENT_TEAM):
+        raise DomainError("Only the participant's escorting officer or the Corporate Recruitment Team may do this.")
+
+
+def _require_team(by) -> None:
+    if not has_role(by, Role.RECRUITMENT_TEAM):
+        raise DomainError("Only the Corporate Recruitment Team may do this.")
+
+
+# --- the escorting officer ------------------------------------------------------------
+
+
+@transaction.atomic
+def assign_escorting_officer(application, *, by, officer):
+    _require_team(by)
+    if not has_role(officer, Role.ESCORTING_OFFICER):
+        raise DomainError(f"{officer} is not an escorting officer: give them the role first.")
+    application.escorting_officer = officer
+    application.save(update_fields=["escorting_officer"])
+    record_action(application, action="assign_escorting_officer", by=by, reason=f"user {officer.pk}")
+    return application
+
+
+# --- activities (3.5.2, 3.5.6) ----------------------------------------------------------
+
+
+def _check_kind(kind: str) -> None:
+    if kind in ForbiddenActivity.values:
+        # Protocol 3.5.2: never, whatever the circumstances.
+        raise DomainError(
+            f"Protocol 3.5.2: work-experience participants are never allowed this: {ForbiddenActivity(kind).label}."
+        )
+    if kind not in ActivityKind.values:
+        raise DomainError("Protocol 3.5.6: choose one of the activities that may be accommodated.")
+
+
+@transaction.atomic
+def record_activity(application, *, by, date, kind, notes=""):
+    _require_escort_or_team(application, by)
+    _check_kind(kind)
+    activity = Activity.objects.create(
+        application=application,
+        date=date,
+        kind=kind,
+        escorting_officer=application.escorting_officer or by,
+        notes=notes.strip(),
+    )
+    record_action(activity, action="record_activity", by=by, to_state=kind)
+    return activity
+
+
+# --- the Student Placement Risk Assessment (3.5.4) ------------------------------------------
+
+
+def _check_review_due(assessed_on, review_due) -> None:
+    if review_due < assessed_on:
+        raise DomainError("The review date must be on or after the date of the assessment.")
+
+
+@transaction.atomic
+def record_risk_assessment(application, *, by, owner, assessed_on, review_due, summary):
+    """Protocol 3.5.4: completed "at the start of the placement"; confirming a place is
+    refused without one (services.work_experience)."""
+    _require_escort_or_team(application, by)
+    _check_review_due(assessed_on, review_due)
+    if RiskAssessment.objects.filter(application=application).exists():
+        raise DomainError("This participant already has a Student Placement Risk Assessment: review it instead.")
+    assessment = RiskAssessment.objects.create(
+        application=application, owner=owner, assessed_on=assessed_on, review_due=review_due, summary=summary
+    )
+    record_action(assessment, action="record_risk_assessment", by=by)
+    return assessment
+
+
+@transaction.atomic
+def review_risk_assessment(assessment, *, by, review_due, summary):
+    """Protocol 3.5.4: "reviewed regularly"; each review sets the next due date."""
+    _require_escort_or_team(assessment.application, by)
+    today = timezone.localdate()
+    earliest = max(today, assessment.assessed_on)
+    if review_due < earliest:
+        raise DomainError(f"The next review must be due on or after {earliest:%-d %B %Y}.")
+    assessment.summary = summary
+    assessment.review_due = review_due
+    assessment.last_reviewed_on = today
+    assessment.save(update_fields=["summary", "review_due", "last_reviewed_on"])
+    record_action(assessment, action="review_risk_assessment", by=by)
+    return assessment
+
+
+def remind_overdue_risk_reviews(today=None) -> int:
+    """Run by celery beat daily: email the owner of each assessment whose review is
+    overdue, once a day (``last_reminded_on`` records the day it went)."""
+    today = today or timezone.localdate()
+    overdue = RiskAssessment.objects.filter(review_due__lt=today).exclude(last_reminded_on=today)
+    return sum(_remind_owner(pk, today) for pk in overdue.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def _remind_owner(assessment_id, today) -> bool:
+    assessment = (
+        RiskAssessment.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("owner", "application__applicant", "application__programme")
+        .filter(pk=assessment_id, review_due__lt=today)
+        .exclude(last_reminded_on=today)
+        .first()
+    )
+    if assessment is None:
+        return False
+    application = assessment.application
+    notify(
+        recipient=assessment.owner.email,
+        template="placements/day_risk_review_overdue",
+        context={
+            "owner_name": assessment.owner.full_name,
+            "participant_name": application.applicant.full_name,
+            "programme_title": application.programme.title,
+            "review_due": assessment.review_due,
+            "page_url": absolute_url("staff_participant", application.pk),
+        },
+        key=f"day-risk-review-{assessment.pk}-{today.isoformat()}",
+        related=assessment,
+    )
+    assessment.last_reminded_on = today
+    assessment.save(update_fields=["last_reminded_on"])
+    return True
+
+
+# --- DRAs (3.5.5) -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_dra(application, *, by, occurred_at, event, hazards, controls, outcome=""):
+    """Protocol 3.5.5: every incident or event is subject to a DRA, recorded by the
+    escorting officer; the supervisor reads it on the participant's staff page."""
+    _require_escort_or_team(application, by)
+    if occurred_at > timezone.now():
+        raise DomainError("A DRA records something that has happened: the time cannot be in the future.")
+    dra = DynamicRiskAssessment.objects.create(
+        application=application,
+        recorded_by=by,
+        occurred_at=occurred_at,
+        event=event,
+        hazards=hazards,
+        controls=controls,
+        outcome=outcome,
+    )
+    record_action(dra, action="record_dra", by=by)
+    return dra
+
+
+# --- confirming attendance (3.3.2) ------------------------------------------------------------
+
+
+def attendance_deadline(programme):
+    return programme.starts_on - timedelta(days=programme.attendance_confirmation_days)
+
+
+@transaction.atomic
+def confirm_attendance(application, *, by):
+    """Protocol 3.3.2: the applicant confirms they will attend, once the joining
+    instructions have gone. Confirming twice changes nothing."""
+    if application.applicant_id != by.pk:
+        raise DomainError("Only the applicant can confirm they will attend.")
+    if application.status != ApplicationStatus.CONFIRMED or not application.joining_instructions_sent_at:
+        raise DomainError("You can confirm attendance once your place is confirmed and joining instructions are sent.")
+    if application.attendance_confirmed_at is None:
+        application.attendance_confirmed_at = timezone.now()
+        application.save(update_fields=["attendance_confirmed_at"])
+        record_action(application, action="confirm_attendance", by=by)
+    return application
+
+
+def chase_attendance_confirmations(now=None) -> int:
+    """Run by celery beat daily: remind applicants two days before their deadline, then
+    tell the Corporate Recruitment Team once it has passed. The timestamps on the
+    application make each step happen once."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    waiting = WorkExperienceApplication.objects.filter(
+        status=ApplicationStatus.CONFIRMED,
+        joining_instructions_sent_at__isnull=False,
+        attendance_confirmed_at__isnull=True,
+        programme__starts_on__gte=today,
+    )
+    return sum(_chase(pk, today, now) for pk in waiting.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def _chase(application_id, today, now) -> bool:
+    application = (
+        WorkExperienceApplication.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("applicant", "programme")
+        .filter(pk=application_id, attendance_confirmed_at__isnull=True)
+        .first()
+    )
+    if application is None:
+        return False
+    deadline = attendance_deadline(application.programme)
+    if today > deadline and application.attendance_flagged_at is None:
+        _flag_to_team(application, deadline)
+        application.attendance_flagged_at = now
+        application.save(update_fields=["attendance_flagged_at"])
+        return True
+    if deadline - ATTENDANCE_REMINDER_LEAD <= today <= deadline and application.attendance_reminded_at is None:
+        _remind_applicant(application, deadline)
+        application.attendance_reminded_at = now
+        application.save(update_fields=["attendance_reminded_at"])
+        return True
+    return False
+
+
+def _attendance_context(application, deadline) -> dict:
+    return {
+        "participant_name": application.applicant.full_name,
+        "programme_title": application.programme.title,
+        "starts_on": application.programme.starts_on,
+        "deadline": deadline,
+    }
+
+
+def _remind_applicant(application, deadline) -> None:
+    notify(
+        recipient=application.applicant.email,
+        template="placements/day_attendance_reminder",
+        context={
+            **_attendance_context(application, deadline),
+            "confirm_url": absolute_url("confirm_attendance", application.pk),
+        },
+        key=f"day-attendance-reminder-{application.pk}",
+        related=application,
+    )
+
+
+def _flag_to_team(application, deadline) -> None:
+    context = {
+        **_attendance_context(application, deadline),
+        "page_url": absolute_url("staff_participant", application.pk),
+    }
+    for member in recruitment_team():
+        notify(
+            recipient=member.email,
+            template="placements/day_attendance_flag",
+            context=context,
+            key=f"day-attendance-flag-{application.pk}-{member.pk}",
+            related=application,
+        )
+
+
+# --- the daily register ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_attendance(application, *, by, date, present: bool, note=""):
+    """The daily register: one row per participant per day; saving again corrects it
+    (attendance_once_a_day)."""
+    _require_team(by)
+    programme = application.programme
+    if not programme.starts_on <= date <= programme.ends_on:
+        raise DomainError("That day is not one of the programme's days.")
+    record, _ = AttendanceRecord.objects.update_or_create(
+        application=application, date=date, defaults={"present": present, "note": note.strip(), "recorded_by": by}
+    )
+    return record
+
+
+@transaction.atomic
+def record_register(*, by, date, entries):
+    """The whole day's register at once: every row is saved, or none is.
+    ``entries`` are (application, present, note)."""
+    return [
+        record_attendance(application, by=by, date=date, present=present, note=note)
+        for application, present, note in entries
+    ]
+
+
+# --- the diary (3.4.3) -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_diary_entry(application, *, by, date, text):
+    """Protocol 3.4.3: a participant's notes "must not breach the Data Protection Act ...
+    or include sensitive information": text that looks like personal data is refused."""
+    if application.applicant_id != by.pk:
+        raise DomainError("Only the participant keeps their diary.")
+    if found := find_personal_data(text):
+        raise DomainError(f"Protocol 3.4.3: remove the personal data first ({', '.join(found)}).")
+    return DiaryEntry.objects.create(application=application, date=date, text=text.strip())

@@ -88,6 +88,9 @@ ADMIN_MODELS = {
     "placements/placementreflection": ({"diversity_officer"}, set()),
     "placements/placementfeedback": ({"diversity_officer", "head_of_resourcing"}, set()),
     "placements/workexperienceprogramme": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
+    # applications come from applicants; expressions of interest from the public form
+    "placements/workexperienceapplication": ({"recruiter"}, set()),
+    "placements/expressionofinterest": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # nobody but a superuser manages these by hand
@@ -168,6 +171,7 @@ def admin_objects(people):
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
     from placements.models import (
+        ExpressionOfInterest,
         PlacementFeedback,
         PlacementReflection,
         PresentationInvitation,
@@ -175,6 +179,7 @@ def admin_objects(people):
         WorkExperienceProgramme,
     )
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
+    from placements.tests.work_experience_factories import ApplicationFactory
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -193,6 +198,8 @@ def admin_objects(people):
         rsvp_cutoff=timezone.now(),
     )
     PresentationInvitation.objects.create(session=session, partner=placement.partner)
+    ApplicationFactory()
+    ExpressionOfInterest.objects.create(full_name="Ivy Interested", email="ivy.admin@example.org")
     now = timezone.now()
     WorkExperienceProgramme.objects.create(
         title="Summer",

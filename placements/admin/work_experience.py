@@ -1,13 +1,128 @@
+"""The recruitment team's back office for work experience (seed 001, protocol 3.2.1:
+Corporate Recruitment co-ordinate all requests and allocations). Actions call the
+services, which check each move, log it and email the applicant."""
+
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_actions import run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
-from ..models import WorkExperienceProgramme
+from ..forms.work_experience import DeclineForm
+from ..models import EligibilityQuestion, ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
+from ..selectors.work_experience import under_18_on_first_day
+from ..services.work_experience import (
+    close_programme,
+    decline_application,
+    open_programme,
+    shortlist_application,
+    start_vetting,
+)
+
+
+class EligibilityQuestionInline(admin.TabularInline):
+    model = EligibilityQuestion
+    fields = ("order", "text", "eligible_answer", "explanation")
+    extra = 0
 
 
 @admin.register(WorkExperienceProgramme)
 class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    list_display = ("title", "starts_on", "ends_on", "capacity", "status")
+    list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
     list_filter = ("status",)
     search_fields = ("title",)
+    inlines = [EligibilityQuestionInline]
+    # Opening a programme emails everyone interested (protocol 3.2.3), so the status
+    # changes only through the services, here as actions.
+    readonly_fields = ("status", "places_confirmed")
+    actions = ["open_selected", "close_selected"]
+
+    @admin.action(description="Open for applications (and email everyone interested)", permissions=["change"])
+    def open_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: open_programme(p, by=request.user), "opened")
+
+    @admin.action(description="Close for applications", permissions=["change"])
+    def close_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: close_programme(p, by=request.user), "closed")
+
+
+class Under18Filter(admin.SimpleListFilter):
+    """Protocol 3.5.3: under 18 on the first day, a parent or guardian must consent."""
+
+    title = "age on the first day"
+    parameter_name = "under_18"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Under 18 on the first day"), ("no", "18 or over on the first day")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return under_18_on_first_day(queryset)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=under_18_on_first_day(queryset).values("pk")).exclude(date_of_birth=None)
+        return queryset
+
+
+@admin.register(WorkExperienceApplication)
+class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
+    list_filter = ("status", "programme", Under18Filter, "school")
+    list_select_related = ("applicant", "programme")
+    search_fields = ("applicant__full_name", "applicant__email", "school")
+    # Every status change goes through a service (an action here or a page elsewhere).
+    readonly_fields = (
+        "programme",
+        "applicant",
+        "status",
+        "decline_reason",
+        "status_reason",
+        "submitted_at",
+        "joining_instructions_sent_at",
+        "attendance_confirmed_at",
+    )
+    exclude = ("attendance_reminded_at", "attendance_flagged_at")
+    actions = ["shortlist_selected", "decline_selected", "start_vetting_selected"]
+
+    def has_add_permission(self, request):
+        return False  # applications come from applicants, never typed in
+
+    @admin.action(description="Shortlist", permissions=["change"])
+    def shortlist_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda a: shortlist_application(a, by=request.user), "shortlisted")
+
+    @admin.action(description="Start vetting", permissions=["change"])
+    def start_vetting_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda a: start_vetting(a, by=request.user), "moved to vetting")
+
+    @admin.action(description="Decline (with a reason)…", permissions=["change"])
+    def decline_selected(self, request, queryset):
+        """The reason is required (protocol 3.1.2, 3.2.2), so this asks for it first."""
+        form = DeclineForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason, note = form.cleaned_data["reason"], form.cleaned_data["note"]
+            run_on_each(
+                self,
+                request,
+                queryset,
+                lambda a: decline_application(a, by=request.user, reason=reason, note=note),
+                "declined",
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Decline work experience applications",
+            "opts": self.model._meta,
+            "applications": queryset.select_related("applicant", "programme"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "placements/admin/we_decline.html", context)
+
+
+@admin.register(ExpressionOfInterest)
+class ExpressionOfInterestAdmin(SafeExportMixin, admin.ModelAdmin):
+    list_display = ("full_name", "email", "created_at", "unsubscribed_at")
+    search_fields = ("full_name", "email")
+    readonly_fields = ("full_name", "email", "created_at", "unsubscribed_at")

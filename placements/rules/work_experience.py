@@ -1,3 +1,11 @@
-"""Predicates and permissions for work_experience."""
+"""Who may do what in work experience (seed 001). Anyone may read about open programmes
+and apply with an account; an applicant's own applications are found through a queryset
+scoped to them (``selectors.work_experience.applications_of``), so another person's is a
+404, not a 403 (STYLE.md "Permissions"). The recruitment team runs the programmes
+(protocol 3.2.1) and the Head of Resourcing, who monitors the protocol (7.1), looks on."""
 
-import rules  # noqa: F401
+import rules
+
+from accounts.rules import is_head_of_resourcing, is_recruitment_team
+
+rules.add_perm("placements.view_programme_dashboard", is_recruitment_team | is_head_of_resourcing)

@@ -1,1 +1,158 @@
-urlpatterns = []
+"""Work experience (seed 001): the public pages (programmes, registering interest,
+unsubscribing), the applicant's application and account page, and the recruitment
+team's programme dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.audit import history_for
+from kentplacements.workflow import DomainError
+
+from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
+from ..forms.work_experience import SEND, ApplicationForm, InterestForm
+from ..models import ExpressionOfInterest, WorkExperienceProgramme
+from ..selectors.work_experience import applications_of, open_programmes, programme_dashboard, public_programmes
+from ..services.work_experience import (
+    AlreadyRegistered,
+    ApplicationAlreadySent,
+    closed_problem,
+    register_interest,
+    save_draft,
+    submit_application,
+    unsubscribe_interest,
+    withdraw_application,
+)
+from .partner_flow import posted
+from .partner_staff import staff_page
+
+SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
+
+
+@require_http_methods(["GET", "POST"])
+def index(request):
+    """Open programmes, and protocol 3.2.3: register interest to hear about future ones."""
+    form = InterestForm(posted(request))
+    if form.is_valid():
+        if not form.is_spam:
+            try:
+                register_interest(full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"])
+            except AlreadyRegistered as exc:
+                messages.info(request, str(exc))
+                return redirect("we_index")
+        messages.success(request, "Thank you. We will email you when a work experience programme opens.")
+        return redirect("we_index")
+    return render(request, "placements/work_experience/index.html", {"form": form, "programmes": open_programmes()})
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Opening the link only asks (mail scanners open links); the button unsubscribes."""
+    interest = get_object_or_404(ExpressionOfInterest, unsubscribe_token=token)
+    if request.method == "POST":
+        unsubscribe_interest(interest)
+    return render(request, "placements/work_experience/unsubscribe.html", {"interest": interest})
+
+
+@require_GET
+def programme_page(request, programme_id):
+    programme = get_object_or_404(public_programmes(), pk=programme_id)
+    context = {"programme": programme, "closed": closed_problem(programme), "questions": programme.questions.all()}
+    return render(request, "placements/work_experience/programme.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request, programme_id):
+    programme = get_object_or_404(public_programmes(), pk=programme_id)
+    application = applications_of(request.user).filter(programme=programme).first()
+    if application is not None and application.status != ApplicationStatus.DRAFT:
+        messages.info(request, "You have already sent your application for this programme.")
+        return redirect("we_my_applications")
+    if problem := closed_problem(programme):
+        return render(request, "placements/work_experience/closed.html", {"programme": programme, "problem": problem})
+    sending = SEND in request.POST
+    initial = ApplicationForm.initial_from(application) if application else {}
+    form = ApplicationForm(posted(request), programme=programme, sending=sending, initial=initial)
+    if form.is_valid():
+        try:
+            _save(request, programme, form.answers(), sending)
+        except ApplicationAlreadySent:  # a double click: the first click sent it
+            messages.success(request, SENT_MESSAGE)
+            return redirect("we_my_applications")
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("we_my_applications") if sending else redirect("we_apply", programme.pk)
+    return render(request, "placements/work_experience/apply.html", {"programme": programme, "form": form})
+
+
+def _save(request, programme, answers, sending):
+    application = save_draft(programme, request.user, answers)
+    if sending:
+        submit_application(application, by=request.user)
+        messages.success(request, SENT_MESSAGE)
+    else:
+        messages.success(request, "Your draft is saved. You can come back to it until applications close.")
+
+
+@login_required
+@require_GET
+def my_applications(request):
+    applications = applications_of(request.user).exclude(status=ApplicationStatus.DRAFT)
+    rows = [
+        {
+            "application": application,
+            "history": _plain_history(application),
+            "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
+        }
+        for application in applications
+    ]
+    drafts = applications_of(request.user).filter(status=ApplicationStatus.DRAFT)
+    return render(request, "placements/work_experience/my_applications.html", {"rows": rows, "drafts": drafts})
+
+
+def _plain_history(application):
+    """Each move of the application, in plain English: when, and the status it reached."""
+    return [
+        (entry.created_at, ApplicationStatus(entry.to_state).label)
+        for entry in history_for(application)
+        if entry.to_state
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, application_id):
+    """Asks first; the button withdraws. Another person's application is a 404."""
+    application = get_object_or_404(applications_of(request.user), pk=application_id)
+    if request.method == "POST":
+        try:
+            withdraw_application(application, by=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Your application has been withdrawn.")
+        return redirect("we_my_applications")
+    return render(request, "placements/work_experience/withdraw.html", {"application": application})
+
+
+@staff_page("placements.view_programme_dashboard")
+@require_GET
+def dashboard(request, programme_id):
+    programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
+    context = {"programme": programme, **programme_dashboard(programme)}
+    return render(request, "placements/work_experience/dashboard.html", context)
+
+
+urlpatterns = [
+    path("work-experience/", index, name="we_index"),
+    path("work-experience/interest/unsubscribe/<uuid:token>/", unsubscribe, name="we_unsubscribe"),
+    path("work-experience/my-applications/", my_applications, name="we_my_applications"),
+    path("work-experience/my-applications/<int:application_id>/withdraw/", withdraw, name="we_withdraw"),
+    path("work-experience/staff/programmes/<int:programme_id>/", dashboard, name="we_programme_dashboard"),
+    path("work-experience/<int:programme_id>/", programme_page, name="we_programme"),
+    path("work-experience/<int:programme_id>/apply/", apply, name="we_apply"),
+]

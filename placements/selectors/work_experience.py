@@ -1,0 +1,64 @@
+"""Reads for work experience (seed 001) shared by pages and the back office."""
+
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ..enums import ApplicationStatus, ProgrammeStatus
+from ..models import RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
+from ..models.work_experience import ADULT_AGE
+
+
+def open_programmes():
+    return WorkExperienceProgramme.objects.filter(
+        status=ProgrammeStatus.OPEN, applications_close_at__gt=timezone.now()
+    ).order_by("starts_on")
+
+
+def public_programmes():
+    """Programmes anyone may read about: every one but a draft."""
+    return WorkExperienceProgramme.objects.exclude(status=ProgrammeStatus.DRAFT)
+
+
+def applications_of(user):
+    return WorkExperienceApplication.objects.filter(applicant=user).select_related("programme")
+
+
+def last_adult_birthday(programme) -> date:
+    """Born after this day, a person is under 18 on the programme's first day (3.5.3)."""
+    first = programme.starts_on
+    try:
+        return first.replace(year=first.year - ADULT_AGE)
+    except ValueError:  # a first day of 29 February: 18 years before has no such day
+        return date(first.year - ADULT_AGE, 2, 28)
+
+
+def under_18_on_first_day(applications):
+    """Applications whose applicant is under 18 on their programme's first day: one
+    condition per programme, as the threshold depends on its first day."""
+    programmes = WorkExperienceProgramme.objects.filter(applications__in=applications).distinct()
+    condition = Q(pk__in=[])
+    for programme in programmes:
+        condition |= Q(programme=programme, date_of_birth__gt=last_adult_birthday(programme))
+    return applications.filter(condition)
+
+
+def programme_dashboard(programme) -> dict:
+    """Places, applications by status, under-18s and overdue risk reviews, in 3 queries."""
+    applications = WorkExperienceApplication.objects.filter(programme=programme).exclude(status=ApplicationStatus.DRAFT)
+    counts = applications.aggregate(
+        total=Count("pk"),
+        under_18=Count("pk", filter=Q(date_of_birth__gt=last_adult_birthday(programme))),
+    )
+    by_status = dict(applications.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    overdue = (
+        RiskAssessment.objects.filter(application__programme=programme, review_due__lt=timezone.localdate())
+        .select_related("application__applicant", "owner")
+        .order_by("review_due")
+    )
+    return {
+        "counts": counts,
+        "by_status": [(status.label, by_status.get(status, 0)) for status in ApplicationStatus if status != "draft"],
+        "overdue_reviews": list(overdue),
+    }

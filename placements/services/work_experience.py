@@ -1,0 +1,433 @@
+"""Work experience (seed 001, the Work Experience Protocol): expressions of interest,
+programmes opening and closing, and the application's lifecycle. One function per state
+change (STYLE.md); each checks APPLICATION_WORKFLOW, writes inside a transaction, records
+the action and queues a kind email to the applicant (many are 16 or 17)."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.audit import record_action
+from accounts.roles import Role, has_role
+from accounts.services import assign_role
+from kentplacements.workflow import DomainError
+from notifications.services import notify
+
+from ..enums import (
+    APPLICATION_WORKFLOW,
+    PLACE_HOLDING_APPLICATIONS,
+    PROGRAMME_WORKFLOW,
+    ApplicationStatus,
+    DeclineReason,
+    ProgrammeStatus,
+)
+from ..models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
+
+S = ApplicationStatus
+
+# The answers an applicant types, as the draft form and the services take them.
+APPLICATION_FIELDS = (
+    "date_of_birth",
+    "school",
+    "eligibility_answers",
+    "statement",
+    "reasonable_adjustments",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "guardian_name",
+    "guardian_email",
+    "guardian_phone",
+)
+# What a field holds when left empty (the rest hold "").
+EMPTY_ANSWERS = {"date_of_birth": None, "eligibility_answers": {}}
+
+
+ALREADY_ON_THE_LIST = "You're already on the list: we will email you when a programme opens."
+
+
+class AlreadyRegistered(DomainError):
+    pass
+
+
+class ApplicationAlreadySent(DomainError):
+    pass
+
+
+def _absolute(name, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+# --- Expressions of interest (protocol 3.2.3) ---------------------------------------------
+
+
+@transaction.atomic
+def register_interest(*, full_name: str, email: str) -> ExpressionOfInterest:
+    """Anyone may ask to hear about future programmes. A second registration of the same
+    address is refused without saying anything about the first; someone who unsubscribed
+    and registers again is back on the list."""
+    existing = ExpressionOfInterest.objects.select_for_update().filter(email__iexact=email).first()
+    if existing is not None and existing.unsubscribed_at is None:
+        raise AlreadyRegistered(ALREADY_ON_THE_LIST)
+    if existing is not None:
+        existing.unsubscribed_at = None
+        existing.save(update_fields=["unsubscribed_at"])
+        record_action(existing, action="resubscribe")
+        return existing
+    try:
+        with transaction.atomic():
+            return ExpressionOfInterest.objects.create(full_name=full_name, email=email)
+    except IntegrityError as exc:  # a concurrent registration of the same address
+        raise AlreadyRegistered(ALREADY_ON_THE_LIST) from exc
+
+
+@transaction.atomic
+def unsubscribe_interest(interest: ExpressionOfInterest) -> ExpressionOfInterest:
+    if interest.unsubscribed_at is None:
+        interest.unsubscribed_at = timezone.now()
+        interest.save(update_fields=["unsubscribed_at"])
+        record_action(interest, action="unsubscribe")
+    return interest
+
+
+# --- Programmes (protocol 3.1) ------------------------------------------------------------
+
+
+def _move_programme(programme, target, *, by, action) -> WorkExperienceProgramme:
+    programme = WorkExperienceProgramme.objects.select_for_update().get(pk=programme.pk)
+    PROGRAMME_WORKFLOW.check(programme.status, target)
+    previous, programme.status = programme.status, target
+    programme.save(update_fields=["status"])
+    record_action(programme, action=action, by=by, from_state=previous, to_state=target)
+    return programme
+
+
+@transaction.atomic
+def open_programme(programme, *, by) -> WorkExperienceProgramme:
+    programme = _move_programme(programme, ProgrammeStatus.OPEN, by=by, action="open")
+    _tell_interested_people(programme)
+    return programme
+
+
+def _tell_interested_people(programme):
+    """Protocol 3.2.3: Corporate Recruitment notify those who expressed an interest. Once
+    per person per programme: the key makes re-opening a closed programme send nothing."""
+    context = _programme_context(programme)
+    for interest in ExpressionOfInterest.objects.filter(unsubscribed_at__isnull=True):
+        notify(
+            recipient=interest.email,
+            template="placements/we_programme_open",
+            context={
+                **context,
+                "name": interest.full_name,
+                "unsubscribe_url": _absolute("we_unsubscribe", interest.unsubscribe_token),
+            },
+            key=f"we-interest-{interest.pk}-programme-{programme.pk}",
+            related=interest,
+        )
+
+
+@transaction.atomic
+def close_programme(programme, *, by) -> WorkExperienceProgramme:
+    return _move_programme(programme, ProgrammeStatus.CLOSED, by=by, action="close")
+
+
+def closed_problem(programme, now=None) -> str:
+    """Why this programme takes no applications now, or "" when it does."""
+    now = now or timezone.now()
+    if programme.status != ProgrammeStatus.OPEN or now < programme.applications_open_at:
+        return f"{programme.title} is not open for applications."
+    if now >= programme.applications_close_at:
+        closed_at = timezone.localtime(programme.applications_close_at)
+        return f"Applications for {programme.title} closed at {closed_at:%-H:%M on %-d %B %Y}."
+    return ""
+
+
+# --- Checks an application must pass before it is sent ------------------------------------
+
+
+def question_field(question_id) -> str:
+    """The name under which an eligibility question's answer is checked and shown."""
+    return f"question_{question_id}"
+
+
+def eligibility_problems(programme, answers: dict) -> dict[int, str]:
+    """Question ID -> why the answer does not meet the criterion (its explanation), or
+    "Answer this question." Ineligible answers are explained, never silently rejected."""
+    problems = {}
+    for question in programme.questions.all():
+        answer = answers.get(str(question.pk))
+        if answer is None:
+            problems[question.pk] = "Answer this question."
+        elif answer != question.eligible_answer:
+            problems[question.pk] = question.explanation
+    return problems
+
+
+def age_problem(programme, date_of_birth) -> str:
+    if programme.age_on_first_day(date_of_birth) < programme.minimum_age:
+        return (
+            f"You need to be {programme.minimum_age} or over on the first day of the programme "
+            f"({programme.starts_on:%-d %B %Y}) to take part."
+        )
+    return ""
+
+
+def application_problems(application) -> dict[str, str]:
+    """Field name -> what to put right before the application can be sent."""
+    required = {
+        "date_of_birth": "Enter your date of birth.",
+        "school": "Enter the name of your school or college.",
+        "statement": "Tell us why you would like to do work experience with Kent Police.",
+        "emergency_contact_name": "Enter the name of someone we can call in an emergency.",
+        "emergency_contact_phone": "Enter a phone number for your emergency contact.",
+    }
+    # Protocol 3.5.3: under 18 on the first day, a parent or guardian gives consent.
+    if application.needs_guardian_consent:
+        required |= {
+            "guardian_name": "You are under 18 on the first day: enter your parent or guardian's name.",
+            "guardian_email": "You are under 18 on the first day: enter your parent or guardian's email.",
+            "guardian_phone": "You are under 18 on the first day: enter your parent or guardian's phone number.",
+        }
+    problems = {name: message for name, message in required.items() if not getattr(application, name)}
+    if application.date_of_birth and (problem := age_problem(application.programme, application.date_of_birth)):
+        problems["date_of_birth"] = problem
+    for question_id, problem in eligibility_problems(application.programme, application.eligibility_answers).items():
+        problems[question_field(question_id)] = problem
+    return problems
+
+
+# --- The applicant's draft and submission (protocol 3.2) ----------------------------------
+
+
+@transaction.atomic
+def save_draft(programme, applicant, answers: dict) -> WorkExperienceApplication:
+    """The applicant's single draft for a programme, created or updated. Once sent it is
+    no longer theirs to edit."""
+    if problem := closed_problem(programme):
+        raise DomainError(problem)
+    application, _ = WorkExperienceApplication.objects.get_or_create(programme=programme, applicant=applicant)
+    application = WorkExperienceApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != S.DRAFT:
+        raise ApplicationAlreadySent("You have already sent this application.")
+    for name in APPLICATION_FIELDS:
+        setattr(application, name, answers.get(name) or EMPTY_ANSWERS.get(name, ""))
+    application.save()
+    return application
+
+
+@transaction.atomic
+def submit_application(application, *, by) -> WorkExperienceApplication:
+    """draft -> applied. Idempotent: sending an application already sent (a double click)
+    returns it unchanged and emails nothing more."""
+    application = _locked(application)
+    if application.status == S.APPLIED:
+        return application
+    APPLICATION_WORKFLOW.check(application.status, S.APPLIED)
+    if problem := closed_problem(application.programme):
+        raise DomainError(problem)
+    if problems := application_problems(application):
+        raise DomainError(" ".join(problems.values()))
+    application.status = S.APPLIED
+    application.submitted_at = timezone.now()
+    application.save(update_fields=["status", "submitted_at"])
+    record_action(application, action="submit", by=by, from_state=S.DRAFT, to_state=S.APPLIED)
+    if not has_role(application.applicant, Role.APPLICANT):
+        assign_role(application.applicant, Role.APPLICANT, by=by, reason="sent a work experience application")
+    _email_applicant(application, "applied")
+    return application
+
+
+# --- Staff decisions through the lifecycle ------------------------------------------------
+
+
+def _locked(application) -> WorkExperienceApplication:
+    return (
+        WorkExperienceApplication.objects.select_for_update(of=("self",))
+        .select_related("programme", "applicant")
+        .get(pk=application.pk)
+    )
+
+
+def _move(application, target, *, by, action, reason="", **changes) -> WorkExperienceApplication:
+    """Check and make one move of the lifecycle. An application leaving the states that
+    hold a place gives its place back to the programme."""
+    application = _locked(application)
+    APPLICATION_WORKFLOW.check(application.status, target)
+    previous = application.status
+    for name, value in changes.items():
+        setattr(application, name, value)
+    application.status = target
+    application.save(update_fields=["status", *changes])
+    if previous in PLACE_HOLDING_APPLICATIONS and target not in PLACE_HOLDING_APPLICATIONS:
+        _release_place(application.programme_id)
+    record_action(application, action=action, by=by, from_state=previous, to_state=target, reason=reason)
+    return application
+
+
+@transaction.atomic
+def shortlist_application(application, *, by) -> WorkExperienceApplication:
+    application = _move(application, S.SHORTLISTED, by=by, action="shortlist")
+    _email_applicant(application, "shortlisted")
+    return application
+
+
+@transaction.atomic
+def decline_application(application, *, by, reason: DeclineReason, note: str = "") -> WorkExperienceApplication:
+    """Protocol 3.1.2 and 3.2.2: not eligible, no room, or the exigencies of duty."""
+    reason = DeclineReason(reason)
+    application = _move(
+        application,
+        S.DECLINED,
+        by=by,
+        action="decline",
+        reason=note or reason.label,
+        decline_reason=reason,
+        status_reason=note,
+    )
+    _email_applicant(application, "declined", reason=reason.label, note=note)
+    return application
+
+
+@transaction.atomic
+def start_vetting(application, *, by) -> WorkExperienceApplication:
+    """Protocol 3.3.1: vetting in line with Force Policy P04. The vetting checks call
+    record_clearance when they are decided."""
+    application = _move(application, S.VETTING, by=by, action="start_vetting")
+    _email_applicant(application, "vetting")
+    return application
+
+
+@transaction.atomic
+def record_clearance(application, *, by, cleared: bool, note: str = "") -> WorkExperienceApplication:
+    target = S.CLEARED if cleared else S.VETTING_REFUSED
+    application = _move(application, target, by=by, action="record_clearance", reason=note)
+    # Vetting detail stays with the vetting team (DOMAIN.md §3): the email says only the outcome.
+    _email_applicant(application, "cleared" if cleared else "vetting_refused")
+    return application
+
+
+@transaction.atomic
+def request_agreement(application, *, by) -> WorkExperienceApplication:
+    """Protocol 3.4.1: the Work Placement Agreement is signed before the start date. The
+    agreement itself (and the guardian's consent, 3.5.3) belongs to the vetting issue."""
+    application = _move(application, S.AGREEMENT_PENDING, by=by, action="request_agreement")
+    _email_applicant(application, "agreement_requested")
+    return application
+
+
+def _take_place(programme_id) -> None:
+    """One of the programme's places, or a refusal. The conditional UPDATE is atomic in the
+    database (a concurrent one waits for the row) and the check constraint
+    programme_capacity_never_exceeded stands behind it."""
+    taken = WorkExperienceProgramme.objects.filter(pk=programme_id, places_confirmed__lt=F("capacity")).update(
+        places_confirmed=F("places_confirmed") + 1
+    )
+    if not taken:
+        raise DomainError("This programme has no places left.")
+
+
+def _release_place(programme_id) -> None:
+    WorkExperienceProgramme.objects.filter(pk=programme_id, places_confirmed__gt=0).update(
+        places_confirmed=F("places_confirmed") - 1
+    )
+
+
+@transaction.atomic
+def confirm_application(application, *, by) -> WorkExperienceApplication:
+    """agreement_pending -> confirmed, taking one of the programme's places, and the joining
+    instructions go out (protocol 3.3.2)."""
+    if not RiskAssessment.objects.filter(application_id=application.pk).exists():
+        # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
+        raise DomainError("Complete the Student Placement Risk Assessment before confirming this placement.")
+    application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
+    _take_place(application.programme_id)
+    _email_applicant(application, "joining_instructions")
+    return application
+
+
+@transaction.atomic
+def withdraw_application(application, *, by) -> WorkExperienceApplication:
+    """The applicant may withdraw at any time before completion; a place they held is freed."""
+    application = _move(application, S.WITHDRAWN, by=by, action="withdraw")
+    _email_applicant(application, "withdrawn")
+    return application
+
+
+@transaction.atomic
+def mark_attending(application, *, by) -> WorkExperienceApplication:
+    return _move(application, S.ATTENDING, by=by, action="mark_attending")
+
+
+@transaction.atomic
+def complete_application(application, *, by) -> WorkExperienceApplication:
+    application = _move(application, S.COMPLETED, by=by, action="complete")
+    _email_applicant(application, "completed")
+    return application
+
+
+@transaction.atomic
+def discontinue_application(application, *, by, reason: str) -> WorkExperienceApplication:
+    """Protocol 2.4: the force may discontinue a placement where standards of behaviour are
+    not met. The reason is recorded and told to the participant."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Give the reason for discontinuing the placement.")
+    application = _move(application, S.DISCONTINUED, by=by, action="discontinue", reason=reason, status_reason=reason)
+    _email_applicant(application, "discontinued", reason=reason)
+    # Protocol 2.4 with 3.5.3: a participant under 18 is in their parent or guardian's
+    # care, so the guardian is told as well (the school is told by the recruitment team).
+    if application.needs_guardian_consent and application.guardian_email:
+        notify(
+            recipient=application.guardian_email,
+            template="placements/we_discontinued_guardian",
+            context={**_application_context(application), "guardian_name": application.guardian_name, "reason": reason},
+            key=f"we-discontinued-guardian-{application.pk}",
+            related=application,
+        )
+    return application
+
+
+# --- Emails -------------------------------------------------------------------------------
+
+
+def _programme_context(programme) -> dict:
+    return {
+        "programme_title": programme.title,
+        "starts_on": f"{programme.starts_on:%A %-d %B %Y}",
+        "ends_on": f"{programme.ends_on:%A %-d %B %Y}",
+        "venue": programme.venue,
+        "closes_at": f"{timezone.localtime(programme.applications_close_at):%-H:%M on %A %-d %B %Y}",
+        "programme_url": _absolute("we_programme", programme.pk),
+    }
+
+
+def _application_context(application) -> dict:
+    return {
+        **_programme_context(application.programme),
+        "applicant_name": application.applicant.get_short_name(),
+        "my_applications_url": _absolute("we_my_applications"),
+    }
+
+
+def _joining_context(programme) -> dict:
+    return {
+        "arrival_time": f"{programme.arrival_time:%-H:%M}" if programme.arrival_time else "",
+        "what_to_bring": programme.what_to_bring,
+        "dress_code": programme.dress_code,
+        "contact_details": programme.contact_details,
+    }
+
+
+def _email_applicant(application, name, **extra):
+    context = _application_context(application) | extra
+    if name == "joining_instructions":
+        context |= _joining_context(application.programme)
+    notify(
+        recipient=application.applicant.email,
+        template=f"placements/we_{name}",
+        context=context,
+        key=f"we-{name}-{application.pk}",
+        related=application,
+    )

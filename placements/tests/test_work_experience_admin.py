@@ -1,0 +1,94 @@
+"""The recruitment team's back office for work experience applications: filters, the
+bulk actions (through the services) and a formula-safe CSV export."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from notifications.models import Notification
+from placements.enums import ApplicationStatus, DeclineReason, ProgrammeStatus
+from placements.services.work_experience import register_interest
+
+from .work_experience_factories import ApplicationFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+S = ApplicationStatus
+CHANGELIST = "admin:placements_workexperienceapplication_changelist"
+
+
+def act(client, action, *applications, **extra):
+    data = {"action": action, ACTION_CHECKBOX_NAME: [a.pk for a in applications], **extra}
+    return client.post(reverse(CHANGELIST), data, follow=True)
+
+
+def test_shortlisting_from_the_admin_uses_the_service_and_reports_refusals(client, recruiter):
+    applied, declined = ApplicationFactory(), ApplicationFactory(status=S.DECLINED, decline_reason="capacity")
+    client.force_login(recruiter)
+    page = act(client, "shortlist_selected", applied, declined).content.decode()
+    assert "1 work experience application shortlisted." in page
+    assert "cannot move from" in page
+    applied.refresh_from_db()
+    assert applied.status == S.SHORTLISTED
+    assert Notification.objects.get().template == "placements/we_shortlisted"
+
+
+def test_declining_asks_for_the_reason_first(client, recruiter):
+    application = ApplicationFactory()
+    client.force_login(recruiter)
+    page = act(client, "decline_selected", application).content.decode()
+    assert "Why are these applications declined?" in page
+    application.refresh_from_db()
+    assert application.status == S.APPLIED
+    act(client, "decline_selected", application, apply="1", reason=DeclineReason.OPERATIONAL_NEED, note="")
+    application.refresh_from_db()
+    assert (application.status, application.decline_reason) == (S.DECLINED, DeclineReason.OPERATIONAL_NEED)
+
+
+def test_starting_vetting_from_the_admin(client, recruiter):
+    application = ApplicationFactory(status=S.SHORTLISTED)
+    client.force_login(recruiter)
+    act(client, "start_vetting_selected", application)
+    application.refresh_from_db()
+    assert application.status == S.VETTING
+
+
+def test_filtering_those_under_18_on_the_first_day(client, recruiter):
+    programme = ProgrammeFactory()
+    young = ApplicationFactory(programme=programme, date_of_birth=date(2009, 7, 20))
+    adult = ApplicationFactory(programme=programme, date_of_birth=date(2009, 7, 19))
+    client.force_login(recruiter)
+    under = client.get(reverse(CHANGELIST), {"under_18": "yes"}).context["cl"].queryset
+    over = client.get(reverse(CHANGELIST), {"under_18": "no"}).context["cl"].queryset
+    assert list(under) == [young] and list(over) == [adult]
+
+
+def test_the_export_is_formula_safe(client, recruiter):
+    ApplicationFactory(school='=HYPERLINK("http://evil.example")')
+    client.force_login(recruiter)
+    url = reverse("admin:placements_workexperienceapplication_export")
+    form = client.get(url).context["form"]
+    [csv_choice] = [value for value, label in form.fields["format"].choices if label.lower() == "csv"]
+    selected = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
+    response = client.post(url, {"format": csv_choice, "resource": "0", **selected})
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["school"] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_opening_a_programme_from_the_admin_emails_everyone_interested(client, recruiter):
+    register_interest(full_name="Sam Keen", email="sam@example.org")
+    programme = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+    client.force_login(recruiter)
+    data = {"action": "open_selected", ACTION_CHECKBOX_NAME: [programme.pk]}
+    client.post(reverse("admin:placements_workexperienceprogramme_changelist"), data)
+    programme.refresh_from_db()
+    assert programme.status == ProgrammeStatus.OPEN
+    assert Notification.objects.get().recipient == "sam@example.org"
+
+
+def test_head_of_resourcing_cannot_open_applications(client, head_of_resourcing):
+    client.force_login(head_of_resourcing)
+    assert client.get(reverse(CHANGELIST)).status_code == 403

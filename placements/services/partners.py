@@ -6,9 +6,7 @@ each checks the move, writes inside a transaction, logs it and queues its emails
 import logging
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import record_action
@@ -26,6 +24,7 @@ from ..enums import (
     PlacementStatus,
 )
 from ..invitations import INVITATION_MAX_AGE, invitation_token
+from ..links import absolute_url
 from ..models import CommunityPlacement, HostingOffer, PartnerContact, PartnerOrganisation
 from ..selectors.partners import diversity_placements_officers, find_registered
 from ..validators import duplicate_key
@@ -52,11 +51,6 @@ class AlreadyRegistered(DomainError):
 
 
 # --- emails ---------------------------------------------------------------------------
-
-
-def absolute_url(name, *args) -> str:
-    """Links in emails: the mail is read outside the site, so it needs the full address."""
-    return settings.SITE_URL + reverse(name, args=args)
 
 
 def _partner_context(partner) -> dict:

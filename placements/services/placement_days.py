@@ -14,6 +14,7 @@ from kentplacements.workflow import DomainError
 from notifications.services import notify
 
 from ..enums import ActivityKind, ApplicationStatus, ForbiddenActivity
+from ..links import absolute_url
 from ..models import (
     Activity,
     AttendanceRecord,
@@ -24,7 +25,6 @@ from ..models import (
 )
 from ..personal_data import find_personal_data
 from ..selectors.placement_days import recruitment_team
-from .partners import absolute_url
 
 # Protocol 3.3.2: "confirmation of attendance is received"; the applicant is reminded
 # this long before the deadline, and staff are told once it has passed.

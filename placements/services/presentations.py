@@ -5,10 +5,8 @@ to attend these presentations at Kent Police College"). One function per change.
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -17,6 +15,7 @@ from kentplacements.workflow import DomainError
 from notifications.services import notify
 
 from ..enums import RsvpStatus
+from ..links import absolute_url
 from ..models import CommunityPlacement, PlacementFeedback, PlacementReflection, PresentationInvitation
 from ..models import PresentationSession as Session
 from ..rsvp import attendee_list, attendee_problems
@@ -75,7 +74,7 @@ def invite_partners(session, *, by) -> int:
         if created:
             record_action(invitation, action="invite", by=by)
             invited += 1
-        rsvp_url = settings.SITE_URL + reverse("presentation_rsvp", args=[invitation.pk])
+        rsvp_url = absolute_url("presentation_rsvp", invitation.pk)
         _email_contacts(
             invitation,
             template="placements/presentation_invitation",

@@ -3,10 +3,8 @@ programmes opening and closing, and the application's lifecycle. One function pe
 change (STYLE.md); each checks APPLICATION_WORKFLOW, writes inside a transaction, records
 the action and queues a kind email to the applicant (many are 16 or 17)."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import record_action
@@ -23,6 +21,7 @@ from ..enums import (
     DeclineReason,
     ProgrammeStatus,
 )
+from ..links import absolute_url
 from ..models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
 
 S = ApplicationStatus
@@ -53,10 +52,6 @@ class AlreadyRegistered(DomainError):
 
 class ApplicationAlreadySent(DomainError):
     pass
-
-
-def _absolute(name, *args) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
 
 
 # --- Expressions of interest (protocol 3.2.3) ---------------------------------------------
@@ -121,7 +116,7 @@ def _tell_interested_people(programme):
             context={
                 **context,
                 "name": interest.full_name,
-                "unsubscribe_url": _absolute("we_unsubscribe", interest.unsubscribe_token),
+                "unsubscribe_url": absolute_url("we_unsubscribe", interest.unsubscribe_token),
             },
             key=f"we-interest-{interest.pk}-programme-{programme.pk}",
             related=interest,
@@ -399,7 +394,7 @@ def _programme_context(programme) -> dict:
         "ends_on": f"{programme.ends_on:%A %-d %B %Y}",
         "venue": programme.venue,
         "closes_at": f"{timezone.localtime(programme.applications_close_at):%-H:%M on %A %-d %B %Y}",
-        "programme_url": _absolute("we_programme", programme.pk),
+        "programme_url": absolute_url("we_programme", programme.pk),
     }
 
 
@@ -407,7 +402,7 @@ def _application_context(application) -> dict:
     return {
         **_programme_context(application.programme),
         "applicant_name": application.applicant.get_short_name(),
-        "my_applications_url": _absolute("we_my_applications"),
+        "my_applications_url": absolute_url("we_my_applications"),
     }
 
 
@@ -424,6 +419,7 @@ def _email_applicant(application, name, **extra):
     context = _application_context(application) | extra
     if name == "joining_instructions":
         context |= _joining_context(application.programme)
+        context["confirm_attendance_url"] = absolute_url("confirm_attendance", application.pk)
     notify(
         recipient=application.applicant.email,
         template=f"placements/we_{name}",

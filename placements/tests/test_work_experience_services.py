@@ -227,6 +227,7 @@ def test_confirming_sends_the_joining_instructions(recruiter):
         "Photo ID and a packed lunch.",
         "Smart clothes and comfortable shoes.",
         "Corporate Recruitment Team, 01622 690690",
+        f"http://127.0.0.1:8000/work-experience/attendance/{application.pk}/",  # confirm attendance online
     ):
         assert text in body
 

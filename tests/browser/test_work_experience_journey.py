@@ -1,9 +1,8 @@
 """Seed 001, end to end in Chromium: someone registers their interest in work experience,
 a programme opens and they are emailed, they log in and apply, the recruitment team moves
 the application through shortlisting, vetting, clearance and the agreement, completes the
-Student Placement Risk Assessment and confirms it, and the joining instructions arrive.
-
-Confirming attendance online belongs to the placement days part and is not walked here."""
+Student Placement Risk Assessment and confirms it, the joining instructions arrive, and
+the applicant confirms their attendance from the link in them."""
 
 from datetime import date
 
@@ -104,3 +103,10 @@ def test_interest_then_a_programme_then_an_application_to_joining_instructions(p
 
     page.reload()
     expect(page.get_by_role("main")).to_contain_text("Status: Confirmed")
+
+    # The applicant confirms attendance from the link in the joining instructions.
+    page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/work-experience/attendance/\d+/"))
+    axe_check(page)
+    page.get_by_role("button", name="I will attend").click()
+    application = WorkExperienceApplication.objects.get(applicant__email=APPLICANT)
+    assert application.attendance_confirmed_at is not None

@@ -91,6 +91,11 @@ ADMIN_MODELS = {
     # applications come from applicants; expressions of interest from the public form
     "placements/workexperienceapplication": ({"recruiter"}, set()),
     "placements/expressionofinterest": ({"recruiter"}, set()),
+    # what happened on placement days: read-only for the recruitment team
+    "placements/activity": ({"recruiter"}, set()),
+    "placements/riskassessment": ({"recruiter"}, set()),
+    "placements/dynamicriskassessment": ({"recruiter"}, set()),
+    "placements/attendancerecord": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # nobody but a superuser manages these by hand
@@ -179,7 +184,7 @@ def admin_objects(people):
         WorkExperienceProgramme,
     )
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
-    from placements.tests.work_experience_factories import ApplicationFactory
+    from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -198,7 +203,8 @@ def admin_objects(people):
         rsvp_cutoff=timezone.now(),
     )
     PresentationInvitation.objects.create(session=session, partner=placement.partner)
-    ApplicationFactory()
+    application = ApplicationFactory()
+    record_placement_day(application, someone)
     ExpressionOfInterest.objects.create(full_name="Ivy Interested", email="ivy.admin@example.org")
     now = timezone.now()
     WorkExperienceProgramme.objects.create(

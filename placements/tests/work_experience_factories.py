@@ -6,8 +6,16 @@ import factory
 from django.utils import timezone
 
 from accounts.roles import Role
-from placements.enums import ApplicationStatus, ProgrammeStatus
-from placements.models import EligibilityQuestion, WorkExperienceApplication, WorkExperienceProgramme
+from placements.enums import ActivityKind, ApplicationStatus, ProgrammeStatus
+from placements.models import (
+    Activity,
+    AttendanceRecord,
+    DynamicRiskAssessment,
+    EligibilityQuestion,
+    RiskAssessment,
+    WorkExperienceApplication,
+    WorkExperienceProgramme,
+)
 from tests.factories import UserFactory
 
 
@@ -63,3 +71,23 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     guardian_email = "pat.parent@example.org"
     guardian_phone = "07700 900123"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+def record_placement_day(application, officer):
+    """One of each placement-day record for ``application``, written directly (tests only)."""
+    day = application.programme.starts_on
+    Activity.objects.create(
+        application=application, date=day, kind=ActivityKind.COLLEGE_SESSION, escorting_officer=officer
+    )
+    RiskAssessment.objects.create(
+        application=application, owner=officer, assessed_on=day, review_due=day, summary="Stays on site."
+    )
+    DynamicRiskAssessment.objects.create(
+        application=application,
+        recorded_by=officer,
+        occurred_at=_aware(day, 11),
+        event="Fire alarm",
+        hazards="Crowded stairs",
+        controls="Waited with the escorting officer",
+    )
+    AttendanceRecord.objects.create(application=application, date=day, present=True, recorded_by=officer)

@@ -1,0 +1,51 @@
+"""The recruitment team's read-only view of what happened on placement days; records
+are written by escorting officers and staff through the placement-day pages."""
+
+from django.contrib import admin
+
+from kentplacements.spreadsheets import SafeExportMixin
+
+from ..models import Activity, AttendanceRecord, DynamicRiskAssessment, RiskAssessment
+
+
+class ReadOnlyAdmin(SafeExportMixin, admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Activity)
+class ActivityAdmin(ReadOnlyAdmin):
+    list_display = ("date", "application", "kind", "escorting_officer")
+    list_filter = ("kind", "date", "application__programme")
+    list_select_related = ("application__applicant", "application__programme", "escorting_officer")
+    search_fields = ("application__applicant__full_name", "escorting_officer__full_name")
+
+
+@admin.register(RiskAssessment)
+class RiskAssessmentAdmin(ReadOnlyAdmin):
+    list_display = ("application", "owner", "assessed_on", "review_due", "last_reviewed_on")
+    list_filter = ("review_due", "application__programme")
+    list_select_related = ("application__applicant", "application__programme", "owner")
+    search_fields = ("application__applicant__full_name",)
+
+
+@admin.register(DynamicRiskAssessment)
+class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
+    list_display = ("occurred_at", "application", "recorded_by")
+    list_filter = ("occurred_at", "application__programme")
+    list_select_related = ("application__applicant", "application__programme", "recorded_by")
+    search_fields = ("application__applicant__full_name", "event")
+
+
+@admin.register(AttendanceRecord)
+class AttendanceRecordAdmin(ReadOnlyAdmin):
+    list_display = ("date", "application", "present", "note")
+    list_filter = ("present", "date", "application__programme")
+    list_select_related = ("application__applicant", "application__programme")
+    search_fields = ("application__applicant__full_name",)

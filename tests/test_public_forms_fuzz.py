@@ -53,3 +53,31 @@ def test_sign_up_never_fails(data):
 @given(data=st.data())
 def test_log_in_never_fails(data):
     post_answers(reverse("account_login"), ["login", "password"], data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=st.data())
+def test_register_interest_in_work_experience_never_fails(data):
+    post_answers(reverse("we_index"), ["full_name", "email"], data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=st.data())
+def test_work_experience_application_never_fails(data):
+    from placements.tests.work_experience_factories import EligibilityQuestionFactory
+    from tests.factories import UserFactory
+
+    question = EligibilityQuestionFactory()
+    client = Client()
+    client.force_login(UserFactory())
+    fields = [
+        "date_of_birth", "school", "statement", "reasonable_adjustments", "emergency_contact_name",
+        "emergency_contact_phone", "guardian_name", "guardian_email", "guardian_phone", f"question_{question.pk}",
+    ]  # fmt: skip
+    answers = {field: data.draw(typed, label=field) for field in fields}
+    if data.draw(st.booleans(), label="send rather than save a draft"):
+        answers["send"] = "Send application"
+    response = client.post(reverse("we_apply", args=[question.programme.pk]), answers)
+    assert response.status_code in (200, 302), response.status_code

@@ -16,8 +16,10 @@ from ..selectors.work_experience import under_18_on_first_day
 from ..services.work_experience import (
     close_programme,
     decline_application,
+    finish_programme,
     open_programme,
     shortlist_application,
+    start_programme,
     start_vetting,
 )
 
@@ -37,7 +39,7 @@ class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
     # Opening a programme emails everyone interested (protocol 3.2.3), so the status
     # changes only through the services, here as actions.
     readonly_fields = ("status", "places_confirmed")
-    actions = ["open_selected", "close_selected"]
+    actions = ["open_selected", "close_selected", "start_selected", "finish_selected"]
 
     @admin.action(description="Open for applications (and email everyone interested)", permissions=["change"])
     def open_selected(self, request, queryset):
@@ -46,6 +48,14 @@ class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
     @admin.action(description="Close for applications", permissions=["change"])
     def close_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda p: close_programme(p, by=request.user), "closed")
+
+    @admin.action(description="Placement days have started", permissions=["change"])
+    def start_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: start_programme(p, by=request.user), "started")
+
+    @admin.action(description="Programme finished", permissions=["change"])
+    def finish_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda p: finish_programme(p, by=request.user), "finished")
 
 
 class Under18Filter(admin.SimpleListFilter):

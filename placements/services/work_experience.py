@@ -128,6 +128,15 @@ def close_programme(programme, *, by) -> WorkExperienceProgramme:
     return _move_programme(programme, ProgrammeStatus.CLOSED, by=by, action="close")
 
 
+def start_programme(programme, *, by) -> WorkExperienceProgramme:
+    """The placement days have begun; applications stay closed."""
+    return _move_programme(programme, ProgrammeStatus.RUNNING, by=by, action="start")
+
+
+def finish_programme(programme, *, by) -> WorkExperienceProgramme:
+    return _move_programme(programme, ProgrammeStatus.FINISHED, by=by, action="finish")
+
+
 def closed_problem(programme, now=None) -> str:
     """Why this programme takes no applications now, or "" when it does."""
     now = now or timezone.now()

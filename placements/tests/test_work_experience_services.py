@@ -19,6 +19,7 @@ from placements.services.work_experience import (
     confirm_application,
     decline_application,
     discontinue_application,
+    finish_programme,
     mark_attending,
     open_programme,
     record_clearance,
@@ -26,6 +27,7 @@ from placements.services.work_experience import (
     request_agreement,
     save_draft,
     shortlist_application,
+    start_programme,
     start_vetting,
     submit_application,
     unsubscribe_interest,
@@ -338,3 +340,12 @@ def test_registering_again_after_unsubscribing_is_back_on_the_list():
 def test_an_open_programme_cannot_be_opened_again(recruiter):
     with pytest.raises(TransitionNotAllowed):
         open_programme(ProgrammeFactory(), by=recruiter)
+
+
+def test_a_programme_runs_then_finishes_and_never_reopens(recruiter):
+    programme = ProgrammeFactory()
+    close_programme(programme, by=recruiter)
+    assert start_programme(programme, by=recruiter).status == ProgrammeStatus.RUNNING
+    assert finish_programme(programme, by=recruiter).status == ProgrammeStatus.FINISHED
+    with pytest.raises(DomainError):
+        open_programme(programme, by=recruiter)

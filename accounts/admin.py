@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_tools import ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from .forms import StaffUserChangeForm, StaffUserCreationForm
@@ -27,18 +28,9 @@ class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
 
 
 @admin.register(ActionLog)
-class ActionLogAdmin(SafeExportMixin, admin.ModelAdmin):
+class ActionLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")
     list_select_related = ("actor", "content_type")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

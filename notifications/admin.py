@@ -1,7 +1,7 @@
 from django.contrib import admin
 from import_export import resources
 
-from kentplacements.admin_actions import run_on_each
+from kentplacements.admin_tools import run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
 from . import services

@@ -1,10 +1,8 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_actions import run_on_each
+from kentplacements.admin_tools import run_on_each, run_with_form
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..forms.partners import REASON_TEXT
@@ -49,20 +47,14 @@ class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Decline (with a reason)…", permissions=["change"])
     def decline_selected(self, request, queryset):
-        """A reason is required, so this asks for it on a page of its own first."""
-        form = DeclineReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            run_on_each(
-                self, request, queryset, lambda p: decline_partner(p, by=request.user, reason=reason), "declined"
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Decline partner organisations",
-            "opts": self.model._meta,
-            "organisations": queryset,
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "placements/admin/partner_decline.html", context)
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=DeclineReasonForm,
+            service=lambda partner, reason: decline_partner(partner, by=request.user, reason=reason),
+            done="declined",
+            title="Decline partner organisations",
+            explanation="These organisations will be declined, and each of their contacts emailed the reason:",
+            submit_label="Decline them",
+        )

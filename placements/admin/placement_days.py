@@ -3,20 +3,14 @@ are written by escorting officers and staff through the placement-day pages."""
 
 from django.contrib import admin
 
+from kentplacements.admin_tools import ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Activity, AttendanceRecord, DynamicRiskAssessment, RiskAssessment
 
 
-class ReadOnlyAdmin(SafeExportMixin, admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Activity)

@@ -3,11 +3,9 @@ Corporate Recruitment co-ordinate all requests and allocations). Actions call th
 services, which check each move, log it and email the applicant."""
 
 from django.contrib import admin
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_actions import run_on_each
+from kentplacements.admin_tools import run_on_each, run_with_form
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..forms.work_experience import DeclineForm
@@ -109,26 +107,19 @@ class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
     @admin.action(description="Decline (with a reason)…", permissions=["change"])
     def decline_selected(self, request, queryset):
         """The reason is required (protocol 3.1.2, 3.2.2), so this asks for it first."""
-        form = DeclineForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason, note = form.cleaned_data["reason"], form.cleaned_data["note"]
-            run_on_each(
-                self,
-                request,
-                queryset,
-                lambda a: decline_application(a, by=request.user, reason=reason, note=note),
-                "declined",
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Decline work experience applications",
-            "opts": self.model._meta,
-            "applications": queryset.select_related("applicant", "programme"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "placements/admin/we_decline.html", context)
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=DeclineForm,
+            service=lambda application, reason, note: decline_application(
+                application, by=request.user, reason=reason, note=note
+            ),
+            done="declined",
+            title="Decline work experience applications",
+            explanation="These applications will be declined, and each applicant emailed the reason:",
+            submit_label="Decline them",
+        )
 
 
 @admin.register(ExpressionOfInterest)

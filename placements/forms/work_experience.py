@@ -62,6 +62,12 @@ class ApplicationForm(forms.Form):
         error_messages={"invalid": "Enter your date of birth, like 14/03/2010."},
     )
     school = _text("School or college", autocomplete="organization")
+    school_email = forms.EmailField(
+        label="School or college contact email (optional)",
+        required=False,
+        help_text="The teacher who arranges work experience. We only write to them if your placement has to end early.",
+        error_messages={"invalid": "Enter an email address, like name@school.kent.sch.uk."},
+    )
     statement = _long_text(
         "Personal statement", rows=6, help_text="Why would you like to do work experience with Kent Police?"
     )
@@ -87,7 +93,7 @@ class ApplicationForm(forms.Form):
                 label=question.text, choices=YES_NO, widget=forms.RadioSelect, required=False
             )
         self.helper = _helper(
-            Fieldset("About you", "date_of_birth", "school"),
+            Fieldset("About you", "date_of_birth", "school", "school_email"),
             *(
                 [Fieldset("The criteria", *[_group(question_field(q.pk)) for q in self.questions])]
                 if self.questions

@@ -109,6 +109,8 @@ class WorkExperienceApplication(models.Model):
     status = models.CharField(max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT)
     date_of_birth = models.DateField(null=True, blank=True)
     school = models.CharField("school or college", max_length=200, blank=True)
+    # Protocol 2.4: the school is told if a placement is discontinued.
+    school_email = models.EmailField("school or college contact email", blank=True)
     eligibility_answers = models.JSONField(default=dict, blank=True)
     statement = models.TextField("personal statement", blank=True)
     reasonable_adjustments = models.TextField(blank=True)

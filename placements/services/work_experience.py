@@ -30,6 +30,7 @@ S = ApplicationStatus
 APPLICATION_FIELDS = (
     "date_of_birth",
     "school",
+    "school_email",
     "eligibility_answers",
     "statement",
     "reasonable_adjustments",
@@ -381,13 +382,22 @@ def discontinue_application(application, *, by, reason: str) -> WorkExperienceAp
     application = _move(application, S.DISCONTINUED, by=by, action="discontinue", reason=reason, status_reason=reason)
     _email_applicant(application, "discontinued", reason=reason)
     # Protocol 2.4 with 3.5.3: a participant under 18 is in their parent or guardian's
-    # care, so the guardian is told as well (the school is told by the recruitment team).
+    # care, so the guardian is told as well; and the school, when the applicant gave its contact.
+    context = {**_application_context(application), "reason": reason}
     if application.needs_guardian_consent and application.guardian_email:
         notify(
             recipient=application.guardian_email,
             template="placements/we_discontinued_guardian",
-            context={**_application_context(application), "guardian_name": application.guardian_name, "reason": reason},
+            context={**context, "guardian_name": application.guardian_name},
             key=f"we-discontinued-guardian-{application.pk}",
+            related=application,
+        )
+    if application.school_email:
+        notify(
+            recipient=application.school_email,
+            template="placements/we_discontinued_school",
+            context={**context, "applicant_full_name": application.applicant.full_name, "school": application.school},
+            key=f"we-discontinued-school-{application.pk}",
             related=application,
         )
     return application

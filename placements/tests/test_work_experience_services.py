@@ -349,3 +349,18 @@ def test_a_programme_runs_then_finishes_and_never_reopens(recruiter):
     assert finish_programme(programme, by=recruiter).status == ProgrammeStatus.FINISHED
     with pytest.raises(DomainError):
         open_programme(programme, by=recruiter)
+
+
+def test_discontinuing_tells_the_school_when_the_applicant_gave_its_contact(recruiter):
+    application = ApplicationFactory(status=S.ATTENDING, school_email="work.experience@mgs.kent.sch.uk")
+    discontinue_application(application, by=recruiter, reason="Shared photos taken inside the station.")
+    to_school = only_email_to("work.experience@mgs.kent.sch.uk", "we_discontinued_school")
+    assert "Dear colleague at Maidstone Grammar School" in to_school.body_text
+    assert "The reason: Shared photos taken inside the station." in to_school.body_text
+    assert application.applicant.full_name in to_school.subject
+
+
+def test_discontinuing_without_a_school_contact_emails_no_school(recruiter):
+    application = ApplicationFactory(status=S.ATTENDING)
+    discontinue_application(application, by=recruiter, reason="Repeated lateness after warnings.")
+    assert not Notification.objects.filter(template="placements/we_discontinued_school").exists()

@@ -55,7 +55,7 @@ def apply(page, live_server, programme_link, axe_check):
     page.get_by_role("link", name="Apply").click()
     axe_check(page)
     page.get_by_label("Date of birth").fill("2010-03-01")
-    page.get_by_label("School or college").fill("Maidstone Grammar School")
+    page.get_by_label("School or college", exact=True).fill("Maidstone Grammar School")
     page.get_by_label("Yes").check()
     page.get_by_label("Personal statement").fill("I would like to see how the police keep people safe.")
     page.get_by_label("Emergency contact's name").fill("Pat Student")

@@ -204,6 +204,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "placements.tasks.chase_attendance_confirmations",
         "schedule": crontab(minute=0, hour=8),
     },
+    # nightly: each capacity counter against the rows holding places (issue 8 §6)
+    "capacity-counter-drift": {
+        "task": "placements.tasks.report_counter_drift",
+        "schedule": crontab(minute=30, hour=2),
+    },
 }
 
 # --- security headers; `manage.py check --deploy` is clean with production values ---

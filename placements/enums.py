@@ -104,9 +104,37 @@ class PartnerResponse(models.TextChoices):
     DECLINED = "declined", "Declined by the partner"
 
 
+_PR = PartnerResponse
+# The partner answers a confirmed placement once (seed 000); declining also cancels it.
+PARTNER_RESPONSE_WORKFLOW = Workflow(
+    {
+        _PR.AWAITING: {_PR.ACCEPTED, _PR.DECLINED},
+        _PR.ACCEPTED: set(),
+        _PR.DECLINED: set(),
+    }
+)
+# The placement states in which the partner's answer is asked for: not a proposal
+# (the partner has not been told) and never a cancelled placement (issue 8 §6).
+PARTNER_REPLY_STATUSES = (_S.CONFIRMED,)
+
+
 class RsvpStatus(models.TextChoices):
     ATTENDING = "attending", "Attending"
     CANCELLED = "cancelled", "Cancelled"
+
+
+NOT_REPLIED = ""  # an invitation's rsvp_status before the partner answers
+_R = RsvpStatus
+# Until the RSVP cut-off a partner may reply, change how many are coming, cancel, or
+# come after all. Saying "nobody is coming" again is no change: the service returns the
+# reply as it is (a double click sends nothing twice).
+RSVP_WORKFLOW = Workflow(
+    {
+        NOT_REPLIED: {_R.ATTENDING, _R.CANCELLED},
+        _R.ATTENDING: {_R.ATTENDING, _R.CANCELLED},
+        _R.CANCELLED: {_R.ATTENDING},
+    }
+)
 
 
 class ProgrammeStatus(models.TextChoices):

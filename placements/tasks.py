@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import placement_days, presentations
+from .services import capacity, placement_days, presentations
 
 
 @shared_task(ignore_result=True)
@@ -18,3 +18,8 @@ def remind_overdue_risk_reviews() -> None:
 @shared_task(ignore_result=True)
 def chase_attendance_confirmations() -> None:
     placement_days.chase_attendance_confirmations()
+
+
+@shared_task(ignore_result=True)
+def report_counter_drift() -> None:
+    capacity.report_counter_drift()

@@ -17,11 +17,12 @@ from notifications.services import notify
 
 from ..enums import (
     HOSTING_PARTNER_STATUSES,
+    PARTNER_REPLY_STATUSES,
+    PARTNER_RESPONSE_WORKFLOW,
     PARTNER_WORKFLOW,
     CommunityCode,
     PartnerResponse,
     PartnerStatus,
-    PlacementStatus,
 )
 from ..invitations import INVITATION_MAX_AGE, invitation_token
 from ..links import absolute_url
@@ -437,14 +438,15 @@ def _awaiting_reply(placement) -> CommunityPlacement:
         .select_related("officer", "partner", "offer")
         .get(pk=placement.pk)
     )
-    if placement.status != PlacementStatus.CONFIRMED:
+    if placement.status not in PARTNER_REPLY_STATUSES:
         raise DomainError("Only a confirmed placement can be accepted or declined.")
-    if placement.partner_response != PartnerResponse.AWAITING:
-        raise DomainError(f"This placement has already been answered: {placement.get_partner_response_display()}.")
     return placement
 
 
 def _set_response(placement, response, *, by, reason=""):
+    previous = placement.partner_response
+    if not PARTNER_RESPONSE_WORKFLOW.can(previous, response):
+        raise DomainError(f"This placement has already been answered: {placement.get_partner_response_display()}.")
     placement.partner_response = response
     placement.partner_response_reason = reason
     placement.save(update_fields=["partner_response", "partner_response_reason"])
@@ -452,7 +454,7 @@ def _set_response(placement, response, *, by, reason=""):
         placement,
         action=f"partner_{response}",
         by=by,
-        from_state=PartnerResponse.AWAITING,
+        from_state=previous,
         to_state=response,
         reason=reason,
     )

@@ -4,15 +4,15 @@ cancelling, completing and presenting (seed 000). One function per state change.
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.audit import record_action
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
+from ..capacity import OFFER_PLACES, release, take
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
-from ..models import CommunityPlacement, HostingOffer
+from ..models import CommunityPlacement
 
 S = PlacementStatus
 
@@ -82,26 +82,13 @@ def move_proposal(placement, offer, starts_on, *, by) -> CommunityPlacement:
     return placement
 
 
-def _take_place(offer_id) -> None:
-    """One place on the offer, or a refusal. The conditional UPDATE is atomic in the
-    database (a concurrent one waits for this row), and the check constraint
-    offer_capacity_never_exceeded stands behind it."""
-    taken = HostingOffer.objects.filter(pk=offer_id, places_taken__lt=F("places")).update(
-        places_taken=F("places_taken") + 1
-    )
-    if not taken:
-        raise DomainError("This offer has no places left.")
-
-
-def _release_place(offer_id) -> None:
-    HostingOffer.objects.filter(pk=offer_id, places_taken__gt=0).update(places_taken=F("places_taken") - 1)
-
-
 @transaction.atomic
 def confirm_placement(placement, *, by) -> CommunityPlacement:
     placement = CommunityPlacement.objects.select_for_update().select_related("officer", "partner").get(pk=placement.pk)
     PLACEMENT_WORKFLOW.check(placement.status, S.CONFIRMED)
-    _take_place(placement.offer_id)
+    # The conditional UPDATE of the one counter helper; offer_capacity_never_exceeded stands behind it.
+    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}"):
+        raise DomainError("This offer has no places left.")
     placement.status = S.CONFIRMED
     placement.confirmed_at = timezone.now()
     placement.save(update_fields=["status", "confirmed_at"])
@@ -150,7 +137,7 @@ def cancel_placement(placement, *, by, reason) -> CommunityPlacement:
     previous = placement.status
     PLACEMENT_WORKFLOW.check(previous, S.CANCELLED)
     if previous in PLACE_HOLDING_STATUSES:
-        _release_place(placement.offer_id)
+        release(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}")
     placement.status = S.CANCELLED
     placement.cancel_reason = reason.strip()[:500]
     placement.save(update_fields=["status", "cancel_reason"])

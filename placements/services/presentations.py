@@ -6,7 +6,6 @@ to attend these presentations at Kent Police College"). One function per change.
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -14,7 +13,8 @@ from accounts.audit import record_action
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
-from ..enums import RsvpStatus
+from ..capacity import PRESENTATION_SEATS, release, take
+from ..enums import RSVP_WORKFLOW, RsvpStatus
 from ..links import absolute_url
 from ..models import CommunityPlacement, PlacementFeedback, PlacementReflection, PresentationInvitation
 from ..models import PresentationSession as Session
@@ -87,15 +87,15 @@ def invite_partners(session, *, by) -> int:
 # --- replying (RSVP) -------------------------------------------------------------------
 
 
-def _change_seats(session, delta: int, *, holding: int) -> None:
-    """Take or give back ``delta`` seats. The conditional UPDATE is atomic in the
-    database (a concurrent reply waits for this row and then re-checks the condition),
-    and the check constraint presentation_capacity_never_exceeded stands behind it."""
-    sessions = Session.objects.filter(pk=session.pk)
-    if delta <= 0:
-        sessions.update(seats_taken=F("seats_taken") + delta)
-        return
-    if not sessions.filter(seats_taken__lte=F("capacity") - delta).update(seats_taken=F("seats_taken") + delta):
+def _change_seats(invitation, seats: int, *, by) -> None:
+    """Hold ``seats`` seats for the invitation instead of the ones it holds now, through
+    the one counter helper (a conditional UPDATE; the check constraint
+    presentation_capacity_never_exceeded stands behind it)."""
+    session, holding = invitation.session, invitation.attendees
+    holder = f"invitation {invitation.pk}"
+    if seats < holding:
+        release(PRESENTATION_SEATS, session.pk, holding - seats, by=by, holder=holder)
+    elif seats > holding and not take(PRESENTATION_SEATS, session.pk, seats - holding, by=by, holder=holder):
         session.refresh_from_db(fields=["capacity", "seats_taken"])
         most = session.capacity - session.seats_taken + holding
         raise DomainError(
@@ -120,14 +120,18 @@ def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attende
         raise DomainError(
             f"Replies closed on {closed}. To change your reply, contact the Diversity Placements Officer."
         )
+    previous = invitation.rsvp_status
+    target = RsvpStatus.ATTENDING if attending else RsvpStatus.CANCELLED
+    if previous == target == RsvpStatus.CANCELLED:
+        return invitation
+    RSVP_WORKFLOW.check(previous, target)
     names = attendee_list(attendee_names) if attending else []
     if attending and (problems := attendee_problems(attendees, names)):
         raise DomainError(" ".join(problems.values()))
     seats = attendees if attending else 0
     # ``attendees`` always counts the seats the invitation holds (0 when not attending).
-    _change_seats(session, seats - invitation.attendees, holding=invitation.attendees)
-    previous = invitation.rsvp_status
-    invitation.rsvp_status = RsvpStatus.ATTENDING if attending else RsvpStatus.CANCELLED
+    _change_seats(invitation, seats, by=by)
+    invitation.rsvp_status = target
     invitation.attendees = seats
     invitation.attendee_names = "\n".join(names)
     invitation.access_needs = access_needs.strip() if attending else ""

@@ -4,7 +4,6 @@ change (STYLE.md); each checks APPLICATION_WORKFLOW, writes inside a transaction
 the action and queues a kind email to the applicant (many are 16 or 17)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.audit import record_action
@@ -13,6 +12,7 @@ from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
+from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
     APPLICATION_WORKFLOW,
     PLACE_HOLDING_APPLICATIONS,
@@ -266,7 +266,7 @@ def _move(application, target, *, by, action, reason="", **changes) -> WorkExper
     application.status = target
     application.save(update_fields=["status", *changes])
     if previous in PLACE_HOLDING_APPLICATIONS and target not in PLACE_HOLDING_APPLICATIONS:
-        _release_place(application.programme_id)
+        release(PROGRAMME_PLACES, application.programme_id, by=by, holder=f"application {application.pk}")
     record_action(application, action=action, by=by, from_state=previous, to_state=target, reason=reason)
     return application
 
@@ -322,23 +322,6 @@ def request_agreement(application, *, by) -> WorkExperienceApplication:
     return application
 
 
-def _take_place(programme_id) -> None:
-    """One of the programme's places, or a refusal. The conditional UPDATE is atomic in the
-    database (a concurrent one waits for the row) and the check constraint
-    programme_capacity_never_exceeded stands behind it."""
-    taken = WorkExperienceProgramme.objects.filter(pk=programme_id, places_confirmed__lt=F("capacity")).update(
-        places_confirmed=F("places_confirmed") + 1
-    )
-    if not taken:
-        raise DomainError("This programme has no places left.")
-
-
-def _release_place(programme_id) -> None:
-    WorkExperienceProgramme.objects.filter(pk=programme_id, places_confirmed__gt=0).update(
-        places_confirmed=F("places_confirmed") - 1
-    )
-
-
 @transaction.atomic
 def confirm_application(application, *, by) -> WorkExperienceApplication:
     """agreement_pending -> confirmed, taking one of the programme's places, and the joining
@@ -347,7 +330,9 @@ def confirm_application(application, *, by) -> WorkExperienceApplication:
         # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
         raise DomainError("Complete the Student Placement Risk Assessment before confirming this placement.")
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
-    _take_place(application.programme_id)
+    # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
+    if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=f"application {application.pk}"):
+        raise DomainError("This programme has no places left.")
     _email_applicant(application, "joining_instructions")
     return application
 

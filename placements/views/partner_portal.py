@@ -11,7 +11,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PartnerResponse, PlacementStatus
+from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES
 from ..forms.partners import ContactDetailsForm, HostingOfferForm, OfferPlacesForm, OrganisationProfileForm, ReasonForm
 from ..models import CommunityPlacement, HostingOffer, PartnerContact, PartnerOrganisation
 from ..selectors.partners import offers_of, partners_of
@@ -171,7 +171,7 @@ def placement_reply(request, placement_id):
         "The placement is declined. The Diversity Placements Officer will find the officer another one.",
     ):
         return done
-    awaiting = placement.status == PlacementStatus.CONFIRMED and placement.partner_response == PartnerResponse.AWAITING
+    awaiting = request.user.has_perm("placements.reply_to_placement", placement)
     return _render(
         request,
         "placement_reply.html",

@@ -1,0 +1,111 @@
+"""The three capacity counters — an offer's places taken, a programme's places confirmed,
+a presentation session's seats taken — and the one way to move them (issue 8 §6).
+
+Taking is a conditional UPDATE: the database checks "still room?" and adds in one
+statement, so a concurrent take waits for the row and re-checks (the check constraints
+on each model stand behind it). Each move is written to the action log against the
+counted row, so a reader can follow a counter back to the changes that made it.
+
+``counter_drift`` is the nightly cross-check: it recounts the rows that hold places and
+names every counter that disagrees.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from accounts.audit import record_action
+
+from .enums import PLACE_HOLDING_APPLICATIONS, PLACE_HOLDING_STATUSES, RsvpStatus
+from .models import HostingOffer, PresentationInvitation, PresentationSession, WorkExperienceProgramme
+
+
+@dataclass(frozen=True)
+class Counter:
+    model: type
+    field: str  # the counter
+    limit: str  # the field it may not exceed
+    label: str  # what a reader of the drift report calls the counted row
+    # The expression that recounts, per row, what the counter should hold.
+    actual: Callable
+
+    def _rows(self, pk):
+        return self.model.objects.filter(pk=pk)
+
+    def _log(self, pk, verb, amount, *, by, holder):
+        # IDs only: the log says which row moved and for which record, nothing personal.
+        record_action(self.model(pk=pk), action=f"{verb} {self.field}", by=by, reason=f"{amount} for {holder}")
+
+
+def _placements_holding():
+    return Count("placements", filter=Q(placements__status__in=PLACE_HOLDING_STATUSES))
+
+
+def _applications_holding():
+    return Count("applications", filter=Q(applications__status__in=PLACE_HOLDING_APPLICATIONS))
+
+
+def _seats_held():
+    # A subquery, so the sum is not multiplied by any other join on the session.
+    seats = (
+        PresentationInvitation.objects.filter(session=OuterRef("pk"), rsvp_status=RsvpStatus.ATTENDING)
+        .values("session")
+        .annotate(total=Sum("attendees"))
+        .values("total")
+    )
+    return Coalesce(Subquery(seats, output_field=IntegerField()), Value(0))
+
+
+OFFER_PLACES = Counter(HostingOffer, "places_taken", "places", "Hosting offer", _placements_holding)
+PROGRAMME_PLACES = Counter(
+    WorkExperienceProgramme, "places_confirmed", "capacity", "Work-experience programme", _applications_holding
+)
+PRESENTATION_SEATS = Counter(PresentationSession, "seats_taken", "capacity", "Presentation session", _seats_held)
+COUNTERS = (OFFER_PLACES, PROGRAMME_PLACES, PRESENTATION_SEATS)
+
+
+def take(counter: Counter, pk, amount: int = 1, *, by, holder: str) -> bool:
+    """Add ``amount`` to the counter if it stays within the limit; False when it would
+    not (nothing is changed). ``holder`` names the record taking it, e.g. "placement 12".
+    Call inside the service's transaction."""
+    if amount <= 0:
+        raise ValueError("take a positive amount")
+    room = {f"{counter.field}__lte": F(counter.limit) - amount}
+    if not counter._rows(pk).filter(**room).update(**{counter.field: F(counter.field) + amount}):
+        return False
+    counter._log(pk, "take", amount, by=by, holder=holder)
+    return True
+
+
+def release(counter: Counter, pk, amount: int = 1, *, by, holder: str) -> bool:
+    """Give back ``amount``; never below zero (a counter that would go negative has
+    drifted: nothing is changed, and the nightly check reports it)."""
+    if amount <= 0:
+        raise ValueError("release a positive amount")
+    held = {f"{counter.field}__gte": amount}
+    if not counter._rows(pk).filter(**held).update(**{counter.field: F(counter.field) - amount}):
+        return False
+    counter._log(pk, "release", amount, by=by, holder=holder)
+    return True
+
+
+@dataclass(frozen=True)
+class Drift:
+    counter: Counter
+    pk: int
+    name: str
+    recorded: int
+    counted: int
+
+
+def counter_drift() -> list[Drift]:
+    """Every counter that differs from the count of the rows holding places."""
+    found = []
+    for counter in COUNTERS:
+        rows = counter.model.objects.annotate(counted=counter.actual()).exclude(**{counter.field: F("counted")})
+        found += [
+            Drift(counter, row.pk, str(row), getattr(row, counter.field), row.counted) for row in rows.order_by("pk")
+        ]
+    return found

@@ -198,6 +198,9 @@ APPLICATION_WORKFLOW = Workflow(
 )
 # Applications holding one of the programme's places.
 PLACE_HOLDING_APPLICATIONS = (_A.CONFIRMED, _A.ATTENDING, _A.COMPLETED)
+# Applications that have ended (no move left: completed, withdrawn, discontinued,
+# declined, not cleared). Their record is kept and read, never added to (issue 8 §6).
+ENDED_APPLICATIONS = frozenset(state for state, targets in APPLICATION_WORKFLOW.transitions.items() if not targets)
 
 
 class DeclineReason(models.TextChoices):

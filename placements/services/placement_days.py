@@ -13,7 +13,7 @@ from accounts.roles import Role, has_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
-from ..enums import ActivityKind, ApplicationStatus, ForbiddenActivity
+from ..enums import ENDED_APPLICATIONS, ActivityKind, ApplicationStatus, ForbiddenActivity, ProgrammeStatus
 from ..links import absolute_url
 from ..models import (
     Activity,
@@ -33,9 +33,17 @@ ATTENDANCE_REMINDER_LEAD = timedelta(days=2)
 
 def _require_escort_or_team(application, by) -> None:
     """Protocol 3.5.5: the escorting officer (or the Corporate Recruitment Team, who run
-    the programme) records what happens to a participant; nobody else."""
-    if application.escorting_officer_id != by.pk and not has_role(by, Role.RECRUITMENT_TEAM):
-        raise DomainError("Only the participant's escorting officer or the Corporate Recruitment Team may do this.")
+    the programme) records what happens to a participant; nobody else, and nobody once
+    the participant has withdrawn, completed or been discontinued (the rule
+    placements.record_for_participant says both)."""
+    if by.has_perm("placements.record_for_participant", application):
+        return
+    if application.status in ENDED_APPLICATIONS:
+        raise DomainError(
+            f"This participant's placement has ended ({application.get_status_display().lower()}): "
+            "their record can be read but not added to."
+        )
+    raise DomainError("Only the participant's escorting officer or the Corporate Recruitment Team may do this.")
 
 
 def _require_team(by) -> None:
@@ -124,21 +132,33 @@ def review_risk_assessment(assessment, *, by, review_due, summary):
     return assessment
 
 
+def _overdue_reviews(today):
+    """Assessments overdue for review and not yet chased today, while the placement is
+    still to come or under way: once the programme's last day has passed, the programme
+    is finished or the participant has withdrawn, completed or been discontinued, there
+    is nothing left to review (issue 8 §5: owners were emailed every day for ever)."""
+    return (
+        RiskAssessment.objects.filter(review_due__lt=today, application__programme__ends_on__gte=today)
+        .exclude(application__programme__status=ProgrammeStatus.FINISHED)
+        .exclude(application__status__in=ENDED_APPLICATIONS)
+        .exclude(last_reminded_on=today)
+    )
+
+
 def remind_overdue_risk_reviews(today=None) -> int:
     """Run by celery beat daily: email the owner of each assessment whose review is
     overdue, once a day (``last_reminded_on`` records the day it went)."""
     today = today or timezone.localdate()
-    overdue = RiskAssessment.objects.filter(review_due__lt=today).exclude(last_reminded_on=today)
-    return sum(_remind_owner(pk, today) for pk in overdue.values_list("pk", flat=True))
+    return sum(_remind_owner(pk, today) for pk in _overdue_reviews(today).values_list("pk", flat=True))
 
 
 @transaction.atomic
 def _remind_owner(assessment_id, today) -> bool:
     assessment = (
-        RiskAssessment.objects.select_for_update(skip_locked=True, of=("self",))
+        _overdue_reviews(today)
+        .select_for_update(skip_locked=True, of=("self",))
         .select_related("owner", "application__applicant", "application__programme")
-        .filter(pk=assessment_id, review_due__lt=today)
-        .exclude(last_reminded_on=today)
+        .filter(pk=assessment_id)
         .first()
     )
     if assessment is None:
@@ -294,8 +314,15 @@ def record_attendance(application, *, by, date, present: bool, note=""):
     programme = application.programme
     if not programme.starts_on <= date <= programme.ends_on:
         raise DomainError("That day is not one of the programme's days.")
-    record, _ = AttendanceRecord.objects.update_or_create(
+    record, created = AttendanceRecord.objects.update_or_create(
         application=application, date=date, defaults={"present": present, "note": note.strip(), "recorded_by": by}
+    )
+    # Who marked whom present or absent, and when; the note stays on the record only.
+    record_action(
+        record,
+        action="record attendance" if created else "correct attendance",
+        by=by,
+        to_state="present" if present else "absent",
     )
     return record
 
@@ -321,4 +348,7 @@ def add_diary_entry(application, *, by, date, text):
         raise DomainError("Only the participant keeps their diary.")
     if found := find_personal_data(text):
         raise DomainError(f"Protocol 3.4.3: remove the personal data first ({', '.join(found)}).")
-    return DiaryEntry.objects.create(application=application, date=date, text=text.strip())
+    entry = DiaryEntry.objects.create(application=application, date=date, text=text.strip())
+    # That an entry was written, never what it says (the participant's own notes).
+    record_action(entry, action="add diary entry", by=by)
+    return entry

@@ -9,6 +9,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -83,6 +84,13 @@ def escort_participants(request):
 def escort_participant(request, application_id):
     application = get_object_or_404(participants_for(request.user), pk=application_id)
     by = request.user
+    if not by.has_perm("placements.record_for_participant", application):
+        # A participant who has withdrawn, completed or been discontinued: the record
+        # is shown, with nothing to add to it (issue 8 §6).
+        if request.method == "POST":
+            raise PermissionDenied
+        context = {**_record_of(application), "read_only": True}
+        return render(request, "placements/placement_days/escort_participant.html", context)
     activity = _form(request, "activity", ActivityForm)
     dra = _form(request, "dra", DraForm)
     if _saved(

@@ -96,7 +96,8 @@ class StudentOfficer(models.Model):
     email = models.EmailField(unique=True)
     calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
-    history = HistoricalRecords()
+    # The token is a secret: kept out of the history that staff can read.
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
 
     class Meta:
         ordering = ["full_name"]

@@ -45,7 +45,6 @@ class PartnerOrganisation(models.Model):
     # Lower-cased name without punctuation plus the postcode without spaces: how a second
     # registration of the same organisation is recognised.
     duplicate_key = models.CharField(max_length=260, unique=True, editable=False)
-    calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=["communities"])
@@ -84,8 +83,13 @@ class PartnerContact(models.Model):
     is_primary = models.BooleanField(default=False)
     invited_at = models.DateTimeField(null=True, blank=True)
     joined_at = models.DateTimeField(null=True, blank=True)
+    # The key of this contact's calendar feed of the organisation's placements: one per
+    # person, so it stops answering when they are unlinked or their account is
+    # deactivated, and they can rotate it without breaking their colleagues' feeds.
+    calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
-    history = HistoricalRecords()
+    # The token is a secret: kept out of the history that staff can read.
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
 
     class Meta:
         ordering = ["-is_primary", "full_name"]

@@ -4,6 +4,7 @@ reply to each placement confirmed with them. One function per state change (STYL
 each checks the move, writes inside a transaction, logs it and queues its emails."""
 
 import logging
+import uuid
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
@@ -356,7 +357,10 @@ def link_contact_account(contact, user, *, by) -> PartnerContact:
     if problem:
         raise DomainError(problem)
     contact.user, contact.joined_at = user, timezone.now()
-    contact.save(update_fields=["user", "joined_at"])
+    # A fresh calendar address for the person now holding this contact: an address
+    # handed out before (to someone since unlinked) must not start answering again.
+    contact.calendar_token = uuid.uuid4()
+    contact.save(update_fields=["user", "joined_at", "calendar_token"])
     record_action(contact, action="link_account", by=by)
     if not has_role(user, Role.PARTNER_CONTACT):
         assign_role(user, Role.PARTNER_CONTACT, by=by, reason=f"contact for {partner}")

@@ -41,6 +41,8 @@ MATRIX = {
     "partner_offer_edit": OTHER_ORGANISATIONS,
     "partner_placements": PORTAL,
     "partner_placement_reply": PORTAL,
+    # the contact replaces their own calendar address (a button: POST only)
+    "partner_calendar_rotate": PORTAL_BUTTON,
     "staff_partner_list": STAFF_REVIEW,
     "staff_partner_detail": STAFF_REVIEW,
     "staff_partner_approve": STAFF_BUTTON,
@@ -66,6 +68,7 @@ def url_arguments(people):
         "partner_offers": {"partner_id": own.pk},
         "partner_offer_edit": {"offer_id": HostingOfferFactory(partner=other).pk},
         "partner_placements": {"partner_id": own.pk},
+        "partner_calendar_rotate": {"partner_id": own.pk},
         "partner_placement_reply": {"placement_id": placement.pk},
         "staff_partner_detail": {"partner_id": other.pk},
         "staff_partner_approve": {"partner_id": other.pk},

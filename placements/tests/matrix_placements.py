@@ -2,7 +2,7 @@
 
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, audience, by_persona
 
-from .factories import CohortFactory, PartnerFactory, StudentOfficerFactory
+from .factories import CohortFactory, PartnerContactFactory, StudentOfficerFactory
 
 # The Diversity Placements Officer allocates; the Head of Resourcing may look.
 ALLOCATION_PAGE = by_persona(
@@ -22,6 +22,8 @@ MATRIX = {
     # calendar apps cannot log in: the unguessable token is the key
     "officer_calendar": PUBLIC_PAGE,
     "partner_calendar": PUBLIC_PAGE,
+    # the officer replaces their own calendar address (a button: POST only)
+    "officer_calendar_rotate": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer="405"),
 }
 
 
@@ -33,5 +35,5 @@ def url_arguments(people):
         "allocation_run": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "allocation_confirm": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "officer_calendar": {"token": str(officer.calendar_token)},
-        "partner_calendar": {"token": str(PartnerFactory().calendar_token)},
+        "partner_calendar": {"token": str(PartnerContactFactory().calendar_token)},
     }

@@ -222,7 +222,8 @@ def test_officer_calendar_lists_confirmed_placements(client, diversity_officer):
 def test_partner_calendar_shows_officer_names_only(client, diversity_officer):
     placement = CommunityPlacementFactory()
     confirm_placement(placement, by=diversity_officer)
-    response = client.get(reverse("partner_calendar", args=[placement.partner.calendar_token]))
+    contact = PartnerContactFactory(organisation=placement.partner)
+    response = client.get(reverse("partner_calendar", args=[contact.calendar_token]))
     [event] = Calendar.from_ical(response.content).walk("VEVENT")
     assert str(event["summary"]) == f"Student officer {placement.officer.full_name} (2-day placement)"
     text = response.content.decode()

@@ -139,7 +139,9 @@ def offer_edit(request, offer_id):
 def placements(request, partner_id):
     partner = _partner(request, partner_id)
     hosted = partner_calendar_placements(partner)
-    return _render(request, "placements.html", partner, "placements", placements=hosted)
+    # Each contact has their own calendar address (placements.views.calendars).
+    contact = partner.contacts.get(user=request.user)
+    return _render(request, "placements.html", partner, "placements", placements=hosted, contact=contact)
 
 
 def _decline_form(data=None):

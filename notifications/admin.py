@@ -92,16 +92,18 @@ class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
     @admin.display(description="why it waits")
     def why(self, notification):
         """What staff need to act on a message that is not delivered yet (issue 8 §2)."""
-        now = timezone.now()
-        if services.is_stuck(notification, now):
+        last_error = f" Last error: {notification.last_error}." if notification.last_error else ""
+        if services.is_stuck(notification, timezone.now()):
             since = timezone.localtime(services.handed_over_at(notification))
-            reason = notification.last_error or "the worker or the message broker may be down."
-            return f"Waiting for the worker since {since:%H:%M} on {since.day} {since:%b}; {reason}"
+            return (
+                f"Waiting for the worker since {since:%H:%M} on {since.day} {since:%b}; "
+                f"the worker or the message broker may be down.{last_error}"
+            )
         if notification.status == NotificationStatus.FAILED:
             retry = timezone.localtime(notification.next_attempt_at)
-            return f"Attempt {notification.attempts} failed: {notification.last_error} Next try at {retry:%H:%M}."
+            return f"Attempt {notification.attempts} failed; next try at {retry:%H:%M}.{last_error}"
         if notification.status == NotificationStatus.DEAD:
-            return f"Gave up after {notification.attempts} attempts: {notification.last_error}"
+            return f"Gave up after {notification.attempts} attempts.{last_error}"
         return ""
 
     @admin.action(description="Re-send the selected notifications", permissions=["change"])

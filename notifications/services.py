@@ -115,7 +115,7 @@ def enqueue_delivery(notification_id: int) -> None:
         # What staff read in the outbox's "why" column (issue 8 §2). Only the error's
         # type: the broker's own message may name hosts and credentials.
         Notification.objects.filter(pk=notification_id, status=S.QUEUED).update(
-            last_error=f"Could not reach the message broker ({type(exc).__name__})."
+            last_error=f"Could not reach the message broker ({type(exc).__name__})"
         )
 
 

@@ -67,6 +67,7 @@ def test_view_only_staff_read_the_outbox_but_cannot_resend(client, diversity_off
     page = client.get(reverse(CHANGELIST)).content.decode()
     assert "Gave up on this one" in page
     assert "resend_selected" not in page
+    assert "requeue_stuck" not in page
 
     response = resend(client, dead.pk)
 

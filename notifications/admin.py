@@ -8,6 +8,7 @@ from kentplacements.spreadsheets import SafeExportMixin
 from . import services
 from .enums import NotificationStatus
 from .models import Notification
+from .selectors import stuck_messages
 
 # Never shown for a sensitive message, in the admin or an export (issue 8 §1): the text
 # holds the personal link, and the context the values it was rendered from.
@@ -49,7 +50,7 @@ class StuckFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(status=NotificationStatus.QUEUED, next_attempt_at__lte=timezone.now())
+            return queryset & stuck_messages()
         return queryset
 
 

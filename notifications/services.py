@@ -232,8 +232,7 @@ def resend(notification: Notification) -> Notification:
 
 
 def is_stuck(notification: Notification, now=None) -> bool:
-    """Queued and past the time the sweep should have taken it over: neither a worker
-    nor the sweep (which runs on the same broker and workers) has touched it."""
+    """The row-by-row form of selectors.stuck_messages."""
     return notification.status == S.QUEUED and notification.next_attempt_at <= (now or timezone.now())
 
 

@@ -286,6 +286,10 @@ def test_a_message_stuck_while_the_broker_is_down_says_why_and_staff_requeue_it(
         "Waiting for the worker since 09:00 on 4 Mar; the worker or the message broker may be down. "
         "Last error: Could not reach the message broker (OperationalError)."
     ) in response.content.decode()
+    # the staff dashboard says so, and leads there
+    dashboard = client.get(reverse("staff_dashboard")).content.decode()
+    assert "1 email stuck in the queue: the worker or the message broker may be down." in dashboard
+    assert f"{reverse(CHANGELIST)}?stuck=yes" in dashboard
 
     # the broker is back: staff hand it over again, and it is delivered
     broker_down.restore()
@@ -297,6 +301,7 @@ def test_a_message_stuck_while_the_broker_is_down_says_why_and_staff_requeue_it(
     assert [(m.to, m.subject) for m in mailoutbox] == [([RECIPIENT], "Your placement at Maidstone Mind")]
     entry = LogEntry.objects.get(object_id=str(notification.pk))
     assert (entry.user, entry.get_change_message()) == (recruiter, "Re-queued: it was stuck in the queue")
+    assert "stuck in the queue" not in client.get(reverse("staff_dashboard")).content.decode()
 
 
 @pytest.mark.parametrize(

@@ -230,8 +230,9 @@ def our_sources():
             yield from (p for p in path.rglob("*.py") if "tests" not in p.parts and "migrations" not in p.parts)
 
 
-def email_templates() -> dict[str, str]:
-    """Template key (as passed to notify or by allauth to send_mail) -> its body template."""
+def email_templates() -> dict[str, tuple[str, str]]:
+    """Template key (as passed to notify, or by allauth to send_mail) -> its subject and
+    body templates."""
     found = {}
     for app in apps.get_app_configs():
         path = Path(app.path)
@@ -239,12 +240,16 @@ def email_templates() -> dict[str, str]:
             continue
         for body in (path / "templates" / app.label / "email").glob("*.*"):
             if not body.name.startswith("_") and not body.stem.endswith("_subject"):
-                found[f"{app.label}/{body.stem}"] = f"{app.label}/email/{body.name}"
+                subject = f"{app.label}/email/{body.stem}_subject.txt"
+                found[f"{app.label}/{body.stem}"] = (subject, f"{app.label}/email/{body.name}")
     # allauth's own mails, sent through accounts/adapters.py
     allauth = Path(apps.get_app_config("account").path).parent / "templates"
     for folder in ("account/email", "mfa/email"):
         for body in (allauth / folder).glob("*_message.txt"):
-            found[f"{folder}/{body.name.removesuffix('_message.txt')}"] = f"{folder}/{body.name}"
+            if body.name == "base_message.txt":  # the layout the others extend
+                continue
+            key = f"{folder}/{body.name.removesuffix('_message.txt')}"
+            found[key] = (f"{key}_subject.txt", f"{folder}/{body.name}")
     return found
 
 
@@ -274,9 +279,12 @@ def test_every_email_template_that_links_to_a_token_page_is_in_the_list():
 
     templates = email_templates()
     assert len(templates) > 40  # ours and allauth's, not an empty walk
-    links = {key for key, body in templates.items() if printed_variables(body) & token_variables}
+    links = {key for key, (_subject, body) in templates.items() if printed_variables(body) & token_variables}
 
     assert links - SENSITIVE_TEMPLATES == set()
     assert {"placements/partner_approved_invitation", "placements/we_programme_open"} <= links
     # and the list names no template that does not exist
     assert SENSITIVE_TEMPLATES - set(templates) == set()
+    # staff see subjects (list, detail, history): no subject carries the link or code
+    for subject, _body in templates.values():
+        assert not printed_variables(subject) & token_variables, subject

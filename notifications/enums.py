@@ -13,7 +13,8 @@ class NotificationStatus(models.TextChoices):
 S = NotificationStatus
 NOTIFICATION_WORKFLOW = Workflow(
     {
-        S.QUEUED: {S.SENT, S.FAILED, S.DEAD},
+        # staff may hand a stuck message to the worker queue again (services.requeue_stuck)
+        S.QUEUED: {S.QUEUED, S.SENT, S.FAILED, S.DEAD},
         S.FAILED: {S.SENT, S.FAILED, S.DEAD},
         # staff may re-send from the admin: back to the queue with a fresh count
         S.DEAD: {S.QUEUED},

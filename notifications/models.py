@@ -24,6 +24,13 @@ class Notification(models.Model):
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
+    # notifications/sensitive.py: the body carries a personal link or code, so no staff
+    # screen or export shows it and delivery erases it (issue 8 §1).
+    sensitive = models.BooleanField(
+        "contains a personal link",
+        default=False,
+        help_text="Its text is never shown to staff and is erased once delivered or given up.",
+    )
     status = models.CharField(max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -49,6 +56,13 @@ class Notification(models.Model):
                 condition=~Q(status__in=[NotificationStatus.QUEUED, NotificationStatus.FAILED])
                 | Q(next_attempt_at__isnull=False),
                 name="notification_pending_has_next_attempt",
+            ),
+            # Once a sensitive message is delivered or given up, its link exists only in
+            # the recipient's mailbox.
+            models.CheckConstraint(
+                condition=~Q(sensitive=True, status__in=[NotificationStatus.SENT, NotificationStatus.DEAD])
+                | Q(body_text="", body_html="", context={}),
+                name="notification_sensitive_body_erased_when_done",
             ),
         ]
 

@@ -16,8 +16,11 @@ from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
+from kentplacements.workflow import DomainError
+
 from .enums import NOTIFICATION_WORKFLOW, NotificationStatus
 from .models import Notification, new_idempotency_key
+from .sensitive import is_sensitive_template, links_to_token_view
 
 log = logging.getLogger(__name__)
 S = NotificationStatus
@@ -66,8 +69,16 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
 def queue_rendered(
     *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
 ) -> Notification:
-    """Queue an already rendered message (used for allauth's own mails)."""
+    """Queue an already rendered message (used for allauth's own mails).
+
+    A message from a template in SENSITIVE_TEMPLATES is marked sensitive. One that links
+    to a token page from a template missing there is marked too, and the miss is logged
+    as an error (tests fail on it) so the list gets the template."""
     now = timezone.now()
+    sensitive = is_sensitive_template(template)
+    if not sensitive and links_to_token_view(body_text, body_html):
+        log.error("Template %s carries a personal link but is not in SENSITIVE_TEMPLATES.", template)
+        sensitive = True
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             idempotency_key=key or new_idempotency_key(),
@@ -79,6 +90,7 @@ def queue_rendered(
                 "subject": subject[:300],
                 "body_text": body_text,
                 "body_html": body_html,
+                "sensitive": sensitive,
                 "context": context or {},
                 "related_type": ContentType.objects.get_for_model(related) if related is not None else None,
                 "related_id": str(related.pk) if related is not None else "",
@@ -99,6 +111,11 @@ def enqueue_delivery(notification_id: int) -> None:
     except Exception as exc:  # kombu raises several types when the broker is away
         log.warning(
             "Could not queue notification %s (%s); the outbox sweep will retry.", notification_id, type(exc).__name__
+        )
+        # What staff read in the outbox's "why" column (issue 8 §2). Only the error's
+        # type: the broker's own message may name hosts and credentials.
+        Notification.objects.filter(pk=notification_id, status=S.QUEUED).update(
+            last_error=f"Could not reach the message broker ({type(exc).__name__})"
         )
 
 
@@ -142,6 +159,8 @@ def deliver(notification_id: int) -> Notification | None:
             notification.status = target
             notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
             notification.next_attempt_at = None if give_up else now + _retry_delay(notification.attempts)
+            if give_up:
+                _erase_if_sensitive(notification)
             log.warning(
                 "Notification %s attempt %s failed (%s); %s.",
                 notification.pk,
@@ -155,8 +174,18 @@ def deliver(notification_id: int) -> Notification | None:
             notification.sent_at = now
             notification.next_attempt_at = None
             notification.last_error = ""
+            _erase_if_sensitive(notification)
         notification.save()
     return notification
+
+
+def _erase_if_sensitive(notification: Notification) -> None:
+    """Issue 8 §1: once a message with a personal link is delivered or given up, the link
+    lives only in the recipient's mailbox. The context goes too: it holds the link."""
+    if notification.sensitive:
+        notification.body_text = ""
+        notification.body_html = ""
+        notification.context = {}
 
 
 def due_for_delivery(now=None):
@@ -177,16 +206,58 @@ def sweep_outbox(now=None) -> int:
     return len(ids)
 
 
+NEW_LINK_NEEDED = "It contains a personal link: ask the person to request a new link."
+STILL_QUEUED = "It is still queued: if it is stuck, re-queue it instead."
+
+
 def resend(notification: Notification) -> Notification:
     """Staff re-send (admin action): back to the queue with a fresh attempt count."""
     with transaction.atomic():
         notification = Notification.objects.select_for_update().get(pk=notification.pk)
+        if notification.status == S.QUEUED:
+            raise DomainError(STILL_QUEUED)
         NOTIFICATION_WORKFLOW.check(notification.status, S.QUEUED)
+        # Its text was erased on delivery, and a second copy of a single-use link
+        # should come from the person asking again (issue 8 §1).
+        if notification.sensitive:
+            raise DomainError(NEW_LINK_NEEDED)
         notification.status = S.QUEUED
         notification.attempts = 0
         notification.next_attempt_at = _sweep_takes_over(timezone.now())
         notification.last_error = ""
         notification.sent_at = None
+        notification.save()
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    return notification
+
+
+def is_stuck(notification: Notification, now=None) -> bool:
+    """The row-by-row form of selectors.stuck_messages."""
+    return notification.status == S.QUEUED and notification.next_attempt_at <= (now or timezone.now())
+
+
+def handed_over_at(notification: Notification):
+    """When the row was last handed to the worker queue (on queueing, by the sweep or
+    by staff): each hand-over sets the sweep's due time this far ahead."""
+    return notification.next_attempt_at - timedelta(seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS)
+
+
+def requeue_stuck(notification: Notification) -> Notification:
+    """Staff hand a stuck queued message to the worker queue again (issue 8 §2), for
+    example once the broker is back; the sweep's due time starts again from now."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().get(pk=notification.pk)
+        now = timezone.now()
+        if notification.status != S.QUEUED:
+            raise DomainError(
+                f"Only a queued message can be re-queued; this one is {notification.get_status_display()}."
+            )
+        if not is_stuck(notification, now):
+            due = timezone.localtime(notification.next_attempt_at)
+            raise DomainError(f"It is not stuck: the worker has until {due:%H:%M} to deliver it.")
+        NOTIFICATION_WORKFLOW.check(notification.status, S.QUEUED)
+        notification.next_attempt_at = _sweep_takes_over(now)
+        notification.last_error = ""
         notification.save()
         transaction.on_commit(partial(enqueue_delivery, notification.pk))
     return notification

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from rules.contrib.views import permission_required
 
-from notifications.selectors import outbox_counts
+from notifications.selectors import outbox_counts, stuck_messages
 
 from ..audit import recent_actions
 from ..roles import Role, has_role, is_staff_member, role_labels
@@ -36,6 +36,7 @@ def staff_dashboard(request):
     }
     if user.has_perm("notifications.view_notification"):
         context["outbox"] = outbox_counts()
+        context["stuck"] = stuck_messages().count()
     if user.has_perm("accounts.view_actionlog"):
         context["recent_actions"] = recent_actions(limit=10)
     return render(request, "accounts/staff_dashboard.html", context)

@@ -29,14 +29,15 @@ def test_signing_up_queues_the_confirmation_mail_in_the_outbox_and_delivers_it(c
     assert notification.recipient == "jo.bloggs@example.org"
     assert notification.template == "account/email/email_confirmation_signup"
     assert notification.subject == "Kent Placements: Please Confirm Your Email Address"
-    [link] = re.findall(r"https?://\S+/accounts/confirm-email/\S+/", notification.body_text)
     assert (notification.status, notification.attempts) == (NotificationStatus.SENT, 1)
+    # the link confirms the address: the row is marked, and its text erased once sent
+    assert notification.sensitive
+    assert (notification.body_text, notification.body_html, notification.context) == ("", "", {})
 
     [message] = mailoutbox
     assert message.to == ["jo.bloggs@example.org"]
     assert message.subject == notification.subject
-    assert message.body == notification.body_text
-    assert link in message.body
+    [link] = re.findall(r"https?://\S+/accounts/confirm-email/\S+/", message.body)
 
     # the link in the mail is the one that confirms this address (GET only shows the page)
     path = link.split("://", 1)[1].split("/", 1)[1]
@@ -60,5 +61,8 @@ def test_signing_up_with_a_registered_address_tells_its_owner_through_the_outbox
     assert notification.recipient == "taken@example.org"
     assert notification.template == "account/email/account_already_exists"
     assert notification.status == NotificationStatus.SENT
+    # its link is the public reset page, not a personal one: staff may read it
+    assert not notification.sensitive
+    assert "/accounts/password/reset/" in notification.body_text
     assert [m.to for m in mailoutbox] == [["taken@example.org"]]
     assert "/accounts/confirm-email/" not in mailoutbox[0].body

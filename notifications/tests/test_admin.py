@@ -34,7 +34,7 @@ def test_resending_a_queued_row_shows_a_warning_and_still_resends_the_dead_one(c
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert f"{escape(str(queued))}: This record cannot move from “queued” to “queued”." in page
+    assert f"{escape(str(queued))}: It is still queued: if it is stuck, re-queue it instead." in page
     assert "1 notification queued again." in page
     queued.refresh_from_db()
     dead.refresh_from_db()
@@ -51,7 +51,8 @@ def test_resending_only_queued_rows_changes_nothing(client, recruiter, mailoutbo
 
     response = resend(client, queued.pk)
 
-    assert f"{escape(str(queued))}: This record cannot move from “queued” to “queued”." in response.content.decode()
+    page = response.content.decode()
+    assert f"{escape(str(queued))}: It is still queued: if it is stuck, re-queue it instead." in page
     queued.refresh_from_db()
     assert (queued.status, queued.attempts) == (S.QUEUED, 0)
     assert not LogEntry.objects.exists()
@@ -66,6 +67,7 @@ def test_view_only_staff_read_the_outbox_but_cannot_resend(client, diversity_off
     page = client.get(reverse(CHANGELIST)).content.decode()
     assert "Gave up on this one" in page
     assert "resend_selected" not in page
+    assert "requeue_stuck" not in page
 
     response = resend(client, dead.pk)
 
@@ -120,6 +122,14 @@ def test_the_recruitment_team_exports_the_outbox_with_formulas_escaped(client, r
     NotificationFactory(recipient="sam@example.org", subject='=HYPERLINK("http://evil.example","Click")')
     NotificationFactory(recipient="kim@example.org", subject="+44 1622 777688")
     NotificationFactory(recipient="lee@example.org", subject="@SUM(A1:A2)")
+    NotificationFactory(
+        recipient="kit@example.org",
+        template="account/email/password_reset_key",
+        subject="Password Reset",
+        sensitive=True,
+        body_text="Reset it here: http://127.0.0.1:8000/accounts/password/reset/key/3-secret/",
+        context={"password_reset_url": "http://127.0.0.1:8000/accounts/password/reset/key/3-secret/"},
+    )
     client.force_login(recruiter)
     url = reverse("admin:notifications_notification_export")
 
@@ -141,7 +151,13 @@ def test_the_recruitment_team_exports_the_outbox_with_formulas_escaped(client, r
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     by_recipient = {row["recipient"]: row for row in rows}
-    assert set(by_recipient) == {"jo@example.org", "sam@example.org", "kim@example.org", "lee@example.org"}
+    assert set(by_recipient) == {
+        "jo@example.org",
+        "sam@example.org",
+        "kim@example.org",
+        "lee@example.org",
+        "kit@example.org",
+    }
     assert by_recipient["jo@example.org"]["subject"] == "Your placement"
     assert by_recipient["jo@example.org"]["status"] == "sent"
     # shown as typed, never run: an apostrophe in front of = + - @
@@ -149,3 +165,10 @@ def test_the_recruitment_team_exports_the_outbox_with_formulas_escaped(client, r
     assert by_recipient["kim@example.org"]["subject"] == "'+44 1622 777688"
     assert by_recipient["lee@example.org"]["subject"] == "'@SUM(A1:A2)"
     assert "Private text" not in response.content.decode()  # bodies stay in the back office
+    # a message with a personal link says so, and neither its text nor its context is there
+    assert (
+        by_recipient["kit@example.org"]["contains a personal link"],
+        by_recipient["jo@example.org"]["contains a personal link"],
+    ) == ("Yes", "No")
+    assert by_recipient["kit@example.org"]["template"] == "account/email/password_reset_key"
+    assert "3-secret" not in response.content.decode()

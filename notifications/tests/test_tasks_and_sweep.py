@@ -7,14 +7,17 @@ Celery in ``transaction.on_commit`` and eager mode would hide a mistake there.
 """
 
 import logging
+import re
 from datetime import timedelta
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.models import User
+from kentplacements.workflow import DomainError
 from notifications import services, tasks
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
@@ -243,3 +246,86 @@ def test_a_row_waiting_for_a_busy_worker_is_queued_again_once_per_interval(clock
     assert queued == [stuck.pk, stuck.pk]
     stuck.refresh_from_db()
     assert stuck.next_attempt_at == clock.now + timedelta(seconds=240)
+
+
+# --- stuck in the queue: staff see why and hand it over again (issue 8 §2) ----------------
+
+CHANGELIST = "admin:notifications_notification_changelist"
+
+
+def requeue(client, *pks):
+    response = client.post(
+        reverse(CHANGELIST), {"action": "requeue_stuck", "_selected_action": list(pks), "index": 0}, follow=True
+    )
+    return response.content.decode()
+
+
+def test_a_message_stuck_while_the_broker_is_down_says_why_and_staff_requeue_it(
+    broker_down, clock, settings, client, recruiter, mailoutbox
+):
+    settings.NOTIFICATIONS_STUCK_AFTER_SECONDS = 120
+    with transaction.atomic():
+        notification = queue_offer()
+    notification.refresh_from_db()
+    assert notification.status == S.QUEUED
+    assert notification.last_error == "Could not reach the message broker (OperationalError)"
+    client.force_login(recruiter)
+
+    # within its time a worker may still deliver it: not stuck, and not re-queued
+    clock.advance(seconds=60)
+    assert list(client.get(reverse(CHANGELIST), {"stuck": "yes"}).context["cl"].result_list) == []
+    page = requeue(client, notification.pk)
+    assert f"{escape(str(notification))}: It is not stuck: the worker has until 09:02 to deliver it." in page
+    assert "handed to the worker again" not in page
+
+    # the broker stays down, so neither a worker nor the sweep picks it up
+    clock.advance(seconds=61)
+    response = client.get(reverse(CHANGELIST), {"stuck": "yes"})
+    assert list(response.context["cl"].result_list) == [notification]
+    assert (
+        "Waiting for the worker since 09:00 on 4 Mar; the worker or the message broker may be down. "
+        "Last error: Could not reach the message broker (OperationalError)."
+    ) in response.content.decode()
+    # the staff dashboard says so, and leads there
+    dashboard = client.get(reverse("staff_dashboard")).content.decode()
+    assert "1 email stuck in the queue: the worker or the message broker may be down." in dashboard
+    assert f"{reverse(CHANGELIST)}?stuck=yes" in dashboard
+
+    # the broker is back: staff hand it over again, and it is delivered
+    broker_down.restore()
+    page = requeue(client, notification.pk)
+
+    assert "1 notification handed to the worker again." in page
+    notification.refresh_from_db()
+    assert (notification.status, notification.attempts, notification.last_error) == (S.SENT, 1, "")
+    assert [(m.to, m.subject) for m in mailoutbox] == [([RECIPIENT], "Your placement at Maidstone Mind")]
+    entry = LogEntry.objects.get(object_id=str(notification.pk))
+    assert (entry.user, entry.get_change_message()) == (recruiter, "Re-queued: it was stuck in the queue")
+    assert "stuck in the queue" not in client.get(reverse("staff_dashboard")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("trait", "label"), [("sent", "Sent"), ("failed", "Failed, will retry"), ("dead", "Dead (gave up)")]
+)
+def test_only_a_queued_message_can_be_requeued(trait, label, mailoutbox):
+    notification = NotificationFactory(**{trait: True})
+    before = Notification.objects.values().get(pk=notification.pk)
+
+    with pytest.raises(DomainError, match=re.escape(f"Only a queued message can be re-queued; this one is {label}.")):
+        services.requeue_stuck(notification)
+
+    assert Notification.objects.values().get(pk=notification.pk) == before
+    assert mailoutbox == []
+
+
+def test_staff_see_why_a_failed_or_dead_message_waits(client, recruiter, clock):
+    NotificationFactory(failed=True, subject="Retrying", next_attempt_at=clock.now + timedelta(minutes=2))
+    NotificationFactory(dead=True, subject="Given up")
+    NotificationFactory(subject="On its way")
+    client.force_login(recruiter)
+
+    page = client.get(reverse(CHANGELIST)).content.decode()
+
+    assert "Attempt 1 failed; next try at 09:02. Last error: SMTPException: 421 Service not available." in page
+    assert "Gave up after 5 attempts. Last error: SMTPException: 421 Service not available." in page
+    assert "Waiting for the worker" not in page

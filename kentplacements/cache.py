@@ -3,9 +3,10 @@ codes already used. Issue 8 §3: with Redis stopped, logging in, the TOTP step, 
 and password reset answered 500, because Django's RedisCache raises on every call.
 
 ``FallbackRedisCache`` keeps the site working through an outage: while Redis cannot be
-reached, each call goes to a cache in this process's memory instead, so rate limits and
-TOTP replay protection keep working within each worker process (they are shared again
-across processes once Redis is back). It logs one WARNING when an outage starts and one
+reached, each call goes to a cache in this process's memory instead, so rate limits
+keep working within each worker process (they are shared again across processes once
+Redis is back). A used TOTP code is also recorded in the database (accounts/mfa.py), so
+no worker accepts it twice, Redis or not. It logs one WARNING when an outage starts and one
 INFO when it ends; the messages name the cache, never a key (keys hold email hashes and
 user IDs).
 """

@@ -167,6 +167,8 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default=None)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A TOTP code is also refused twice through the database, not only the cache (accounts/mfa.py).
+MFA_FORMS = {"authenticate": "accounts.mfa.OneUseCodeAuthenticateForm"}
 MFA_TOTP_ISSUER = "Kent Placements"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

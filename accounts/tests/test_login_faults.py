@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -84,6 +85,27 @@ def test_the_totp_step_works_and_a_used_code_is_refused_while_redis_is_down(clie
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert "Incorrect code." in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_used_code_is_refused_by_another_worker_while_redis_is_down(client, redis_down, time_machine):
+    """Each worker process has its own fallback memory; the database is shared."""
+    time_machine.move_to("2027-03-01 09:00:05Z", tick=False)
+    staff = UserFactory(email="rita@example.org", roles=[Role.RECRUITMENT_TEAM], mfa=True)
+    code = current_code(staff.totp_secret)
+    log_in(client, "rita@example.org")
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).url == reverse("home")
+
+    cache.clear()  # what another worker remembers: nothing
+    other = Client()
+    log_in(other, "rita@example.org")
+    response = other.post(reverse("mfa_authenticate"), {"code": code})
+    assert "Incorrect code." in response.content.decode()
+    assert "_auth_user_id" not in other.session
+
+    time_machine.move_to("2027-03-01 09:00:35Z", tick=False)  # the next 30-second code
+    response = other.post(reverse("mfa_authenticate"), {"code": current_code(staff.totp_secret)})
+    assert response.url == reverse("home")
+    assert int(other.session["_auth_user_id"]) == staff.pk
 
 
 def test_signing_up_works_with_cache_and_broker_down(

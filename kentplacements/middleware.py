@@ -8,8 +8,6 @@
   the CSRF check read the form, before anything could refuse it.
 """
 
-import codecs
-
 from django.conf import settings
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -18,10 +16,9 @@ UNREADABLE = "Your browser sent a request we could not read."
 
 
 def _is_utf8(charset: str) -> bool:
-    try:
-        return codecs.lookup(charset).name == "utf-8"
-    except LookupError:
-        return False
+    # Spelt exactly, as Django requires for urlencoded forms (an alias such as "utf8"
+    # would pass here and then fail there, less clearly).
+    return charset.strip().lower() == "utf-8"
 
 
 def body_limit(request) -> int | None:

@@ -43,8 +43,7 @@ class FallbackRedisCache(RedisCache):
             except UNREACHABLE as exc:
                 if self._retry_at is None:
                     log.warning(
-                        "Redis cache unreachable (%s); rate limits and used TOTP codes are held in "
-                        "this process's memory until it is back.",
+                        "Redis cache unreachable (%s); rate limits are held in this process's memory until it is back.",
                         type(exc).__name__,
                     )
                 self._retry_at = time.monotonic() + RETRY_AFTER_SECONDS

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # before anything reads the body (CSRF reads the form); pages it refuses get no CSP
+    # header, but they carry no script or style of their own
+    "kentplacements.middleware.RequestBodyGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,15 +90,35 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The zero-setup demo: five identical submissions at once gave "database is locked"
+    # (issue 8 §4). WAL lets readers work while one writer writes; IMMEDIATE takes the
+    # write lock when a transaction begins (a deferred one that reads, then writes,
+    # fails at once instead of waiting); the timeout is how long a writer waits its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+
+
+def redis_cache(location: str) -> dict:
+    """While Redis is down the cache falls back to each process's memory
+    (kentplacements/cache.py), so logging in keeps working; a dead server is given a
+    second, not the request's lifetime."""
+    return {
+        "BACKEND": "kentplacements.cache.FallbackRedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": (redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -125,14 +148,27 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kent Placements: "
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
 ACCOUNT_PREVENT_ENUMERATION = True
-# Rate limits are allauth's defaults, held in the cache above (Redis in production).
+# Rate limits are held in the cache above (Redis in production). Failed logins: five per
+# account (key = the email) in five minutes stops guessing one person's password; the
+# per-address limit is higher, so a school or office behind one address is not locked
+# out by a few people's typos, yet spraying one password over many accounts is capped.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Behind a reverse proxy every request comes from the proxy's address, so per-address
+# limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of
+# proxies we run in front of the site (the client's address is that many entries from
+# the right of X-Forwarded-For); or TRUSTED_CLIENT_IP_HEADER names a header the proxy
+# sets to the client's address (e.g. X-Real-IP). Neither may be set without a proxy
+# that overwrites the header: clients could otherwise choose their own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default=None)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A TOTP code is also refused twice through the database, not only the cache (accounts/mfa.py).
+MFA_FORMS = {"authenticate": "accounts.mfa.OneUseCodeAuthenticateForm"}
 MFA_TOTP_ISSUER = "Kent Placements"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -164,6 +200,14 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Request bodies (issue 8 §4), refused before they are read (kentplacements/middleware.py):
+# a form's fields may take DATA_UPLOAD_MAX_MEMORY_SIZE (Django's default, 2.5 MB); a file
+# upload may add the largest file any form accepts (an officer's presentation,
+# placements/uploads.py). The proxy in front should refuse bodies over
+# REQUEST_BODY_MAX_BYTES too (README "Running in production").
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+UPLOAD_MAX_MB = 10
+REQUEST_BODY_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- email: every message goes through the outbox (notifications app) ---
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -17,4 +17,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "kentplacements.views.bad_request"
 handler500 = "kentplacements.views.server_error"

@@ -1,6 +1,8 @@
-from django.http import HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
+
+from .middleware import UNREADABLE
 
 
 def landing(request):
@@ -14,3 +16,9 @@ def server_error(request):
         return HttpResponseServerError(render_to_string("500.html", request=request))
     except Exception:
         return HttpResponseServerError("<h1>Sorry, something went wrong</h1>", content_type="text/html")
+
+
+def bad_request(request, exception):
+    """Render 400.html in the site layout (Django's own handler renders it without the
+    request, so the layout could not show who is logged in)."""
+    return HttpResponseBadRequest(render_to_string("400.html", {"problem": UNREADABLE}, request=request))

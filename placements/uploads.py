@@ -4,11 +4,14 @@ check the type by content, cap the size, store under a random name)."""
 import uuid
 
 import filetype
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from kentplacements.workflow import DomainError
 
-MAX_PRESENTATION_MB = 10
+# The largest upload of any form: the request-size guard derives its limit from the same
+# setting (kentplacements/middleware.py).
+MAX_PRESENTATION_MB = settings.UPLOAD_MAX_MB
 MAX_PRESENTATION_BYTES = MAX_PRESENTATION_MB * 1024 * 1024
 # What the file's first bytes say it is -> the extension we store it under. The name
 # the officer gave it is never trusted: a renamed program is still a program.

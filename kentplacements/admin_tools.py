@@ -115,6 +115,6 @@ def _drill_down_date_is_valid(query, field) -> bool:
         return False
     try:
         date(year, month or 1, day or 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # a 13th month, or a month too big for C
         return False
     return True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from import_export import resources
 
-from kentplacements.admin_tools import run_on_each
+from kentplacements.admin_tools import DateHierarchyGuardMixin, run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
 from . import services
@@ -15,7 +15,7 @@ class NotificationResource(resources.ModelResource):
 
 
 @admin.register(Notification)
-class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
+class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdmin):
     resource_classes = [NotificationResource]
     list_display = ("created_at", "recipient", "subject", "status", "attempts", "sent_at", "next_attempt_at")
     list_filter = ("status", "template", "created_at")

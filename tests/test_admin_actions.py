@@ -9,12 +9,11 @@ row locks, so CI's PostgreSQL run is the one that proves it; the state checks ho
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.utils import timezone
 
 from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
@@ -26,7 +25,7 @@ from placements.tests.work_experience_factories import ApplicationFactory, Progr
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
 from volunteers.enums import CampaignStatus
-from volunteers.models import RecruitmentCampaign, VolunteerRole
+from volunteers.tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 A, G = ApplicationStatus, ProgrammeStatus
@@ -42,14 +41,6 @@ class Outcome:
     moved: Callable
     to: object
     answers: Callable = field(default=dict)
-
-
-def campaign(status):
-    role = VolunteerRole.objects.create(name=f"Community Policing Volunteer ({status})", monthly_hours=16)
-    opens = timezone.now()
-    return RecruitmentCampaign.objects.create(
-        role=role, area="West Division", opens_at=opens, closes_at=opens + timedelta(days=30), status=status
-    )
 
 
 def ended_placement():
@@ -134,10 +125,10 @@ OUTCOMES = {
         (NotificationStatus.SENT, 1),
     ),
     ("volunteers.RecruitmentCampaign", "open_selected"): Outcome(
-        "recruiter", lambda: campaign(CampaignStatus.DRAFT), status, CampaignStatus.OPEN
+        "recruiter", CampaignFactory, status, CampaignStatus.OPEN
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
-        "recruiter", lambda: campaign(CampaignStatus.OPEN), status, CampaignStatus.CLOSED
+        "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

@@ -80,6 +80,15 @@ class ServiceOwnedFieldsMixin:
         readonly += [name for name in service_owned_fields(self.model) if name not in hidden and name not in readonly]
         return readonly
 
+    def save_model(self, request, obj, form, change):
+        """Write back only what the form changed: a whole-row save would put back a counter
+        or status as it was when the page was read, undoing a service that ran meanwhile
+        (a place confirmed, a seat taken)."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        columns = {f.name for f in self.model._meta.concrete_fields}
+        obj.save(update_fields=[name for name in form.changed_data if name in columns])
+
 
 class DateHierarchyGuardMixin:
     """Django's date drill-down turns ``?created_at__year=99999999999`` (or a 13th month,

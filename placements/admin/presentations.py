@@ -49,11 +49,6 @@ class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     inlines = [PresentationInvitationInline]
     actions = ["invite_partners_of_round"]
 
-    def save_model(self, request, obj, form, change):
-        # Partners' replies keep seats_taken up to date with a conditional UPDATE; saving
-        # the whole row here could write back the count as it was when the page opened.
-        obj.save(update_fields=form.changed_data if change else None)
-
     @admin.action(description="Invite partners of this round", permissions=["change"])
     def invite_partners_of_round(self, request, queryset):
         """Seed 000: representatives of each partner organisation that hosted the

@@ -2,7 +2,9 @@
 Corporate Recruitment co-ordinate all requests and allocations). Actions call the
 services, which check each move, log it and email the applicant."""
 
+from django import forms
 from django.contrib import admin
+from django.template.defaultfilters import pluralize
 from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
@@ -30,8 +32,41 @@ class EligibilityQuestionInline(admin.TabularInline):
     extra = 0
 
 
+class WorkExperienceProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = WorkExperienceProgramme
+        fields = (
+            "title",
+            "starts_on",
+            "ends_on",
+            "venue",
+            "capacity",
+            "minimum_age",
+            "eligibility_criteria",
+            "applications_open_at",
+            "applications_close_at",
+            "arrival_time",
+            "what_to_bring",
+            "dress_code",
+            "contact_details",
+            "attendance_confirmation_days",
+        )
+
+    def clean_capacity(self):
+        # places_confirmed is not on the form, so Django skips the database's check
+        # programme_capacity_never_exceeded here: saving would end in a server error.
+        capacity = self.cleaned_data["capacity"]
+        confirmed = self.instance.places_confirmed
+        if capacity is not None and capacity < confirmed:
+            raise forms.ValidationError(
+                f"Applicants hold {confirmed} confirmed place{pluralize(confirmed)}; the capacity cannot be lower."
+            )
+        return capacity
+
+
 @admin.register(WorkExperienceProgramme)
 class WorkExperienceProgrammeAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    form = WorkExperienceProgrammeForm
     list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
     list_filter = ("status",)
     search_fields = ("title",)

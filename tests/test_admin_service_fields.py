@@ -77,3 +77,19 @@ def test_the_admins_we_do_not_own_are_for_superusers_only():
     granted = {name.split(".")[0] for names in ROLE_PERMISSIONS.values() for name in names}
     assert theirs == {"auth", "account", "mfa"}
     assert not theirs & granted
+
+
+@pytest.mark.parametrize("model_admin", ADMINS, ids=label)
+def test_an_add_form_holds_every_field_a_new_row_needs(model_admin, superuser_request):
+    """With its service-owned fields read-only, an add form that lacks a required field
+    would end in a database error: such records are added through their services only."""
+    if not model_admin.has_add_permission(superuser_request):
+        return
+    form = model_admin.get_form(superuser_request, None, change=False)
+    needed = {
+        f.name
+        for f in model_admin.model._meta.concrete_fields
+        if not (f.null or f.has_default() or f.primary_key or f.empty_strings_allowed)  # text may be ""
+        and not (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
+    }
+    assert needed <= set(form.base_fields), f"add form lacks {sorted(needed - set(form.base_fields))}"

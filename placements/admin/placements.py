@@ -15,6 +15,9 @@ class HostingOfferAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryA
     list_select_related = ("partner",)
     search_fields = ("partner__name",)
 
+    def has_add_permission(self, request):
+        return False  # partners offer places in their portal (offer_places checks they may host)
+
 
 @admin.register(CommunityPlacement)
 class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):

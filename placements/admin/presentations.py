@@ -74,6 +74,9 @@ class PlacementReflectionAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
     exclude = ("presentation_file",)
     readonly_fields = ("presentation",)
 
+    def has_add_permission(self, request):
+        return False  # the officer sends it from their page (submit_reflection)
+
     @admin.display(description="presentation file")
     def presentation(self, reflection):
         if not reflection.presentation_file:
@@ -86,3 +89,6 @@ class PlacementFeedbackAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHis
     list_display = ("placement", "rating", "submitted_at")
     list_filter = ("rating",)
     list_select_related = ("placement__officer", "placement__partner")
+
+    def has_add_permission(self, request):
+        return False  # the partner gives it from their portal (give_feedback)

@@ -173,3 +173,6 @@ class ExpressionOfInterestAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.
     search_fields = ("full_name", "email")
     readonly_fields = ("full_name", "email", "created_at")
     exclude = ("unsubscribe_token",)  # never shown to staff (issue 8 §1)
+
+    def has_add_permission(self, request):
+        return False  # people register their interest on the public form

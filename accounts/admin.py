@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_tools import ReadOnlyAdminMixin
+from kentplacements.admin_tools import DateHierarchyGuardMixin, ReadOnlyAdminMixin, ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from .forms import StaffUserChangeForm, StaffUserCreationForm
@@ -10,7 +10,7 @@ from .models import ActionLog, User
 
 
 @admin.register(User)
-class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
     form = StaffUserChangeForm
     add_form = StaffUserCreationForm
     ordering = ("email",)
@@ -28,7 +28,7 @@ class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
 
 
 @admin.register(ActionLog)
-class ActionLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")

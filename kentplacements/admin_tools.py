@@ -2,8 +2,11 @@
 ``run_on_each`` runs one on each selected record and reports the ones it refuses by name,
 in the words of the service's DomainError."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.admin import helpers
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from .workflow import DomainError
@@ -57,3 +60,70 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def service_owned_fields(model) -> tuple[str, ...]:
+    """The fields only the model's services write, declared once on the model as
+    ``SERVICE_OWNED_FIELDS`` (issue 8 §2: statuses, counters, keys, tokens, assignments)."""
+    return tuple(getattr(model, "SERVICE_OWNED_FIELDS", ()))
+
+
+class ServiceOwnedFieldsMixin:
+    """STYLE.md "The back office": a window onto the services. The model's service-owned
+    fields are read-only on the add and change forms (inlines too); staff change them
+    through admin actions that call the services. A field the admin excludes (a token,
+    which staff never see) stays out of sight rather than shown read-only."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        hidden = set(self.exclude or ())
+        readonly += [name for name in service_owned_fields(self.model) if name not in hidden and name not in readonly]
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        """Write back only what the form changed: a whole-row save would put back a counter
+        or status as it was when the page was read, undoing a service that ran meanwhile
+        (a place confirmed, a seat taken)."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        columns = {f.name for f in self.model._meta.concrete_fields}
+        obj.save(update_fields=[name for name in form.changed_data if name in columns])
+
+
+class DateHierarchyGuardMixin:
+    """Django's date drill-down turns ``?created_at__year=99999999999`` (or a 13th month,
+    or a year whose end is past 9999) into a server error (issue 8 §4). A date it cannot
+    show is dropped from the address, with a message, and the whole list is shown."""
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy and not _drill_down_date_is_valid(request.GET, self.date_hierarchy):
+            self.message_user(
+                request, "That date is not one this list can show, so every date is shown.", messages.WARNING
+            )
+            kept = request.GET.copy()
+            for part in DRILL_DOWN_PARTS:
+                kept.pop(f"{self.date_hierarchy}__{part}", None)
+            return HttpResponseRedirect(f"{request.path}?{kept.urlencode()}")
+        return super().changelist_view(request, extra_context)
+
+
+DRILL_DOWN_PARTS = ("year", "month", "day")
+
+
+def _drill_down_date_is_valid(query, field) -> bool:
+    values = [query.getlist(f"{field}__{part}") for part in DRILL_DOWN_PARTS]
+    if not any(values):
+        return True
+    # one plain number each ("٣" and "²" pass str.isdigit but are not what the links send)
+    if any(len(given) > 1 or (given and not (given[0].isascii() and given[0].isdigit())) for given in values):
+        return False
+    year, month, day = (int(given[0]) if given else None for given in values)
+    # The drill-down goes year > month > day, and Django's end of the period (a year, a
+    # month or a day later) must still be a date: so the year stops at 9998.
+    if year is None or (day is not None and month is None) or not 1 <= year < date.max.year:
+        return False
+    try:
+        date(year, month or 1, day or 1)
+    except (ValueError, OverflowError):  # a 13th month, or a month too big for C
+        return False
+    return True

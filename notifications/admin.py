@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from import_export import fields, resources
 
-from kentplacements.admin_tools import run_on_each
+from kentplacements.admin_tools import DateHierarchyGuardMixin, run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
 from . import services
@@ -55,7 +55,7 @@ class StuckFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notification)
-class NotificationAdmin(SafeExportMixin, admin.ModelAdmin):
+class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdmin):
     resource_classes = [NotificationResource]
     list_display = (
         "created_at",

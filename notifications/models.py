@@ -18,6 +18,8 @@ class Notification(models.Model):
     """One email, written in the same transaction as the change that caused it and
     delivered by Celery after commit (DOMAIN.md §4)."""
 
+    SERVICE_OWNED_FIELDS = ("status", "attempts", "next_attempt_at", "last_error", "idempotency_key", "sent_at")
+
     recipient = models.EmailField()
     template = models.CharField(max_length=120, help_text="Template key, e.g. accounts/welcome.")
     context = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)

@@ -25,6 +25,8 @@ class VolunteerRole(models.Model):
 
 
 class RecruitmentCampaign(models.Model):
+    SERVICE_OWNED_FIELDS = ("status",)  # open_campaign, close_campaign
+
     role = models.ForeignKey(VolunteerRole, on_delete=models.PROTECT, related_name="campaigns")
     area = models.CharField(max_length=200)
     opens_at = models.DateTimeField()

@@ -5,6 +5,7 @@ from import_export.formats.base_formats import CSV
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Cohort, StudentOfficer
@@ -12,7 +13,7 @@ from ..services.officers import enrol_student_officer
 
 
 @admin.register(Cohort)
-class CohortAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class CohortAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("name", "course_start", "two_day_window_start", "four_day_window_start")
     search_fields = ("name",)
 
@@ -51,14 +52,14 @@ class StudentOfficerResource(resources.ModelResource):
 
 
 @admin.register(StudentOfficer)
-class StudentOfficerAdmin(ImportMixin, SafeExportMixin, SimpleHistoryAdmin):
+class StudentOfficerAdmin(ServiceOwnedFieldsMixin, ImportMixin, SafeExportMixin, SimpleHistoryAdmin):
     resource_classes = [StudentOfficerResource]
     import_formats = [CSV]
     list_display = ("full_name", "staff_number", "email", "cohort", "user")
     list_filter = ("cohort",)
     list_select_related = ("cohort", "user")
     search_fields = ("full_name", "staff_number", "email")
-    readonly_fields = ("user",)
+    exclude = ("calendar_token",)  # never shown to staff (issue 8 §1)
 
     def get_import_resource_kwargs(self, request, **kwargs):
         return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}

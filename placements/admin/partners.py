@@ -2,18 +2,24 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_tools import run_on_each, run_with_form
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.spreadsheets import SafeExportMixin
 
-from ..forms.partners import REASON_TEXT
+from ..forms.partners import REASON_TEXT, OrganisationProfileForm
 from ..models import PartnerContact, PartnerOrganisation
-from ..services.partners import approve_partner, decline_partner, reactivate_partner
+from ..selectors.partners import find_registered
+from ..services.partners import (
+    SAME_AS_ANOTHER,
+    approve_partner,
+    decline_partner,
+    reactivate_partner,
+    update_partner_profile,
+)
 
 
-class PartnerContactInline(admin.TabularInline):
+class PartnerContactInline(ServiceOwnedFieldsMixin, admin.TabularInline):
     model = PartnerContact
     fields = ("full_name", "email", "phone", "is_primary", "user", "invited_at", "joined_at")
-    readonly_fields = ("user", "invited_at", "joined_at")
     extra = 0
 
 
@@ -26,16 +32,50 @@ class DeclineReasonForm(forms.Form):
     )
 
 
+class PartnerOrganisationForm(forms.ModelForm):
+    """Staff correct an organisation's details with the checks of the partner's own
+    profile page; saving goes through update_partner_profile, which recomputes the
+    duplicate key from the new name and postcode (issue 8 §2)."""
+
+    clean_postcode = OrganisationProfileForm.clean_postcode
+    clean_registration_number = OrganisationProfileForm.clean_registration_number
+
+    def clean(self):
+        cleaned = super().clean()
+        if {"name", "postcode", "registration_number"} <= cleaned.keys() and find_registered(
+            name=cleaned["name"],
+            postcode=cleaned["postcode"],
+            registration_number=cleaned["registration_number"],
+            exclude=self.instance,
+        ):
+            raise forms.ValidationError(SAME_AS_ANOTHER)
+        return cleaned
+
+
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class PartnerOrganisationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    form = PartnerOrganisationForm
     list_display = ("name", "kind", "kica_member", "district", "status", "created_at")
     list_filter = ("status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")
-    readonly_fields = ("status", "status_reason", "created_at")
+    readonly_fields = ("created_at",)
+    exclude = ("calendar_token",)  # never shown to staff (issue 8 §1)
     filter_horizontal = ("communities",)
     inlines = [PartnerContactInline]
     # The same services as the staff pages: each checks the move, logs it and emails.
     actions = ["approve_selected", "decline_selected", "reactivate_selected"]
+
+    def has_add_permission(self, request):
+        return False  # organisations register through the public form, which checks for repeats
+
+    def save_model(self, request, obj, form, change):
+        profile = {name: form.cleaned_data[name] for name in OrganisationProfileForm.base_fields}
+        update_partner_profile(obj, by=request.user, profile=profile)
+
+    def save_related(self, request, form, formsets, change):
+        # update_partner_profile has set the communities; the contacts are saved here.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description="Approve (and invite their contacts)", permissions=["change"])
     def approve_selected(self, request, queryset):

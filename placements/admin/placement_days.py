@@ -3,13 +3,13 @@ are written by escorting officers and staff through the placement-day pages."""
 
 from django.contrib import admin
 
-from kentplacements.admin_tools import ReadOnlyAdminMixin
+from kentplacements.admin_tools import ReadOnlyAdminMixin, ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Activity, AttendanceRecord, DynamicRiskAssessment, RiskAssessment
 
 
-class ReadOnlyAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+class ReadOnlyAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     pass
 
 

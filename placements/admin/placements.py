@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_tools import run_on_each
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import CommunityPlacement, HostingOffer
@@ -9,21 +9,24 @@ from ..services.placements import complete_placement, confirm_placement
 
 
 @admin.register(HostingOffer)
-class HostingOfferAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class HostingOfferAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("partner", "placement_type", "places", "places_taken", "available_from", "available_until")
     list_filter = ("placement_type", "partner__status")
     list_select_related = ("partner",)
     search_fields = ("partner__name",)
 
+    def has_add_permission(self, request):
+        return False  # partners offer places in their portal (offer_places checks they may host)
+
 
 @admin.register(CommunityPlacement)
-class CommunityPlacementAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("officer", "partner", "placement_type", "starts_on", "ends_on", "status", "partner_response")
     list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")
-    # Every change goes through the services (the review page or the actions below).
-    readonly_fields = [f.name for f in CommunityPlacement._meta.fields]
+    # Every change goes through the services (the review page or the actions below);
+    # CommunityPlacement.SERVICE_OWNED_FIELDS makes the rest read-only.
     actions = ["confirm_selected", "complete_selected"]
 
     def has_add_permission(self, request):

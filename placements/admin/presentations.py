@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 from kentplacements.workflow import DomainError
 
@@ -12,11 +13,18 @@ from ..models import PlacementFeedback, PlacementReflection, PresentationInvitat
 from ..services.presentations import invite_partners
 
 
-class PresentationInvitationInline(admin.TabularInline):
+class PresentationInvitationInline(ServiceOwnedFieldsMixin, admin.TabularInline):
     model = PresentationInvitation
     fields = ("partner", "rsvp_status", "attendees", "attendee_names", "access_needs", "replied_at")
-    readonly_fields = ("rsvp_status", "attendees", "attendee_names", "access_needs", "replied_at")
     extra = 0
+
+    # Invitations come from the "Invite partners" action, which emails the contacts; a
+    # reply holds seats, so deleting it here would leave seats_taken wrong.
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class PresentationSessionForm(forms.ModelForm):
@@ -33,19 +41,13 @@ class PresentationSessionForm(forms.ModelForm):
 
 
 @admin.register(PresentationSession)
-class PresentationSessionAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
     list_filter = ("placement_type", "cohort")
     list_select_related = ("cohort",)
-    readonly_fields = ("seats_taken", "reminder_sent_at")
     inlines = [PresentationInvitationInline]
     actions = ["invite_partners_of_round"]
-
-    def save_model(self, request, obj, form, change):
-        # Partners' replies keep seats_taken up to date with a conditional UPDATE; saving
-        # the whole row here could write back the count as it was when the page opened.
-        obj.save(update_fields=form.changed_data if change else None)
 
     @admin.action(description="Invite partners of this round", permissions=["change"])
     def invite_partners_of_round(self, request, queryset):
@@ -65,12 +67,15 @@ class PresentationSessionAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlacementReflection)
-class PlacementReflectionAdmin(SimpleHistoryAdmin):
+class PlacementReflectionAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
     list_display = ("placement", "submitted_at")
     list_select_related = ("placement__officer", "placement__partner")
     # The file is offered through the checked download, never by its MEDIA_URL.
     exclude = ("presentation_file",)
     readonly_fields = ("presentation",)
+
+    def has_add_permission(self, request):
+        return False  # the officer sends it from their page (submit_reflection)
 
     @admin.display(description="presentation file")
     def presentation(self, reflection):
@@ -80,7 +85,10 @@ class PlacementReflectionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlacementFeedback)
-class PlacementFeedbackAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class PlacementFeedbackAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("placement", "rating", "submitted_at")
     list_filter = ("rating",)
     list_select_related = ("placement__officer", "placement__partner")
+
+    def has_add_permission(self, request):
+        return False  # the partner gives it from their portal (give_feedback)

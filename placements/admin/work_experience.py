@@ -2,15 +2,19 @@
 Corporate Recruitment co-ordinate all requests and allocations). Actions call the
 services, which check each move, log it and email the applicant."""
 
+from django import forms
 from django.contrib import admin
+from django.template.defaultfilters import pluralize
 from simple_history.admin import SimpleHistoryAdmin
 
-from kentplacements.admin_tools import run_on_each, run_with_form
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.spreadsheets import SafeExportMixin
 
+from ..forms.placement_days import EscortingOfficerForm
 from ..forms.work_experience import DeclineForm
 from ..models import EligibilityQuestion, ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
 from ..selectors.work_experience import under_18_on_first_day
+from ..services.placement_days import assign_escorting_officer
 from ..services.work_experience import (
     close_programme,
     decline_application,
@@ -28,15 +32,47 @@ class EligibilityQuestionInline(admin.TabularInline):
     extra = 0
 
 
+class WorkExperienceProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = WorkExperienceProgramme
+        fields = (
+            "title",
+            "starts_on",
+            "ends_on",
+            "venue",
+            "capacity",
+            "minimum_age",
+            "eligibility_criteria",
+            "applications_open_at",
+            "applications_close_at",
+            "arrival_time",
+            "what_to_bring",
+            "dress_code",
+            "contact_details",
+            "attendance_confirmation_days",
+        )
+
+    def clean_capacity(self):
+        # places_confirmed is not on the form, so Django skips the database's check
+        # programme_capacity_never_exceeded here: saving would end in a server error.
+        capacity = self.cleaned_data["capacity"]
+        confirmed = self.instance.places_confirmed
+        if capacity is not None and capacity < confirmed:
+            raise forms.ValidationError(
+                f"Applicants hold {confirmed} confirmed place{pluralize(confirmed)}; the capacity cannot be lower."
+            )
+        return capacity
+
+
 @admin.register(WorkExperienceProgramme)
-class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class WorkExperienceProgrammeAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    form = WorkExperienceProgrammeForm
     list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
     list_filter = ("status",)
     search_fields = ("title",)
     inlines = [EligibilityQuestionInline]
     # Opening a programme emails everyone interested (protocol 3.2.3), so the status
     # changes only through the services, here as actions.
-    readonly_fields = ("status", "places_confirmed")
     actions = ["open_selected", "close_selected", "start_selected", "finish_selected"]
 
     @admin.action(description="Open for applications (and email everyone interested)", permissions=["change"])
@@ -74,24 +110,15 @@ class Under18Filter(admin.SimpleListFilter):
 
 
 @admin.register(WorkExperienceApplication)
-class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
+class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
     list_filter = ("status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
-    # Every status change goes through a service (an action here or a page elsewhere).
-    readonly_fields = (
-        "programme",
-        "applicant",
-        "status",
-        "decline_reason",
-        "status_reason",
-        "submitted_at",
-        "joining_instructions_sent_at",
-        "attendance_confirmed_at",
-    )
+    # Every status change, and the escorting officer, go through a service (an action
+    # here or a page elsewhere): WorkExperienceApplication.SERVICE_OWNED_FIELDS.
     exclude = ("attendance_reminded_at", "attendance_flagged_at")
-    actions = ["shortlist_selected", "decline_selected", "start_vetting_selected"]
+    actions = ["shortlist_selected", "decline_selected", "start_vetting_selected", "assign_escort_selected"]
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
@@ -121,9 +148,31 @@ class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
             submit_label="Decline them",
         )
 
+    @admin.action(description="Assign an escorting officer…", permissions=["change"])
+    def assign_escort_selected(self, request, queryset):
+        """Protocol 3.5.6: each participant has an escorting officer; the service checks
+        the role and logs the assignment."""
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=EscortingOfficerForm,
+            service=lambda application, officer: assign_escorting_officer(
+                application, by=request.user, officer=officer
+            ),
+            done="given an escorting officer",
+            title="Assign an escorting officer",
+            explanation="This escorting officer will look after each of these participants:",
+            submit_label="Assign",
+        )
+
 
 @admin.register(ExpressionOfInterest)
-class ExpressionOfInterestAdmin(SafeExportMixin, admin.ModelAdmin):
+class ExpressionOfInterestAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("full_name", "email", "created_at", "unsubscribed_at")
     search_fields = ("full_name", "email")
-    readonly_fields = ("full_name", "email", "created_at", "unsubscribed_at")
+    readonly_fields = ("full_name", "email", "created_at")
+    exclude = ("unsubscribe_token",)  # never shown to staff (issue 8 §1)
+
+    def has_add_permission(self, request):
+        return False  # people register their interest on the public form

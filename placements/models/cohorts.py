@@ -87,6 +87,8 @@ class Cohort(models.Model):
 class StudentOfficer(models.Model):
     """A student officer of a cohort; ``user`` is their login (role: student officer)."""
 
+    SERVICE_OWNED_FIELDS = ("user", "calendar_token")  # enrol_student_officer
+
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="officers")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="student_officer"

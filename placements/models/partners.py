@@ -27,6 +27,9 @@ class Community(models.Model):
 class PartnerOrganisation(models.Model):
     """A charity, company, public body or community group hosting student officers."""
 
+    # Written only by the services (STYLE.md "The back office"): the admin shows them read-only.
+    SERVICE_OWNED_FIELDS = ("status", "status_reason", "duplicate_key", "calendar_token")
+
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
     kica_member = models.BooleanField("KICA member", default=False)
@@ -72,6 +75,8 @@ class PartnerOrganisation(models.Model):
 class PartnerContact(models.Model):
     """Someone who speaks for a partner organisation; ``user`` is set once they have
     created their account and linked it (several contacts per organisation)."""
+
+    SERVICE_OWNED_FIELDS = ("user", "invited_at", "joined_at")  # invite_contact, link_contact_account
 
     organisation = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="contacts")
     user = models.ForeignKey(

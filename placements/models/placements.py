@@ -15,6 +15,8 @@ class HostingOffer(models.Model):
     ``places_taken`` counts the confirmed (and later) placements on the offer; the
     database refuses a value above ``places``, so capacity holds under concurrency."""
 
+    SERVICE_OWNED_FIELDS = ("partner", "places", "places_taken")  # offer_places, change_offer_places
+
     partner = models.ForeignKey(PartnerOrganisation, on_delete=models.PROTECT, related_name="offers")
     placement_type = models.CharField(max_length=10, choices=PlacementType.choices)
     places = models.PositiveSmallIntegerField()
@@ -47,6 +49,20 @@ class HostingOffer(models.Model):
 
 class CommunityPlacement(models.Model):
     """One student officer at one offer for one placement type."""
+
+    SERVICE_OWNED_FIELDS = (
+        "officer",
+        "offer",
+        "partner",
+        "placement_type",
+        "starts_on",
+        "ends_on",
+        "status",
+        "partner_response",
+        "partner_response_reason",
+        "cancel_reason",
+        "confirmed_at",
+    )
 
     officer = models.ForeignKey(StudentOfficer, on_delete=models.PROTECT, related_name="placements")
     offer = models.ForeignKey(HostingOffer, on_delete=models.PROTECT, related_name="placements")

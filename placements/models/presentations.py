@@ -16,6 +16,8 @@ from .work_experience import KENT_POLICE_COLLEGE
 
 
 class PresentationSession(models.Model):
+    SERVICE_OWNED_FIELDS = ("seats_taken", "reminder_sent_at")
+
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="presentation_sessions")
     placement_type = models.CharField(max_length=10, choices=PlacementType.choices)
     date = models.DateField()
@@ -45,6 +47,9 @@ class PresentationSession(models.Model):
 class PresentationInvitation(models.Model):
     """A partner invited to a session, and their reply (RSVP)."""
 
+    # invite_partners writes the row, reply_to_invitation the reply (and the session's seats).
+    SERVICE_OWNED_FIELDS = ("partner", "rsvp_status", "attendees", "attendee_names", "access_needs", "replied_at")
+
     session = models.ForeignKey(PresentationSession, on_delete=models.CASCADE, related_name="invitations")
     partner = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="presentation_invitations")
     invited_at = models.DateTimeField(auto_now_add=True)
@@ -72,6 +77,8 @@ class PresentationInvitation(models.Model):
 class PlacementReflection(models.Model):
     """The officer's presentation summary (written or uploaded) and reflection."""
 
+    SERVICE_OWNED_FIELDS = ("placement",)  # submit_reflection
+
     placement = models.OneToOneField(CommunityPlacement, on_delete=models.CASCADE, related_name="reflection")
     summary = models.TextField("presentation summary", blank=True)
     presentation_file = models.FileField(upload_to="presentations/%Y/", blank=True)
@@ -86,6 +93,8 @@ class PlacementReflection(models.Model):
 
 class PlacementFeedback(models.Model):
     """The partner's rating (1–5) and comment on a placement."""
+
+    SERVICE_OWNED_FIELDS = ("placement", "submitted_by")  # give_feedback
 
     placement = models.OneToOneField(CommunityPlacement, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])

@@ -20,6 +20,8 @@ KENT_POLICE_COLLEGE = "Kent Police College, Maidstone"
 class WorkExperienceProgramme(models.Model):
     """A work-experience programme (Work Experience Protocol 3.1–3.2, seed 001)."""
 
+    SERVICE_OWNED_FIELDS = ("status", "places_confirmed")
+
     title = models.CharField(max_length=200)
     starts_on = models.DateField()
     ends_on = models.DateField()
@@ -87,6 +89,8 @@ class EligibilityQuestion(models.Model):
 class ExpressionOfInterest(models.Model):
     """Someone who wants work experience before a programme is open (protocol 3.2.3)."""
 
+    SERVICE_OWNED_FIELDS = ("unsubscribe_token", "unsubscribed_at")
+
     full_name = models.CharField(max_length=200)
     email = models.EmailField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -102,6 +106,20 @@ class ExpressionOfInterest(models.Model):
 
 
 class WorkExperienceApplication(models.Model):
+    SERVICE_OWNED_FIELDS = (
+        "programme",
+        "applicant",
+        "status",
+        "decline_reason",
+        "status_reason",
+        "escorting_officer",
+        "submitted_at",
+        "joining_instructions_sent_at",
+        "attendance_confirmed_at",
+        "attendance_reminded_at",
+        "attendance_flagged_at",
+    )
+
     programme = models.ForeignKey(WorkExperienceProgramme, on_delete=models.PROTECT, related_name="applications")
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="work_experience_applications"
@@ -168,6 +186,8 @@ class WorkExperienceApplication(models.Model):
 class AttendanceRecord(models.Model):
     """The daily register (protocol 3.2.5–3.2.7)."""
 
+    SERVICE_OWNED_FIELDS = ("application", "recorded_by")  # record_attendance, record_register
+
     application = models.ForeignKey(WorkExperienceApplication, on_delete=models.CASCADE, related_name="attendance")
     date = models.DateField()
     present = models.BooleanField()
@@ -184,6 +204,8 @@ class AttendanceRecord(models.Model):
 
 class Activity(models.Model):
     """What a participant does on a day, with their escorting officer (protocol 3.5.6)."""
+
+    SERVICE_OWNED_FIELDS = ("application", "escorting_officer")  # record_activity
 
     application = models.ForeignKey(WorkExperienceApplication, on_delete=models.CASCADE, related_name="activities")
     date = models.DateField()
@@ -208,6 +230,8 @@ class Activity(models.Model):
 class RiskAssessment(models.Model):
     """The Student Placement Risk Assessment (protocol 3.5.4), reviewed regularly."""
 
+    SERVICE_OWNED_FIELDS = ("application", "owner", "last_reviewed_on", "last_reminded_on")
+
     application = models.OneToOneField(
         WorkExperienceApplication, on_delete=models.CASCADE, related_name="risk_assessment"
     )
@@ -231,6 +255,8 @@ class RiskAssessment(models.Model):
 
 class DynamicRiskAssessment(models.Model):
     """A DRA for an incident or event, recorded by the escorting officer (protocol 3.5.5)."""
+
+    SERVICE_OWNED_FIELDS = ("application", "recorded_by")  # record_dra
 
     application = models.ForeignKey(
         WorkExperienceApplication, on_delete=models.CASCADE, related_name="dynamic_risk_assessments"

@@ -129,11 +129,13 @@ def close_programme(programme, *, by) -> WorkExperienceProgramme:
     return _move_programme(programme, ProgrammeStatus.CLOSED, by=by, action="close")
 
 
+@transaction.atomic
 def start_programme(programme, *, by) -> WorkExperienceProgramme:
     """The placement days have begun; applications stay closed."""
     return _move_programme(programme, ProgrammeStatus.RUNNING, by=by, action="start")
 
 
+@transaction.atomic
 def finish_programme(programme, *, by) -> WorkExperienceProgramme:
     return _move_programme(programme, ProgrammeStatus.FINISHED, by=by, action="finish")
 

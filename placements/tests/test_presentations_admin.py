@@ -12,8 +12,9 @@ from notifications.models import Notification
 from placements.admin.presentations import PresentationSessionForm
 from placements.models import PresentationSession
 from placements.services.presentations import reply_to_invitation
+from tests.factories import UserFactory
 
-from .factories import PartnerContactFactory
+from .factories import PartnerContactFactory, PartnerFactory
 from .presentation_factories import (
     BEFORE_CUTOFF,
     PresentationInvitationFactory,
@@ -100,3 +101,30 @@ def test_saving_in_the_admin_keeps_seats_taken_since_the_page_opened(diversity_o
 
     session.refresh_from_db()
     assert (session.room, session.seats_taken) == ("Main hall", 2)
+
+
+def test_invitations_are_neither_deleted_nor_added_on_the_session_page(client, two_seats_taken):
+    """Issue 8 §2: an invitation comes from the invite action (which emails the contacts)
+    and its reply holds seats; deleting it here would leave seats_taken wrong."""
+    session = two_seats_taken
+    invitation = session.invitations.get()
+    client.force_login(UserFactory(is_superuser=True, mfa=True))
+    url = reverse("admin:placements_presentationsession_change", args=[session.pk])
+    [inline] = client.get(url).context["inline_admin_formsets"]
+    assert not inline.has_add_permission and not inline.has_delete_permission
+    client.post(
+        url,
+        {
+            **form_data(session, rsvp_cutoff_0="2027-04-07", rsvp_cutoff_1="17:00"),
+            "invitations-TOTAL_FORMS": "2",
+            "invitations-INITIAL_FORMS": "1",
+            "invitations-0-id": invitation.pk,
+            "invitations-0-session": session.pk,
+            "invitations-0-DELETE": "on",
+            "invitations-1-session": session.pk,
+            "invitations-1-partner": PartnerFactory().pk,
+        },
+    )
+    assert list(session.invitations.values_list("pk", flat=True)) == [invitation.pk]
+    session.refresh_from_db()
+    assert session.seats_taken == 2

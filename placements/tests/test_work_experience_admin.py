@@ -6,12 +6,17 @@ import io
 from datetime import date
 
 import pytest
+from django.contrib.admin import site
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.forms.models import model_to_dict
+from django.test import RequestFactory
 from django.urls import reverse
 
 from notifications.models import Notification
+from placements.admin.work_experience import WorkExperienceProgrammeForm
 from placements.enums import ApplicationStatus, DeclineReason, ProgrammeStatus
-from placements.services.work_experience import register_interest
+from placements.models import RiskAssessment, WorkExperienceProgramme
+from placements.services.work_experience import confirm_application, register_interest
 
 from .work_experience_factories import ApplicationFactory, ProgrammeFactory
 
@@ -92,3 +97,43 @@ def test_opening_a_programme_from_the_admin_emails_everyone_interested(client, r
 def test_head_of_resourcing_cannot_open_applications(client, head_of_resourcing):
     client.force_login(head_of_resourcing)
     assert client.get(reverse(CHANGELIST)).status_code == 403
+
+
+def programme_form(programme, **changes):
+    """The programme's change form as the recruiter sends it back, with ``changes``."""
+    data = {k: v for k, v in model_to_dict(programme).items() if k in WorkExperienceProgrammeForm.base_fields}
+    return WorkExperienceProgrammeForm(instance=programme, data={**data, **changes})
+
+
+@pytest.fixture
+def one_place_confirmed(recruiter):
+    application = ApplicationFactory(status=S.AGREEMENT_PENDING, programme__capacity=5)
+    RiskAssessment.objects.create(
+        application=application,
+        owner=recruiter,
+        assessed_on=date(2027, 7, 1),
+        review_due=date(2027, 7, 30),
+        summary="Low",
+    )
+    opened = WorkExperienceProgramme.objects.get(pk=application.programme_id)  # what the change page loaded
+    confirm_application(application, by=recruiter)
+    return opened
+
+
+def test_the_capacity_cannot_go_below_the_places_confirmed(one_place_confirmed):
+    """Without this check the database refused the save: a server error."""
+    programme = WorkExperienceProgramme.objects.get(pk=one_place_confirmed.pk)
+    form = programme_form(programme, capacity=0)
+    assert form.errors == {"capacity": ["Applicants hold 1 confirmed place; the capacity cannot be lower."]}
+
+
+def test_saving_a_programme_in_the_admin_keeps_the_places_confirmed_since_the_page_opened(
+    recruiter, one_place_confirmed
+):
+    form = programme_form(one_place_confirmed, title="Summer work experience 2027")
+    assert form.is_valid(), form.errors
+    request = RequestFactory().post("/")
+    request.user = recruiter
+    site._registry[WorkExperienceProgramme].save_model(request, form.save(commit=False), form, change=True)
+    programme = WorkExperienceProgramme.objects.get(pk=one_place_confirmed.pk)
+    assert (programme.title, programme.places_confirmed) == ("Summer work experience 2027", 1)

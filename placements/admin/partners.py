@@ -59,7 +59,6 @@ class PartnerOrganisationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     list_filter = ("status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")
     readonly_fields = ("created_at",)
-    exclude = ("calendar_token",)  # never shown to staff (issue 8 §1)
     filter_horizontal = ("communities",)
     inlines = [PartnerContactInline]
     # The same services as the staff pages: each checks the move, logs it and emails.

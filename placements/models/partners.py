@@ -28,7 +28,7 @@ class PartnerOrganisation(models.Model):
     """A charity, company, public body or community group hosting student officers."""
 
     # Written only by the services (STYLE.md "The back office"): the admin shows them read-only.
-    SERVICE_OWNED_FIELDS = ("status", "status_reason", "duplicate_key", "calendar_token")
+    SERVICE_OWNED_FIELDS = ("status", "status_reason", "duplicate_key")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
@@ -76,7 +76,7 @@ class PartnerContact(models.Model):
     """Someone who speaks for a partner organisation; ``user`` is set once they have
     created their account and linked it (several contacts per organisation)."""
 
-    SERVICE_OWNED_FIELDS = ("user", "invited_at", "joined_at")  # invite_contact, link_contact_account
+    SERVICE_OWNED_FIELDS = ("user", "invited_at", "joined_at", "calendar_token")  # invite, link account, rotate
 
     organisation = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="contacts")
     user = models.ForeignKey(

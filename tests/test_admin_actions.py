@@ -9,11 +9,12 @@ row locks, so CI's PostgreSQL run is the one that proves it; the state checks ho
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.utils import timezone
 
 from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
@@ -121,6 +122,12 @@ OUTCOMES = {
     ("notifications.Notification", "resend_selected"): Outcome(
         "recruiter",
         lambda: NotificationFactory(dead=True),
+        lambda n: (n.status, n.attempts),
+        (NotificationStatus.SENT, 1),
+    ),
+    ("notifications.Notification", "requeue_stuck"): Outcome(
+        "recruiter",
+        lambda: NotificationFactory(created_at=timezone.now() - timedelta(hours=1)),
         lambda n: (n.status, n.attempts),
         (NotificationStatus.SENT, 1),
     ),

@@ -10,7 +10,8 @@ from django import forms
 from ..enums import DeclineReason
 from ..models import WorkExperienceApplication
 from ..services.work_experience import APPLICATION_FIELDS, application_problems, question_field
-from .partners import ISO_DATE, _email, _group, _long_text, _text, normalise_uk_phone
+from ..validators import normalise_phone
+from .partners import ISO_DATE, _email, _group, _long_text, _text
 
 SEND = "send"  # the name of the "Send application" button
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -62,11 +63,11 @@ class ApplicationForm(forms.Form):
         error_messages={"invalid": "Enter your date of birth, like 14/03/2010."},
     )
     school = _text("School or college", autocomplete="organization")
-    school_email = forms.EmailField(
-        label="School or college contact email (optional)",
-        required=False,
+    school_email = _email(
+        "School or college contact email (optional)",
+        example="name@school.kent.sch.uk",
+        autocomplete="off",
         help_text="The teacher who arranges work experience. We only write to them if your placement has to end early.",
-        error_messages={"invalid": "Enter an email address, like name@school.kent.sch.uk."},
     )
     statement = _long_text(
         "Personal statement", rows=6, help_text="Why would you like to do work experience with Kent Police?"
@@ -77,11 +78,7 @@ class ApplicationForm(forms.Form):
     emergency_contact_name = _text("Emergency contact's name", autocomplete="off")
     emergency_contact_phone = _text("Emergency contact's phone number", max_length=30, input_type="tel")
     guardian_name = _text("Parent or guardian's name", autocomplete="off")
-    guardian_email = forms.EmailField(
-        label="Parent or guardian's email",
-        required=False,
-        error_messages={"invalid": "Enter an email address, like name@example.org."},
-    )
+    guardian_email = _email("Parent or guardian's email", autocomplete="off")
     guardian_phone = _text("Parent or guardian's phone number", max_length=30, input_type="tel")
 
     def __init__(self, *args, programme, sending=False, **kwargs):
@@ -125,7 +122,7 @@ class ApplicationForm(forms.Form):
 
     def _phone(self, name):
         value = self.cleaned_data[name]
-        return normalise_uk_phone(value) if value else value
+        return normalise_phone(value) if value else value
 
     def clean(self):
         cleaned = super().clean()

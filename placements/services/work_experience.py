@@ -44,13 +44,6 @@ APPLICATION_FIELDS = (
 EMPTY_ANSWERS = {"date_of_birth": None, "eligibility_answers": {}}
 
 
-ALREADY_ON_THE_LIST = "You're already on the list: we will email you when a programme opens."
-
-
-class AlreadyRegistered(DomainError):
-    pass
-
-
 class ApplicationAlreadySent(DomainError):
     pass
 
@@ -60,22 +53,39 @@ class ApplicationAlreadySent(DomainError):
 
 @transaction.atomic
 def register_interest(*, full_name: str, email: str) -> ExpressionOfInterest:
-    """Anyone may ask to hear about future programmes. A second registration of the same
-    address is refused without saying anything about the first; someone who unsubscribed
-    and registers again is back on the list."""
+    """Anyone may ask to hear about future programmes; someone who unsubscribed and
+    registers again is back on the list. Issue 8: the page answers the same whether or not
+    the address was already on the list (it must not tell a stranger who is); only the
+    email, which reaches the address's owner, says which."""
     existing = ExpressionOfInterest.objects.select_for_update().filter(email__iexact=email).first()
-    if existing is not None and existing.unsubscribed_at is None:
-        raise AlreadyRegistered(ALREADY_ON_THE_LIST)
-    if existing is not None:
+    if existing is None:
+        try:
+            with transaction.atomic():
+                interest = ExpressionOfInterest.objects.create(full_name=full_name, email=email)
+        except IntegrityError:  # a concurrent registration of the same address won
+            existing = ExpressionOfInterest.objects.get(email__iexact=email)
+        else:
+            _email_interest(interest, "we_interest_added", key=f"we-interest-added-{interest.pk}")
+            return interest
+    if existing.unsubscribed_at is not None:
         existing.unsubscribed_at = None
         existing.save(update_fields=["unsubscribed_at"])
         record_action(existing, action="resubscribe")
+        _email_interest(existing, "we_interest_added", key=f"we-interest-back-{existing.pk}-{timezone.localdate()}")
         return existing
-    try:
-        with transaction.atomic():
-            return ExpressionOfInterest.objects.create(full_name=full_name, email=email)
-    except IntegrityError as exc:  # a concurrent registration of the same address
-        raise AlreadyRegistered(ALREADY_ON_THE_LIST) from exc
+    # At most one "already on the list" a day, so the form cannot be used to flood an inbox.
+    _email_interest(existing, "we_interest_already", key=f"we-interest-already-{existing.pk}-{timezone.localdate()}")
+    return existing
+
+
+def _email_interest(interest, name, *, key) -> None:
+    notify(
+        recipient=interest.email,
+        template=f"placements/{name}",
+        context={"name": interest.full_name},
+        key=key,
+        related=interest,
+    )
 
 
 @transaction.atomic

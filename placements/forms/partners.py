@@ -17,6 +17,8 @@ from ..validators import COMPANY_NUMBER, normalise_phone, normalise_postcode, no
 LONG_TEXT = 2000
 REASON_TEXT = 500
 ISO_DATE = "%Y-%m-%d"  # what <input type="date"> shows and sends
+
+
 def _required(message):
     return {"required": message} if message else None
 

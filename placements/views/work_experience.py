@@ -27,7 +27,9 @@ from ..services.work_experience import (
 from .partner_flow import posted
 from .partner_staff import staff_page
 
-INTEREST_MESSAGE = "Thank you. We have emailed you to confirm. We will email you when a work experience programme opens."
+INTEREST_MESSAGE = (
+    "Thank you. We have emailed you to confirm. We will email you when a work experience programme opens."
+)
 SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
 

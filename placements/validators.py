@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 import phonenumbers
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 
 # The UK postcode format (outward code, space, inward code), after the published pattern.
@@ -17,6 +18,22 @@ CHARITY_NUMBER = re.compile(r"^\d{6,7}$")
 COMPANY_NUMBER = re.compile(r"^(\d{8}|[A-Z]{2}\d{6})$")
 NAME_NOISE = re.compile(r"[^a-z0-9]+")
 NAME_SUFFIXES = re.compile(r"\b(the|ltd|limited|cic|cio|charity|trust)\b")
+
+
+# Issue 8: dates people plan ahead (hosting offers, presentation sessions) are refused when
+# more than two years ahead, so a slip of the keyboard (the year 9999) never reaches a list,
+# a calendar or the allocator.
+PLANNING_HORIZON = relativedelta(years=2)
+
+
+def planning_window_problem(day, *, today, may_be_past=False, what="The date") -> str:
+    """Why ``day`` is outside the window we plan in (today, or earlier when ``may_be_past``,
+    up to two years ahead), or "" when it is inside."""
+    if not may_be_past and day < today:
+        return f"{what} must be today or later."
+    if day > today + PLANNING_HORIZON:
+        return f"{what} can be at most two years ahead: {today + PLANNING_HORIZON:%-d %B %Y} or earlier."
+    return ""
 
 
 def normalise_postcode(value: str) -> str:
@@ -42,7 +59,7 @@ def normalise_phone(value: str) -> str:
         raise ValidationError(PHONE_MESSAGE, code="phone") from error
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(PHONE_MESSAGE, code="phone")
-    uk = phonenumbers.region_code_for_number(number) == "GB"
+    uk = number.country_code == 44  # Great Britain, and the islands that share its numbers
     style = phonenumbers.PhoneNumberFormat.NATIONAL if uk else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, style)
 

@@ -5,10 +5,12 @@ if a form is bypassed)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from ..enums import ActivityKind
 from ..personal_data import find_personal_data
 from ..selectors.placement_days import escorting_officers
+from ..services.placement_days import programme_day_problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -31,7 +33,20 @@ def _date(label):
     )
 
 
-class ActivityForm(forms.Form):
+class ProgrammeDaysForm(forms.Form):
+    """A form about something that happened on one of the programme's days (issue 8): the
+    day is checked next to its field; the service refuses it again if the form is bypassed."""
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+
+    def _check_day(self, day):
+        if problem := programme_day_problem(self.programme, day):
+            raise ValidationError(problem, code="programme_day")
+
+
+class ActivityForm(ProgrammeDaysForm):
     date = _date("Date")
     # Protocol 3.5.6: only the activities that may be accommodated are offered.
     kind = forms.ChoiceField(
@@ -40,6 +55,10 @@ class ActivityForm(forms.Form):
         error_messages={"required": "Choose the activity."},
     )
     notes = _text("Notes", required=False)
+
+    def clean_date(self):
+        self._check_day(self.cleaned_data["date"])
+        return self.cleaned_data["date"]
 
 
 class RiskAssessmentForm(forms.Form):
@@ -59,7 +78,7 @@ class RiskReviewForm(forms.Form):
     summary = _text("Assessment", rows=6, help_text="Update the assessment as it stands after this review.")
 
 
-class DraForm(forms.Form):
+class DraForm(ProgrammeDaysForm):
     occurred_at = forms.DateTimeField(
         label="When it happened",
         widget=DATETIME,
@@ -70,6 +89,10 @@ class DraForm(forms.Form):
     hazards = _text("Hazards")
     controls = _text("What was done to keep the participant safe")
     outcome = _text("Outcome", required=False)
+
+    def clean_occurred_at(self):
+        self._check_day(timezone.localdate(self.cleaned_data["occurred_at"]))
+        return self.cleaned_data["occurred_at"]
 
 
 class EscortingOfficerForm(forms.Form):

@@ -6,10 +6,17 @@ from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.core.exceptions import ValidationError
 
 from ..enums import DeclineReason
 from ..models import WorkExperienceApplication
-from ..services.work_experience import APPLICATION_FIELDS, application_problems, question_field
+from ..services.work_experience import (
+    APPLICATION_FIELDS,
+    PLAUSIBLE_AGES,
+    application_problems,
+    date_of_birth_problem,
+    question_field,
+)
 from ..validators import normalise_phone
 from .partners import ISO_DATE, _email, _group, _long_text, _text
 
@@ -59,7 +66,8 @@ class ApplicationForm(forms.Form):
         required=False,
         input_formats=[ISO_DATE, "%d/%m/%Y"],
         widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date", "autocomplete": "bday"}),
-        help_text="Your age on the first day of the programme decides whether a parent or guardian must consent.",
+        help_text="Your age on the first day of the programme decides whether a parent or guardian must consent. "
+        f"It must be between {PLAUSIBLE_AGES.start} and {PLAUSIBLE_AGES.stop - 1}.",
         error_messages={"invalid": "Enter your date of birth, like 14/03/2010."},
     )
     school = _text("School or college", autocomplete="organization")
@@ -113,6 +121,12 @@ class ApplicationForm(forms.Form):
         for question_id, answer in application.eligibility_answers.items():
             initial[question_field(question_id)] = "yes" if answer else "no"
         return initial
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born and (problem := date_of_birth_problem(self.programme, born)):
+            raise ValidationError(problem, code="implausible_age")
+        return born
 
     def clean_emergency_contact_phone(self):
         return self._phone("emergency_contact_phone")

@@ -43,6 +43,19 @@ def _require_team(by) -> None:
         raise DomainError("Only the Corporate Recruitment Team may do this.")
 
 
+def programme_day_problem(programme, day) -> str:
+    """Issue 8: what happens on a placement (activities, the register, DRAs) happens on one
+    of the programme's days; "" when ``day`` is one of them."""
+    if programme.starts_on <= day <= programme.ends_on:
+        return ""
+    return f"Choose a day of the programme: {programme.starts_on:%-d %B} to {programme.ends_on:%-d %B %Y}."
+
+
+def _check_programme_day(programme, day) -> None:
+    if problem := programme_day_problem(programme, day):
+        raise DomainError(problem)
+
+
 # --- the escorting officer ------------------------------------------------------------
 
 
@@ -73,6 +86,7 @@ def _check_kind(kind: str) -> None:
 @transaction.atomic
 def record_activity(application, *, by, date, kind, notes=""):
     _require_escort_or_team(application, by)
+    _check_programme_day(application.programme, date)
     _check_kind(kind)
     activity = Activity.objects.create(
         application=application,
@@ -172,6 +186,7 @@ def record_dra(application, *, by, occurred_at, event, hazards, controls, outcom
     _require_escort_or_team(application, by)
     if occurred_at > timezone.now():
         raise DomainError("A DRA records something that has happened: the time cannot be in the future.")
+    _check_programme_day(application.programme, timezone.localdate(occurred_at))
     dra = DynamicRiskAssessment.objects.create(
         application=application,
         recorded_by=by,
@@ -291,9 +306,7 @@ def record_attendance(application, *, by, date, present: bool, note=""):
     """The daily register: one row per participant per day; saving again corrects it
     (attendance_once_a_day)."""
     _require_team(by)
-    programme = application.programme
-    if not programme.starts_on <= date <= programme.ends_on:
-        raise DomainError("That day is not one of the programme's days.")
+    _check_programme_day(application.programme, date)
     record, _ = AttendanceRecord.objects.update_or_create(
         application=application, date=date, defaults={"present": present, "note": note.strip(), "recorded_by": by}
     )

@@ -180,7 +180,26 @@ def eligibility_problems(programme, answers: dict) -> dict[int, str]:
     return problems
 
 
+# Issue 8: a date of birth must give a plausible age on the first day of the programme; a
+# typing slip (2100, 1900) is shown next to the field rather than saved. 13 is the youngest
+# anyone is in Year 9, when schools start arranging work experience; 100 is generous.
+PLAUSIBLE_AGES = range(13, 101)
+
+
+def date_of_birth_problem(programme, date_of_birth) -> str:
+    """Why this date of birth cannot be right, or ""; checked on drafts too."""
+    if programme.age_on_first_day(date_of_birth) not in PLAUSIBLE_AGES:
+        return (
+            f"Check your date of birth: on the first day of the programme ({programme.starts_on:%-d %B %Y}) you "
+            f"would be {programme.age_on_first_day(date_of_birth)}. Enter a date that makes you between "
+            f"{PLAUSIBLE_AGES.start} and {PLAUSIBLE_AGES.stop - 1}."
+        )
+    return ""
+
+
 def age_problem(programme, date_of_birth) -> str:
+    if problem := date_of_birth_problem(programme, date_of_birth):
+        return problem
     if programme.age_on_first_day(date_of_birth) < programme.minimum_age:
         return (
             f"You need to be {programme.minimum_age} or over on the first day of the programme "
@@ -221,6 +240,8 @@ def save_draft(programme, applicant, answers: dict) -> WorkExperienceApplication
     """The applicant's single draft for a programme, created or updated. Once sent it is
     no longer theirs to edit."""
     if problem := closed_problem(programme):
+        raise DomainError(problem)
+    if (born := answers.get("date_of_birth")) and (problem := date_of_birth_problem(programme, born)):
         raise DomainError(problem)
     application, _ = WorkExperienceApplication.objects.get_or_create(programme=programme, applicant=applicant)
     application = WorkExperienceApplication.objects.select_for_update().get(pk=application.pk)

@@ -83,8 +83,8 @@ def escort_participants(request):
 def escort_participant(request, application_id):
     application = get_object_or_404(participants_for(request.user), pk=application_id)
     by = request.user
-    activity = _form(request, "activity", ActivityForm)
-    dra = _form(request, "dra", DraForm)
+    activity = _form(request, "activity", ActivityForm, programme=application.programme)
+    dra = _form(request, "dra", DraForm, programme=application.programme)
     if _saved(
         request, activity, partial(services.record_activity, application, by=by), message="The activity is recorded."
     ) or _saved(request, dra, partial(services.record_dra, application, by=by), message="The DRA is recorded."):

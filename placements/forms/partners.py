@@ -2,9 +2,7 @@
 the partner's own profile, colleagues, hosting offers, and reasons for decisions. They
 validate and render; the services in ``placements.services.partners`` write."""
 
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -13,6 +11,7 @@ from ..enums import CommunityCode, KentDistrict, OrganisationKind, PlacementType
 from ..models import Community
 from ..services.partners import MAX_PLACES_PER_OFFER, offer_problems
 from ..validators import COMPANY_NUMBER, normalise_phone, normalise_postcode, normalise_registration_number
+from .rendering import RenderedForm, group
 
 LONG_TEXT = 2000
 REASON_TEXT = 500
@@ -67,26 +66,8 @@ def _email(label, *, required_message="", example="name@example.org", autocomple
     )
 
 
-def _group(name):
-    """A radio or checkbox group, its box carrying the id the error summary links to."""
-    return Field(name, id=f"id_{name}")
-
-
-class PartnerForm(forms.Form):
-    """Rendered by crispy with a real <button> and without the browser's own checks: our
-    messages, next to each field and in the error summary, are clearer (WCAG 3.3.1)."""
-
-    button_label = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = {"novalidate": ""}
-        button = StrictButton(self.button_label, type="submit", css_class="btn btn-primary")
-        self.helper.layout = Layout(*self.layout(), button)
-
-    def layout(self):
-        return list(self.fields)
+class PartnerForm(RenderedForm):
+    """The partner forms' common base (rendering.RenderedForm)."""
 
 
 class OrganisationProfileForm(PartnerForm):
@@ -146,8 +127,8 @@ class OrganisationProfileForm(PartnerForm):
 
     def layout(self):
         return [
-            Fieldset("About your organisation", "name", _group("kind"), "registration_number", "kica_member"),
-            Fieldset("Who you work with", _group("communities"), "other_community"),
+            Fieldset("About your organisation", "name", group(self, "kind"), "registration_number", "kica_member"),
+            Fieldset("Who you work with", group(self, "communities"), "other_community"),
             Fieldset("Where you are", "address", "postcode", "district", "premises_accessibility"),
             Fieldset("Hosting student officers", "placement_description"),
         ]
@@ -279,7 +260,7 @@ class HostingOfferForm(PartnerForm):
     button_label = "Offer these places"
 
     def layout(self):
-        return [_group("placement_type"), "places", "available_from", "available_until", "notes"]
+        return [group(self, "placement_type"), "places", "available_from", "available_until", "notes"]
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,7 @@ assigning the escorting officer, the daily register and the diary. They check wh
 typed and show it next to the field; the services make the change (and refuse it again
 if a form is bypassed)."""
 
+from crispy_forms.layout import Div
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -11,6 +12,7 @@ from ..enums import ActivityKind
 from ..personal_data import find_personal_data
 from ..selectors.placement_days import escorting_officers
 from ..services.placement_days import programme_day_problem
+from .rendering import RenderedForm, group
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -33,7 +35,7 @@ def _date(label):
     )
 
 
-class ProgrammeDaysForm(forms.Form):
+class ProgrammeDaysForm(RenderedForm):
     """A form about something that happened on one of the programme's days (issue 8): the
     day is checked next to its field; the service refuses it again if the form is bypassed."""
 
@@ -47,6 +49,7 @@ class ProgrammeDaysForm(forms.Form):
 
 
 class ActivityForm(ProgrammeDaysForm):
+    button_label, button_name, button_value = "Record the activity", "save", "activity"
     date = _date("Date")
     # Protocol 3.5.6: only the activities that may be accommodated are offered.
     kind = forms.ChoiceField(
@@ -61,7 +64,8 @@ class ActivityForm(ProgrammeDaysForm):
         return self.cleaned_data["date"]
 
 
-class RiskAssessmentForm(forms.Form):
+class RiskAssessmentForm(RenderedForm):
+    button_label, button_name, button_value = "Save the assessment", "save", "risk"
     assessed_on = _date("Date of the assessment")
     review_due = _date("Review due")
     summary = _text("Assessment", rows=6, help_text="The hazards of each attachment and how they are controlled.")
@@ -73,12 +77,14 @@ class RiskAssessmentForm(forms.Form):
         return data
 
 
-class RiskReviewForm(forms.Form):
+class RiskReviewForm(RenderedForm):
+    button_label, button_name, button_value = "Save the assessment", "save", "risk"
     review_due = _date("Next review due")
     summary = _text("Assessment", rows=6, help_text="Update the assessment as it stands after this review.")
 
 
 class DraForm(ProgrammeDaysForm):
+    button_label, button_name, button_value = "Record the DRA", "save", "dra"
     occurred_at = forms.DateTimeField(
         label="When it happened",
         widget=DATETIME,
@@ -95,7 +101,8 @@ class DraForm(ProgrammeDaysForm):
         return self.cleaned_data["occurred_at"]
 
 
-class EscortingOfficerForm(forms.Form):
+class EscortingOfficerForm(RenderedForm):
+    button_label, button_name, button_value = "Assign", "save", "officer"
     officer = forms.ModelChoiceField(
         label="Escorting officer",
         queryset=escorting_officers(),
@@ -104,8 +111,10 @@ class EscortingOfficerForm(forms.Form):
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(RenderedForm):
     """One present/absent choice and a note per participant on the day's register."""
+
+    button_label = "Save the register"
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,7 +126,7 @@ class RegisterForm(forms.Form):
                 label=f"{name}: present or absent",
                 choices=PRESENT_CHOICES,
                 initial=("yes" if record.present else "no") if record else None,
-                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                widget=forms.RadioSelect,
                 error_messages={"required": f"Say whether {name} is present."},
             )
             self.fields[f"note_{application.pk}"] = forms.CharField(
@@ -133,14 +142,15 @@ class RegisterForm(forms.Form):
             present = self.cleaned_data[f"present_{application.pk}"] == "yes"
             yield application, present, self.cleaned_data[f"note_{application.pk}"]
 
-    def bound_rows(self):
+    def layout(self):
         return [
-            (application, self[f"present_{application.pk}"], self[f"note_{application.pk}"])
+            Div(group(self, f"present_{application.pk}"), f"note_{application.pk}", css_class="border-bottom mb-3")
             for application in self.rows
         ]
 
 
-class DiaryForm(forms.Form):
+class DiaryForm(RenderedForm):
+    button_label = "Save your note"
     date = _date("Date")
     text = _text(
         "Your notes",

@@ -2,9 +2,7 @@
 draft or sent), and the recruitment team's reason for declining. They validate and
 render; ``placements.services.work_experience`` writes."""
 
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -18,26 +16,11 @@ from ..services.work_experience import (
     question_field,
 )
 from ..validators import normalise_phone
-from .partners import ISO_DATE, _email, _group, _long_text, _text
+from .partners import ISO_DATE, _email, _long_text, _text
+from .rendering import button, form_helper, group
 
 SEND = "send"  # the name of the "Send application" button
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _helper(*layout, buttons):
-    """No browser checks: our messages, next to each field and in the error summary,
-    are clearer (WCAG 3.3.1)."""
-    helper = FormHelper()
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*layout, Div(*buttons, css_class="d-flex gap-2"))
-    return helper
-
-
-def _button(label, *, name=None, primary=True):
-    attrs = {"name": name, "value": "1"} if name else {}
-    return StrictButton(
-        label, type="submit", css_class="btn btn-primary" if primary else "btn btn-outline-primary", **attrs
-    )
 
 
 class InterestForm(forms.Form):
@@ -50,7 +33,7 @@ class InterestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("full_name", "email", Div("website", css_class="d-none"), buttons=[_button("Tell me")])
+        self.helper = form_helper("full_name", "email", Div("website", css_class="d-none"), buttons=[button("Tell me")])
 
     @property
     def is_spam(self) -> bool:
@@ -97,10 +80,10 @@ class ApplicationForm(forms.Form):
             self.fields[question_field(question.pk)] = forms.ChoiceField(
                 label=question.text, choices=YES_NO, widget=forms.RadioSelect, required=False
             )
-        self.helper = _helper(
+        self.helper = form_helper(
             Fieldset("About you", "date_of_birth", "school", "school_email"),
             *(
-                [Fieldset("The criteria", *[_group(question_field(q.pk)) for q in self.questions])]
+                [Fieldset("The criteria", *[group(self, question_field(q.pk)) for q in self.questions])]
                 if self.questions
                 else []
             ),
@@ -112,7 +95,7 @@ class ApplicationForm(forms.Form):
                 "guardian_email",
                 "guardian_phone",
             ),
-            buttons=[_button("Send application", name=SEND), _button("Save draft", primary=False)],
+            buttons=[button("Send application", name=SEND), button("Save draft", primary=False)],
         )
 
     @staticmethod

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.forms import SignupDetailsForm
 from accounts.models import User
 from kentplacements.workflow import DomainError
+from notifications.models import Notification
 from placements.admin.presentations import PresentationSessionForm
 from placements.forms.partners import ContactDetailsForm, OrganisationProfileForm
 from placements.forms.placement_days import DraForm
@@ -401,3 +402,17 @@ def test_partners_are_not_invited_to_a_session_years_away(diversity_officer, tod
     session = PresentationSessionFactory(date=date(2031, 4, 14))
     with pytest.raises(DomainError, match="at most two years ahead"):
         invite_partners(session, by=diversity_officer)
+
+
+# --- allauth's forms (accounts.adapters) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("url_name", ["account_signup", "account_reset_password"])
+def test_a_long_email_on_the_account_forms_is_a_message_not_an_error(client, url_name):
+    typed = long_email(300)
+    data = {"full_name": "Sam Keen", "email": typed, "password1": "x9!Kq2#Lm7$p", "password2": "x9!Kq2#Lm7$p"}
+    response = client.post(reverse(url_name), data)
+    page = response.content.decode()
+    assert '<a href="#id_email">' in page  # in the error summary, linked to the field
+    assert "An email address can be up to 254 characters long: check this one." in page
+    assert not User.objects.exists() and not Notification.objects.exists()

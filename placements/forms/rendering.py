@@ -5,7 +5,7 @@ writes its own <input>, <select> or <textarea> (tests/test_templates_use_crispy.
 
 from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout
+from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.utils.functional import cached_property
 
@@ -55,3 +55,23 @@ class RenderedForm(forms.Form):
 
     def layout(self):
         return list(self.fields)
+
+
+class SearchForm(forms.Form):
+    """The base form of a list's filters (django-filter's ``Meta.form``): one row of
+    fields and a button, sent by GET so the address can be kept and shared."""
+
+    button_label = "Search"
+
+    @cached_property
+    def helper(self):
+        helper = FormHelper()
+        helper.form_method = "get"
+        helper.form_class = "mb-4"
+        helper.attrs = {"aria-label": "Filter the list"}
+        helper.disable_csrf = True
+        columns = [Column(name) for name in self.fields]
+        helper.layout = Layout(
+            Row(*columns, Column(button(self.button_label), css_class="col-md-auto align-self-end mb-3"))
+        )
+        return helper

@@ -36,8 +36,9 @@ class MoveProposalForm(RowForm):
         # Choices from the offers already read: one query for the whole table, not one a row.
         self.offers = {offer.pk: offer for offer in offers}
         self.fields["offer"].choices = [(pk, self._label(offer)) for pk, offer in self.offers.items()]
-        if placement is not None:
+        if placement is not None:  # labels a screen reader can tell apart, row by row
             self.fields["offer"].label = f"Organisation for {placement.officer.full_name}"
+            self.fields["starts_on"].label = f"First day for {placement.officer.full_name}"
 
     @staticmethod
     def _label(offer):
@@ -54,3 +55,8 @@ class ReasonForm(RowForm):
     button_label, button_class = "Cancel placement", "btn btn-sm btn-outline-danger"
 
     reason = forms.CharField(label="Reason to cancel", max_length=500, widget=forms.TextInput)
+
+    def __init__(self, *args, placement=None, **kwargs):
+        super().__init__(*args, placement=placement, **kwargs)
+        if placement is not None:
+            self.fields["reason"].label = f"Reason to cancel {placement.officer.full_name}'s placement"

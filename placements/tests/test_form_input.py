@@ -10,6 +10,7 @@ import pytest
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.forms import SignupDetailsForm
 from accounts.models import User
@@ -34,7 +35,7 @@ from placements.services.presentations import invite_partners
 from placements.services.work_experience import save_draft, submit_application
 from placements.validators import normalise_phone
 
-from .factories import CohortFactory, PartnerContactFactory, PartnerFactory
+from .factories import CohortFactory, CommunityPlacementFactory, PartnerContactFactory, PartnerFactory
 from .form_markup import summary_link
 from .matrix_placement_days import on_placement
 from .presentation_factories import PresentationSessionFactory
@@ -416,3 +417,20 @@ def test_a_long_email_on_the_account_forms_is_a_message_not_an_error(client, url
     assert '<a href="#id_email">' in page  # in the error summary, linked to the field
     assert "An email address can be up to 254 characters long: check this one." in page
     assert not User.objects.exists() and not Notification.objects.exists()
+
+
+# --- forms drawn once a row (the allocation review) ----------------------------------------
+
+
+def test_each_review_row_has_its_own_move_and_cancel_forms(client, diversity_officer):
+    first = CommunityPlacementFactory()
+    second = CommunityPlacementFactory(officer__cohort=first.officer.cohort)
+    client.force_login(diversity_officer)
+    page = client.get(reverse("allocation_review", args=[first.officer.cohort.pk, "two_day"])).content.decode()
+    for placement in (first, second):
+        name = escape(placement.officer.full_name)
+        assert f'action="{reverse("placement_move", args=[placement.pk])}"' in page
+        assert f'for="id_offer_{placement.pk}"' in page and f'id="id_offer_{placement.pk}"' in page
+        assert f"Organisation for {name}" in page and f"Reason to cancel {name}&#x27;s placement" in page
+        assert f'<option value="{placement.offer.pk}" selected>' in page  # where it goes now
+        assert f'value="{placement.starts_on:%Y-%m-%d}"' in page

@@ -30,9 +30,9 @@ def button(label, *, name=None, value="1", primary=True, css_class=None):
 
 
 def group(form, name):
-    """A radio or checkbox group, its box carrying the id the error summary links to;
-    tabindex="-1" lets that link move focus to the choices, not only scroll to them."""
-    return Field(name, id=form[name].auto_id, tabindex="-1")
+    """A radio or checkbox group, its box carrying the id the error summary links to
+    (static/js/error-summary.js moves focus there when the link is followed)."""
+    return Field(name, id=form[name].auto_id)
 
 
 class RenderedForm(forms.Form):

@@ -34,3 +34,12 @@ def test_a_summary_link_moves_to_its_field(page, live_server):
     page.locator("[data-error-summary]").get_by_role("link", name="Email address: Enter your email address.").click()
     expect(page.get_by_label("Email address")).to_be_focused()
     expect(page.get_by_label("Your name")).to_have_value("Sam Keen")  # what was typed is kept
+
+
+def test_a_summary_link_to_a_radio_question_moves_focus_to_its_choices(page, live_server):
+    page.goto(live_server.url + "/partners/register/")
+    page.get_by_role("button", name="Register your interest").click()
+    page.locator("[data-error-summary]").get_by_role("link", name="What kind of organisation is it?").click()
+    expect(page.locator("#id_kind")).to_be_focused()
+    page.keyboard.press("Tab")  # and on into the choices: none is taken out of the tab order
+    expect(page.get_by_role("radio").first).to_be_focused()

@@ -29,6 +29,7 @@ from placements.models import (
     PartnerOrganisation,
     WorkExperienceApplication,
 )
+from placements.personal_data import find_personal_data
 from placements.services.partners import offer_places
 from placements.services.placement_days import record_activity, record_dra
 from placements.services.presentations import invite_partners
@@ -434,3 +435,10 @@ def test_each_review_row_has_its_own_move_and_cancel_forms(client, diversity_off
         assert f"Organisation for {name}" in page and f"Reason to cancel {name}&#x27;s placement" in page
         assert f'<option value="{placement.offer.pk}" selected>' in page  # where it goes now
         assert f'value="{placement.starts_on:%Y-%m-%d}"' in page
+
+
+def test_the_diary_reads_phone_numbers_written_with_brackets():
+    """placements.personal_data reads numbers with libphonenumber: the old pattern let
+    "(01622) 777688" and "+44 (0)7911 123456" through into a diary."""
+    text = "ring (01622) 777688 or +44 (0)7911 123456 today, not on 19 July 2027"
+    assert find_personal_data(text) == ["(01622) 777688", "+44 (0)7911 123456"]

@@ -306,7 +306,9 @@ def record_attendance(application, *, by, date, present: bool, note=""):
     """The daily register: one row per participant per day; saving again corrects it
     (attendance_once_a_day)."""
     _require_team(by)
-    _check_programme_day(application.programme, date)
+    programme = application.programme
+    if not programme.starts_on <= date <= programme.ends_on:
+        raise DomainError("That day is not one of the programme's days.")
     record, _ = AttendanceRecord.objects.update_or_create(
         application=application, date=date, defaults={"present": present, "note": note.strip(), "recorded_by": by}
     )

@@ -44,8 +44,8 @@ def _require_team(by) -> None:
 
 
 def programme_day_problem(programme, day) -> str:
-    """Issue 8: what happens on a placement (activities, the register, DRAs) happens on one
-    of the programme's days; "" when ``day`` is one of them."""
+    """Issue 8: what happens on a placement (activities, DRAs; the register checks its own
+    day) happens on one of the programme's days; "" when ``day`` is one of them."""
     if programme.starts_on <= day <= programme.ends_on:
         return ""
     return f"Choose a day of the programme: {programme.starts_on:%-d %B} to {programme.ends_on:%-d %B %Y}."

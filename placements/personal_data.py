@@ -16,22 +16,28 @@ placement while leaving years, times and ordinary numbers alone:
 
 import re
 
-_PHONE = re.compile(r"(?<![\w+])(?:\+44[\s-]?|0)\d(?:[\s-]?\d){8,9}(?!\w)")
+import phonenumbers
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", re.IGNORECASE)
 _CRIME_REFERENCE = re.compile(r"\b(?:\d{2}|CR)/\d{4,6}/\d{2}\b", re.IGNORECASE)
-UK_PHONE_PREFIXES = ("01", "02", "03", "07")
+# Geographic (01, 02), non-geographic (03) and mobile (07) numbers: 10 digits after the 0.
+UK_PHONE_PREFIXES = ("1", "2", "3", "7")
 
 
-def _is_uk_phone(candidate: str) -> bool:
-    digits = re.sub(r"\D", "", candidate)
-    national = "0" + digits[2:] if candidate.startswith("+44") else digits
-    return len(national) == 11 and national.startswith(UK_PHONE_PREFIXES)
+def _phone_numbers(text: str):
+    """(start, as typed) of each UK phone number, found by libphonenumber (issue 8: phone
+    numbers are read by a maintained library, not a regex). "Possible" rather than "valid",
+    so the numbers Ofcom keeps for drama (07700 900…) are caught too."""
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        national = str(match.number.national_number)
+        if match.number.country_code == 44 and len(national) == 10 and national.startswith(UK_PHONE_PREFIXES):
+            yield match.start, match.raw_string
 
 
 def find_personal_data(text: str) -> list[str]:
     """What in ``text`` looks like personal data, as typed, in the order found."""
-    found = [match for match in _PHONE.finditer(text) if _is_uk_phone(match.group())]
+    found = list(_phone_numbers(text))
     for pattern in (_EMAIL, _VEHICLE, _CRIME_REFERENCE):
-        found += pattern.finditer(text)
-    return [match.group().strip() for match in sorted(found, key=lambda match: match.start())]
+        found += [(match.start(), match.group()) for match in pattern.finditer(text)]
+    return [typed.strip() for _, typed in sorted(found)]

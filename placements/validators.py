@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+import phonenumbers
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 
 # The UK postcode format (outward code, space, inward code), after the published pattern.
@@ -18,12 +20,48 @@ NAME_NOISE = re.compile(r"[^a-z0-9]+")
 NAME_SUFFIXES = re.compile(r"\b(the|ltd|limited|cic|cio|charity|trust)\b")
 
 
+# Issue 8: dates people plan ahead (hosting offers, presentation sessions) are refused when
+# more than two years ahead, so a slip of the keyboard (the year 9999) never reaches a list,
+# a calendar or the allocator.
+PLANNING_HORIZON = relativedelta(years=2)
+
+
+def planning_window_problem(day, *, today, may_be_past=False, what="The date") -> str:
+    """Why ``day`` is outside the window we plan in (today, or earlier when ``may_be_past``,
+    up to two years ahead), or "" when it is inside."""
+    if not may_be_past and day < today:
+        return f"{what} must be today or later."
+    if day > today + PLANNING_HORIZON:
+        return f"{what} can be at most two years ahead: {today + PLANNING_HORIZON:%-d %B %Y} or earlier."
+    return ""
+
+
 def normalise_postcode(value: str) -> str:
     """ "me14 1xx" -> "ME14 1XX"; raises ValidationError when it is not a UK postcode."""
     compact = re.sub(r"\s+", "", value or "").upper()
     if not UK_POSTCODE.match(compact):
         raise ValidationError("Enter a UK postcode, like ME14 1XX.", code="postcode")
     return f"{compact[:-3]} {compact[-3:]}"
+
+
+PHONE_MESSAGE = "Enter a UK phone number, like 01622 777688 or 07911 123456, or a number abroad starting with +."
+
+
+def normalise_phone(value: str) -> str:
+    """Issue 8 (section 6): checked with Google's libphonenumber (the ``phonenumbers``
+    package), which knows every UK numbering range, not with a regex. Numbers are read as
+    UK numbers unless they start with + and a country code. Stored in the form people
+    dial and staff read: UK numbers in national format ("01622 777688"), others in
+    international format ("+33 1 42 68 53 00"); "+44 (0)1622 777-688" becomes the first."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(PHONE_MESSAGE, code="phone") from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(PHONE_MESSAGE, code="phone")
+    uk = number.country_code == 44  # Great Britain, and the islands that share its numbers
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if uk else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
 
 
 def normalise_registration_number(value: str) -> str:

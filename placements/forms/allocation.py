@@ -1,19 +1,62 @@
+"""The review page's forms: staff move a proposed placement to another offer, or cancel
+one with a reason. Drawn once a row, each with its own ids (``placement``)."""
+
 from django import forms
+from django.urls import reverse
+
+from .rendering import RenderedForm
 
 
-class MoveProposalForm(forms.Form):
+class RowForm(RenderedForm):
+    """A form in one row of the review table: its ids carry the placement's number (so
+    the page's ids are unique) and it posts to ``url_name`` for that placement."""
+
+    url_name = ""
+
+    def __init__(self, *args, placement=None, **kwargs):
+        if placement is not None:
+            kwargs.setdefault("auto_id", f"id_%s_{placement.pk}")
+            self.form_action = reverse(self.url_name, args=[placement.pk])
+        super().__init__(*args, **kwargs)
+
+
+class MoveProposalForm(RowForm):
     """Staff move a proposed placement to another offer (and start date) by hand."""
 
-    offer = forms.ModelChoiceField(queryset=None, label="Organisation", empty_label=None)
-    starts_on = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}))
+    url_name = "placement_move"
+    button_label, button_class = "Move", "btn btn-sm btn-outline-primary"
 
-    def __init__(self, *args, offers, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = offers
-        self.fields["offer"].label_from_instance = lambda offer: (
+    offer = forms.TypedChoiceField(label="Organisation", coerce=int)
+    starts_on = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, offers, placement=None, **kwargs):
+        if placement is not None:
+            kwargs.setdefault("initial", {"offer": placement.offer_id, "starts_on": placement.starts_on})
+        super().__init__(*args, placement=placement, **kwargs)
+        # Choices from the offers already read: one query for the whole table, not one a row.
+        self.offers = {offer.pk: offer for offer in offers}
+        self.fields["offer"].choices = [(pk, self._label(offer)) for pk, offer in self.offers.items()]
+        if placement is not None:  # labels a screen reader can tell apart, row by row
+            self.fields["offer"].label = f"Organisation for {placement.officer.full_name}"
+            self.fields["starts_on"].label = f"First day for {placement.officer.full_name}"
+
+    @staticmethod
+    def _label(offer):
+        return (
             f"{offer.partner} — {offer.places_free} free, {offer.available_from:%-d %b}–{offer.available_until:%-d %b}"
         )
 
+    def clean_offer(self):
+        return self.offers[self.cleaned_data["offer"]]
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason", max_length=500, widget=forms.TextInput)
+
+class ReasonForm(RowForm):
+    url_name = "placement_cancel"
+    button_label, button_class = "Cancel placement", "btn btn-sm btn-outline-danger"
+
+    reason = forms.CharField(label="Reason to cancel", max_length=500, widget=forms.TextInput)
+
+    def __init__(self, *args, placement=None, **kwargs):
+        super().__init__(*args, placement=placement, **kwargs)
+        if placement is not None:
+            self.fields["reason"].label = f"Reason to cancel {placement.officer.full_name}'s placement"

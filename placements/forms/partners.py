@@ -2,11 +2,7 @@
 the partner's own profile, colleagues, hosting offers, and reasons for decisions. They
 validate and render; the services in ``placements.services.partners`` write."""
 
-import re
-
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -14,24 +10,12 @@ from django.utils import timezone
 from ..enums import CommunityCode, KentDistrict, OrganisationKind, PlacementType
 from ..models import Community
 from ..services.partners import MAX_PLACES_PER_OFFER, offer_problems
-from ..validators import COMPANY_NUMBER, normalise_postcode, normalise_registration_number
+from ..validators import COMPANY_NUMBER, normalise_phone, normalise_postcode, normalise_registration_number
+from .rendering import RenderedForm, group
 
 LONG_TEXT = 2000
 REASON_TEXT = 500
 ISO_DATE = "%Y-%m-%d"  # what <input type="date"> shows and sends
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-UK_PHONE_DIGITS = re.compile(r"^0\d{9,10}$")
-
-
-def normalise_uk_phone(value: str) -> str:
-    """A loose check that this is a UK number someone can ring: 10 or 11 digits starting
-    with 0 (or +44), whatever spaces, dashes or brackets are typed. Kept as typed."""
-    digits = PHONE_SEPARATORS.sub("", value)
-    if digits.startswith("+44"):
-        digits = "0" + digits.removeprefix("+44").removeprefix("0")  # "+44 (0)1622 …"
-    if not UK_PHONE_DIGITS.match(digits):
-        raise ValidationError("Enter a UK phone number, like 01622 777688 or 07700 900123.", code="phone")
-    return " ".join(value.split())
 
 
 def _required(message):
@@ -60,35 +44,30 @@ def _long_text(label, *, rows=4, autocomplete=None, max_length=LONG_TEXT, **kwar
     return _answer(label, widget=forms.Textarea(attrs=attrs), max_length=max_length, **kwargs)
 
 
-def _email(label, *, required_message):
+# What an EmailField of our models holds (Django's default for models.EmailField, RFC 5321's
+# longest usable address). A form's EmailField has no limit of its own: without this a
+# 255-320 character address passes the form and fails in the database (issue 8, section 4).
+EMAIL_LENGTH = 254
+
+
+def _email(label, *, required_message="", example="name@example.org", autocomplete="email", **kwargs):
+    """An email address, optional unless ``required_message`` says what to do if it is empty."""
     return forms.EmailField(
         label=label,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": required_message, "invalid": "Enter an email address, like name@example.org."},
+        required=bool(required_message),
+        max_length=EMAIL_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": autocomplete}),
+        error_messages={
+            **(_required(required_message) or {}),
+            "invalid": f"Enter an email address, like {example}.",
+            "max_length": f"An email address can be up to {EMAIL_LENGTH} characters long: check this one.",
+        },
+        **kwargs,
     )
 
 
-def _group(name):
-    """A radio or checkbox group, its box carrying the id the error summary links to."""
-    return Field(name, id=f"id_{name}")
-
-
-class PartnerForm(forms.Form):
-    """Rendered by crispy with a real <button> and without the browser's own checks: our
-    messages, next to each field and in the error summary, are clearer (WCAG 3.3.1)."""
-
-    button_label = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = {"novalidate": ""}
-        button = StrictButton(self.button_label, type="submit", css_class="btn btn-primary")
-        self.helper.layout = Layout(*self.layout(), button)
-
-    def layout(self):
-        return list(self.fields)
+class PartnerForm(RenderedForm):
+    """The partner forms' common base (rendering.RenderedForm)."""
 
 
 class OrganisationProfileForm(PartnerForm):
@@ -148,8 +127,8 @@ class OrganisationProfileForm(PartnerForm):
 
     def layout(self):
         return [
-            Fieldset("About your organisation", "name", _group("kind"), "registration_number", "kica_member"),
-            Fieldset("Who you work with", _group("communities"), "other_community"),
+            Fieldset("About your organisation", "name", group(self, "kind"), "registration_number", "kica_member"),
+            Fieldset("Who you work with", group(self, "communities"), "other_community"),
             Fieldset("Where you are", "address", "postcode", "district", "premises_accessibility"),
             Fieldset("Hosting student officers", "placement_description"),
         ]
@@ -204,7 +183,7 @@ class ContactDetailsForm(PartnerForm):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
-        return normalise_uk_phone(phone) if phone else ""
+        return normalise_phone(phone) if phone else ""
 
     def contact(self) -> dict:
         """The person's answers, as the services take them."""
@@ -281,7 +260,7 @@ class HostingOfferForm(PartnerForm):
     button_label = "Offer these places"
 
     def layout(self):
-        return [_group("placement_type"), "places", "available_from", "available_until", "notes"]
+        return [group(self, "placement_type"), "places", "available_from", "available_until", "notes"]
 
     def clean(self):
         cleaned = super().clean()

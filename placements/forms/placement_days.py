@@ -3,12 +3,16 @@ assigning the escorting officer, the daily register and the diary. They check wh
 typed and show it next to the field; the services make the change (and refuse it again
 if a form is bypassed)."""
 
+from crispy_forms.layout import Div
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from ..enums import ActivityKind
 from ..personal_data import find_personal_data
 from ..selectors.placement_days import escorting_officers
+from ..services.placement_days import programme_day_problem
+from .rendering import RenderedForm, group
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -31,7 +35,21 @@ def _date(label):
     )
 
 
-class ActivityForm(forms.Form):
+class ProgrammeDaysForm(RenderedForm):
+    """A form about something that happened on one of the programme's days (issue 8): the
+    day is checked next to its field; the service refuses it again if the form is bypassed."""
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+
+    def _check_day(self, day):
+        if problem := programme_day_problem(self.programme, day):
+            raise ValidationError(problem, code="programme_day")
+
+
+class ActivityForm(ProgrammeDaysForm):
+    button_label, button_name, button_value = "Record the activity", "save", "activity"
     date = _date("Date")
     # Protocol 3.5.6: only the activities that may be accommodated are offered.
     kind = forms.ChoiceField(
@@ -41,8 +59,13 @@ class ActivityForm(forms.Form):
     )
     notes = _text("Notes", required=False)
 
+    def clean_date(self):
+        self._check_day(self.cleaned_data["date"])
+        return self.cleaned_data["date"]
 
-class RiskAssessmentForm(forms.Form):
+
+class RiskAssessmentForm(RenderedForm):
+    button_label, button_name, button_value = "Save the assessment", "save", "risk"
     assessed_on = _date("Date of the assessment")
     review_due = _date("Review due")
     summary = _text("Assessment", rows=6, help_text="The hazards of each attachment and how they are controlled.")
@@ -54,12 +77,14 @@ class RiskAssessmentForm(forms.Form):
         return data
 
 
-class RiskReviewForm(forms.Form):
+class RiskReviewForm(RenderedForm):
+    button_label, button_name, button_value = "Save the assessment", "save", "risk"
     review_due = _date("Next review due")
     summary = _text("Assessment", rows=6, help_text="Update the assessment as it stands after this review.")
 
 
-class DraForm(forms.Form):
+class DraForm(ProgrammeDaysForm):
+    button_label, button_name, button_value = "Record the DRA", "save", "dra"
     occurred_at = forms.DateTimeField(
         label="When it happened",
         widget=DATETIME,
@@ -71,8 +96,13 @@ class DraForm(forms.Form):
     controls = _text("What was done to keep the participant safe")
     outcome = _text("Outcome", required=False)
 
+    def clean_occurred_at(self):
+        self._check_day(timezone.localdate(self.cleaned_data["occurred_at"]))
+        return self.cleaned_data["occurred_at"]
 
-class EscortingOfficerForm(forms.Form):
+
+class EscortingOfficerForm(RenderedForm):
+    button_label, button_name, button_value = "Assign", "save", "officer"
     officer = forms.ModelChoiceField(
         label="Escorting officer",
         queryset=escorting_officers(),
@@ -81,8 +111,10 @@ class EscortingOfficerForm(forms.Form):
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(RenderedForm):
     """One present/absent choice and a note per participant on the day's register."""
+
+    button_label = "Save the register"
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,7 +126,7 @@ class RegisterForm(forms.Form):
                 label=f"{name}: present or absent",
                 choices=PRESENT_CHOICES,
                 initial=("yes" if record.present else "no") if record else None,
-                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                widget=forms.RadioSelect,
                 error_messages={"required": f"Say whether {name} is present."},
             )
             self.fields[f"note_{application.pk}"] = forms.CharField(
@@ -110,14 +142,15 @@ class RegisterForm(forms.Form):
             present = self.cleaned_data[f"present_{application.pk}"] == "yes"
             yield application, present, self.cleaned_data[f"note_{application.pk}"]
 
-    def bound_rows(self):
+    def layout(self):
         return [
-            (application, self[f"present_{application.pk}"], self[f"note_{application.pk}"])
+            Div(group(self, f"present_{application.pk}"), f"note_{application.pk}", css_class="border-bottom mb-3")
             for application in self.rows
         ]
 
 
-class DiaryForm(forms.Form):
+class DiaryForm(RenderedForm):
+    button_label = "Save your note"
     date = _date("Date")
     text = _text(
         "Your notes",

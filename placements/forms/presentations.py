@@ -2,6 +2,7 @@
 writing a reflection. They check what was typed and show it next to the field; the
 services make the change (and refuse it again if a form is bypassed)."""
 
+from crispy_forms.layout import HTML
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -9,18 +10,19 @@ from kentplacements.workflow import DomainError
 
 from ..rsvp import MAX_ATTENDEES, attendee_list, attendee_problems
 from ..uploads import MAX_PRESENTATION_MB, PRESENTATION_TYPES, PRESENTATION_TYPES_TEXT, presentation_extension
+from .rendering import RenderedForm, group
 
-RADIO = forms.RadioSelect(attrs={"class": "form-check-input"})
 ATTENDEES_MESSAGE = f"Enter how many people will attend, from 1 to {MAX_ATTENDEES}."
 RATING_MESSAGE = "Choose a rating from 1 (poor) to 5 (excellent)."
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(RenderedForm):
+    button_label = "Send your reply"
     attending = forms.TypedChoiceField(
         label="Will anyone from your organisation attend?",
         choices=[("yes", "Yes, we will attend"), ("no", "No, we cannot attend")],
         coerce=lambda answer: answer == "yes",
-        widget=RADIO,
+        widget=forms.RadioSelect,
         error_messages={"required": "Say whether anyone from your organisation will attend."},
     )
     attendees = forms.IntegerField(
@@ -42,6 +44,16 @@ class RsvpForm(forms.Form):
         help_text="For example step-free access, a hearing loop or a British Sign Language interpreter.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def layout(self):
+        return [
+            group(self, "attending"),
+            HTML("<p>If you will attend:</p>"),
+            "attendees",
+            "attendee_names",
+            "access_needs",
+            HTML("<p>You can change or cancel your reply here until the date above.</p>"),
+        ]
 
     @staticmethod
     def initial_for(invitation) -> dict:
@@ -65,12 +77,13 @@ class RsvpForm(forms.Form):
         return data
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(RenderedForm):
+    button_label = "Send feedback"
     rating = forms.TypedChoiceField(
         label="How did the placement go?",
         choices=[(1, "1 – Poor"), (2, "2 – Fair"), (3, "3 – Good"), (4, "4 – Very good"), (5, "5 – Excellent")],
         coerce=int,
-        widget=RADIO,
+        widget=forms.RadioSelect,
         error_messages={"required": RATING_MESSAGE, "invalid_choice": RATING_MESSAGE},
     )
     comment = forms.CharField(
@@ -80,8 +93,13 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
+    def layout(self):
+        later = HTML("<p>You can change your feedback later; we keep the earlier versions.</p>")
+        return [group(self, "rating"), "comment", later]
 
-class ReflectionForm(forms.Form):
+
+class ReflectionForm(RenderedForm):
+    button_label = "Save your reflection"
     summary = forms.CharField(
         label="Presentation summary",
         required=False,

@@ -2,34 +2,25 @@
 draft or sent), and the recruitment team's reason for declining. They validate and
 render; ``placements.services.work_experience`` writes."""
 
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset
 from django import forms
+from django.core.exceptions import ValidationError
 
 from ..enums import DeclineReason
 from ..models import WorkExperienceApplication
-from ..services.work_experience import APPLICATION_FIELDS, application_problems, question_field
-from .partners import ISO_DATE, _email, _group, _long_text, _text, normalise_uk_phone
+from ..services.work_experience import (
+    APPLICATION_FIELDS,
+    PLAUSIBLE_AGES,
+    application_problems,
+    date_of_birth_problem,
+    question_field,
+)
+from ..validators import normalise_phone
+from .partners import ISO_DATE, _email, _long_text, _text
+from .rendering import button, form_helper, group
 
 SEND = "send"  # the name of the "Send application" button
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _helper(*layout, buttons):
-    """No browser checks: our messages, next to each field and in the error summary,
-    are clearer (WCAG 3.3.1)."""
-    helper = FormHelper()
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*layout, Div(*buttons, css_class="d-flex gap-2"))
-    return helper
-
-
-def _button(label, *, name=None, primary=True):
-    attrs = {"name": name, "value": "1"} if name else {}
-    return StrictButton(
-        label, type="submit", css_class="btn btn-primary" if primary else "btn btn-outline-primary", **attrs
-    )
 
 
 class InterestForm(forms.Form):
@@ -42,7 +33,7 @@ class InterestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("full_name", "email", Div("website", css_class="d-none"), buttons=[_button("Tell me")])
+        self.helper = form_helper("full_name", "email", Div("website", css_class="d-none"), buttons=[button("Tell me")])
 
     @property
     def is_spam(self) -> bool:
@@ -58,15 +49,16 @@ class ApplicationForm(forms.Form):
         required=False,
         input_formats=[ISO_DATE, "%d/%m/%Y"],
         widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date", "autocomplete": "bday"}),
-        help_text="Your age on the first day of the programme decides whether a parent or guardian must consent.",
+        help_text="Your age on the first day of the programme decides whether a parent or guardian must consent. "
+        f"It must be between {PLAUSIBLE_AGES.start} and {PLAUSIBLE_AGES.stop - 1}.",
         error_messages={"invalid": "Enter your date of birth, like 14/03/2010."},
     )
     school = _text("School or college", autocomplete="organization")
-    school_email = forms.EmailField(
-        label="School or college contact email (optional)",
-        required=False,
+    school_email = _email(
+        "School or college contact email (optional)",
+        example="name@school.kent.sch.uk",
+        autocomplete="off",
         help_text="The teacher who arranges work experience. We only write to them if your placement has to end early.",
-        error_messages={"invalid": "Enter an email address, like name@school.kent.sch.uk."},
     )
     statement = _long_text(
         "Personal statement", rows=6, help_text="Why would you like to do work experience with Kent Police?"
@@ -77,11 +69,7 @@ class ApplicationForm(forms.Form):
     emergency_contact_name = _text("Emergency contact's name", autocomplete="off")
     emergency_contact_phone = _text("Emergency contact's phone number", max_length=30, input_type="tel")
     guardian_name = _text("Parent or guardian's name", autocomplete="off")
-    guardian_email = forms.EmailField(
-        label="Parent or guardian's email",
-        required=False,
-        error_messages={"invalid": "Enter an email address, like name@example.org."},
-    )
+    guardian_email = _email("Parent or guardian's email", autocomplete="off")
     guardian_phone = _text("Parent or guardian's phone number", max_length=30, input_type="tel")
 
     def __init__(self, *args, programme, sending=False, **kwargs):
@@ -92,10 +80,10 @@ class ApplicationForm(forms.Form):
             self.fields[question_field(question.pk)] = forms.ChoiceField(
                 label=question.text, choices=YES_NO, widget=forms.RadioSelect, required=False
             )
-        self.helper = _helper(
+        self.helper = form_helper(
             Fieldset("About you", "date_of_birth", "school", "school_email"),
             *(
-                [Fieldset("The criteria", *[_group(question_field(q.pk)) for q in self.questions])]
+                [Fieldset("The criteria", *[group(self, question_field(q.pk)) for q in self.questions])]
                 if self.questions
                 else []
             ),
@@ -107,7 +95,7 @@ class ApplicationForm(forms.Form):
                 "guardian_email",
                 "guardian_phone",
             ),
-            buttons=[_button("Send application", name=SEND), _button("Save draft", primary=False)],
+            buttons=[button("Send application", name=SEND), button("Save draft", primary=False)],
         )
 
     @staticmethod
@@ -117,6 +105,12 @@ class ApplicationForm(forms.Form):
             initial[question_field(question_id)] = "yes" if answer else "no"
         return initial
 
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born and (problem := date_of_birth_problem(self.programme, born)):
+            raise ValidationError(problem, code="implausible_age")
+        return born
+
     def clean_emergency_contact_phone(self):
         return self._phone("emergency_contact_phone")
 
@@ -125,7 +119,7 @@ class ApplicationForm(forms.Form):
 
     def _phone(self, name):
         value = self.cleaned_data[name]
-        return normalise_uk_phone(value) if value else value
+        return normalise_phone(value) if value else value
 
     def clean(self):
         cleaned = super().clean()

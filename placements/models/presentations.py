@@ -3,12 +3,15 @@ partners say about each placement (seed 000: "Representatives from each partner
 organisation are more than welcome to attend these presentations")."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..enums import PlacementType, RsvpStatus
+from ..validators import planning_window_problem
 from .cohorts import Cohort
 from .partners import PartnerOrganisation
 from .placements import CommunityPlacement
@@ -42,6 +45,17 @@ class PresentationSession(models.Model):
 
     def __str__(self):
         return f"{self.cohort} presentations, {self.date:%-d %B %Y}"
+
+    def clean(self):
+        """Issue 8: a new session is not in the past, and no session is more than two years
+        ahead (the back office's form shows this next to the date)."""
+        if self.date and (problem := self.date_problem()):
+            raise ValidationError({"date": problem})
+
+    def date_problem(self) -> str:
+        return planning_window_problem(
+            self.date, today=timezone.localdate(), may_be_past=not self._state.adding, what="The session's date"
+        )
 
 
 class PresentationInvitation(models.Model):

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from accounts.roles import Role
 
 from ..enums import PartnerStatus
+from ..forms.rendering import SearchForm
 from ..models import HostingOffer, PartnerContact, PartnerOrganisation
 from ..validators import duplicate_key
 
@@ -59,10 +60,12 @@ class PartnerFilter(django_filters.FilterSet):
     class Meta:
         model = PartnerOrganisation
         fields = ["status"]
+        form = SearchForm  # drawn by crispy like every form (issue 8)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["q"].help_text = "Name, postcode, charity or company number, or a contact's name or email."
+        self.form.button_label = "Show organisations"
 
     def search(self, queryset, name, value):
         contact_matches = PartnerContact.objects.filter(organisation=OuterRef("pk")).filter(

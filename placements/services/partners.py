@@ -29,7 +29,7 @@ from ..invitations import INVITATION_MAX_AGE, invitation_token
 from ..links import absolute_url
 from ..models import CommunityPlacement, HostingOffer, PartnerContact, PartnerOrganisation
 from ..selectors.partners import diversity_placements_officers, find_registered
-from ..validators import duplicate_key
+from ..validators import duplicate_key, planning_window_problem
 from .placements import cancel_placement, placement_email_context
 
 log = logging.getLogger(__name__)
@@ -372,6 +372,9 @@ def link_contact_account(contact, user, *, by) -> PartnerContact:
 # --- hosting offers ---------------------------------------------------------------------
 
 
+FIRST, LAST = "The first day", "The last day"
+
+
 def offer_problems(*, places=None, places_taken=0, available_from=None, available_until=None, today=None) -> dict:
     """What is wrong with an offer's numbers and dates, by field (empty when nothing).
     Forms show these next to the fields; services refuse with the same words."""
@@ -385,10 +388,12 @@ def offer_problems(*, places=None, places_taken=0, available_from=None, availabl
             )
         elif places > MAX_PLACES_PER_OFFER:
             problems["places"] = f"Offer at most {MAX_PLACES_PER_OFFER} places at a time."
-    if available_from and today and available_from < today:
-        problems["available_from"] = "The first day must be today or later."
+    if available_from and today and (problem := planning_window_problem(available_from, today=today, what=FIRST)):
+        problems["available_from"] = problem
     if available_from and available_until and available_until < available_from:
         problems["available_until"] = "The last day must be the same as the first day or later."
+    elif available_until and today and (problem := planning_window_problem(available_until, today=today, what=LAST)):
+        problems["available_until"] = problem
     return problems
 
 

@@ -51,6 +51,19 @@ def _require_team(by) -> None:
         raise DomainError("Only the Corporate Recruitment Team may do this.")
 
 
+def programme_day_problem(programme, day) -> str:
+    """Issue 8: what happens on a placement (activities, DRAs; the register checks its own
+    day) happens on one of the programme's days; "" when ``day`` is one of them."""
+    if programme.starts_on <= day <= programme.ends_on:
+        return ""
+    return f"Choose a day of the programme: {programme.starts_on:%-d %B} to {programme.ends_on:%-d %B %Y}."
+
+
+def _check_programme_day(programme, day) -> None:
+    if problem := programme_day_problem(programme, day):
+        raise DomainError(problem)
+
+
 # --- the escorting officer ------------------------------------------------------------
 
 
@@ -81,6 +94,7 @@ def _check_kind(kind: str) -> None:
 @transaction.atomic
 def record_activity(application, *, by, date, kind, notes=""):
     _require_escort_or_team(application, by)
+    _check_programme_day(application.programme, date)
     _check_kind(kind)
     activity = Activity.objects.create(
         application=application,
@@ -192,6 +206,7 @@ def record_dra(application, *, by, occurred_at, event, hazards, controls, outcom
     _require_escort_or_team(application, by)
     if occurred_at > timezone.now():
         raise DomainError("A DRA records something that has happened: the time cannot be in the future.")
+    _check_programme_day(application.programme, timezone.localdate(occurred_at))
     dra = DynamicRiskAssessment.objects.create(
         application=application,
         recorded_by=by,

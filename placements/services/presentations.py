@@ -65,6 +65,8 @@ def invite_partners(session, *, by) -> int:
     Safe to run again after more placements are confirmed: each organisation is invited
     once (presentation_invitation_unique) and each contact emailed once."""
     session = Session.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=session.pk)
+    if problem := session.date_problem():  # issue 8: not the year 9999
+        raise DomainError(problem)
     if timezone.now() >= session.rsvp_cutoff:
         raise DomainError("The RSVP cut-off has passed: set a later cut-off before inviting partners.")
     context = session_email_context(session)

@@ -44,13 +44,6 @@ APPLICATION_FIELDS = (
 EMPTY_ANSWERS = {"date_of_birth": None, "eligibility_answers": {}}
 
 
-ALREADY_ON_THE_LIST = "You're already on the list: we will email you when a programme opens."
-
-
-class AlreadyRegistered(DomainError):
-    pass
-
-
 class ApplicationAlreadySent(DomainError):
     pass
 
@@ -60,22 +53,39 @@ class ApplicationAlreadySent(DomainError):
 
 @transaction.atomic
 def register_interest(*, full_name: str, email: str) -> ExpressionOfInterest:
-    """Anyone may ask to hear about future programmes. A second registration of the same
-    address is refused without saying anything about the first; someone who unsubscribed
-    and registers again is back on the list."""
+    """Anyone may ask to hear about future programmes; someone who unsubscribed and
+    registers again is back on the list. Issue 8: the page answers the same whether or not
+    the address was already on the list (it must not tell a stranger who is); only the
+    email, which reaches the address's owner, says which."""
     existing = ExpressionOfInterest.objects.select_for_update().filter(email__iexact=email).first()
-    if existing is not None and existing.unsubscribed_at is None:
-        raise AlreadyRegistered(ALREADY_ON_THE_LIST)
-    if existing is not None:
+    if existing is None:
+        try:
+            with transaction.atomic():
+                interest = ExpressionOfInterest.objects.create(full_name=full_name, email=email)
+        except IntegrityError:  # a concurrent registration of the same address won
+            existing = ExpressionOfInterest.objects.get(email__iexact=email)
+        else:
+            _email_interest(interest, "we_interest_added", key=f"we-interest-added-{interest.pk}")
+            return interest
+    if existing.unsubscribed_at is not None:
         existing.unsubscribed_at = None
         existing.save(update_fields=["unsubscribed_at"])
         record_action(existing, action="resubscribe")
+        _email_interest(existing, "we_interest_added", key=f"we-interest-back-{existing.pk}-{timezone.localdate()}")
         return existing
-    try:
-        with transaction.atomic():
-            return ExpressionOfInterest.objects.create(full_name=full_name, email=email)
-    except IntegrityError as exc:  # a concurrent registration of the same address
-        raise AlreadyRegistered(ALREADY_ON_THE_LIST) from exc
+    # At most one "already on the list" a day, so the form cannot be used to flood an inbox.
+    _email_interest(existing, "we_interest_already", key=f"we-interest-already-{existing.pk}-{timezone.localdate()}")
+    return existing
+
+
+def _email_interest(interest, name, *, key) -> None:
+    notify(
+        recipient=interest.email,
+        template=f"placements/{name}",
+        context={"name": interest.full_name},
+        key=key,
+        related=interest,
+    )
 
 
 @transaction.atomic
@@ -172,7 +182,26 @@ def eligibility_problems(programme, answers: dict) -> dict[int, str]:
     return problems
 
 
+# Issue 8: a date of birth must give a plausible age on the first day of the programme; a
+# typing slip (2100, 1900) is shown next to the field rather than saved. 13 is the youngest
+# anyone is in Year 9, when schools start arranging work experience; 100 is generous.
+PLAUSIBLE_AGES = range(13, 101)
+
+
+def date_of_birth_problem(programme, date_of_birth) -> str:
+    """Why this date of birth cannot be right, or ""; checked on drafts too."""
+    if programme.age_on_first_day(date_of_birth) not in PLAUSIBLE_AGES:
+        return (
+            f"Check your date of birth: on the first day of the programme ({programme.starts_on:%-d %B %Y}) you "
+            f"would be {programme.age_on_first_day(date_of_birth)}. Enter a date that makes you between "
+            f"{PLAUSIBLE_AGES.start} and {PLAUSIBLE_AGES.stop - 1}."
+        )
+    return ""
+
+
 def age_problem(programme, date_of_birth) -> str:
+    if problem := date_of_birth_problem(programme, date_of_birth):
+        return problem
     if programme.age_on_first_day(date_of_birth) < programme.minimum_age:
         return (
             f"You need to be {programme.minimum_age} or over on the first day of the programme "
@@ -213,6 +242,8 @@ def save_draft(programme, applicant, answers: dict) -> WorkExperienceApplication
     """The applicant's single draft for a programme, created or updated. Once sent it is
     no longer theirs to edit."""
     if problem := closed_problem(programme):
+        raise DomainError(problem)
+    if (born := answers.get("date_of_birth")) and (problem := date_of_birth_problem(programme, born)):
         raise DomainError(problem)
     application, _ = WorkExperienceApplication.objects.get_or_create(programme=programme, applicant=applicant)
     application = WorkExperienceApplication.objects.select_for_update().get(pk=application.pk)

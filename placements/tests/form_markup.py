@@ -15,11 +15,9 @@ def error_under_field(field, message):
 
 
 def error_under_question(field, message):
-    """A radio question's error, under its legend (presentations/radio_fieldset.html)."""
-    return (
-        f'<div id="id_{field}_error" class="invalid-feedback d-block">'
-        f'<p class="mb-1"><strong>{message}</strong></p></div>'
-    )
+    """A radio question's error, under its last choice (crispy draws the question as a
+    fieldset whose legend is the question)."""
+    return error_under_field(field, message)
 
 
 def checked_radio(field, value, index):

@@ -91,7 +91,7 @@ def test_opening_a_programme_from_the_admin_emails_everyone_interested(client, r
     client.post(reverse("admin:placements_workexperienceprogramme_changelist"), data)
     programme.refresh_from_db()
     assert programme.status == ProgrammeStatus.OPEN
-    assert Notification.objects.get().recipient == "sam@example.org"
+    assert Notification.objects.get(template="placements/we_programme_open").recipient == "sam@example.org"
 
 
 def test_head_of_resourcing_cannot_open_applications(client, head_of_resourcing):

@@ -2,6 +2,7 @@
 page, the application form (drafts, messages next to fields, closing), the applicant's
 account page, and who may open which application."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -29,10 +30,10 @@ def application_data(**changes):
         "statement": "I want to see how the police work with the community.",
         "reasonable_adjustments": "",
         "emergency_contact_name": "Pat Parent",
-        "emergency_contact_phone": "07700 900123",
+        "emergency_contact_phone": "07911 123456",
         "guardian_name": "Pat Parent",
         "guardian_email": "pat.parent@example.org",
-        "guardian_phone": "07700 900123",
+        "guardian_phone": "07911 123456",
         **changes,
     }
     return {name: value for name, value in data.items() if value is not None}
@@ -54,16 +55,27 @@ def test_the_index_lists_open_programmes_only(client):
 
 def test_registering_interest_thanks_and_keeps_the_person(client):
     response = client.post(reverse("we_index"), {"full_name": "Sam Keen", "email": "sam@example.org"}, follow=True)
-    assert "We will email you when a work experience programme opens" in response.content.decode()
+    assert "will email you when a work experience programme opens" in response.content.decode()
     assert ExpressionOfInterest.objects.get().email == "sam@example.org"
 
 
-def test_registering_again_says_already_on_the_list_and_nothing_more(client):
+def _without_csrf(page: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+
+
+def test_the_page_does_not_tell_whether_an_address_is_already_on_the_list(client):
+    """Issue 8: the same answer for a new address and one on the list; the email says which."""
     register_interest(full_name="Sam Keen", email="sam@example.org")
-    response = client.post(reverse("we_index"), {"full_name": "Sam K", "email": "Sam@Example.org"}, follow=True)
-    page = response.content.decode()
-    assert "already on the list" in page and "Sam Keen" not in page
-    assert ExpressionOfInterest.objects.count() == 1
+    Notification.objects.all().delete()
+    known = client.post(reverse("we_index"), {"full_name": "Sam K", "email": "Sam@Example.org"}, follow=True)
+    new = client.post(reverse("we_index"), {"full_name": "Lee New", "email": "lee@example.org"}, follow=True)
+    assert _without_csrf(known.content.decode()) == _without_csrf(new.content.decode())
+    assert "We have emailed you to confirm" in new.content.decode() and "Sam Keen" not in new.content.decode()
+    assert ExpressionOfInterest.objects.count() == 2
+    (already,) = Notification.objects.filter(recipient="sam@example.org")
+    (added,) = Notification.objects.filter(recipient="lee@example.org")
+    assert already.template == "placements/we_interest_already" and "already on the list" in already.body_text
+    assert added.template == "placements/we_interest_added" and "You're on the list" in added.body_text
 
 
 def test_a_robot_filling_the_hidden_box_is_thanked_and_forgotten(client):
@@ -163,7 +175,7 @@ def test_every_problem_is_shown_at_once(client):
     response = send(client, ProgrammeFactory(), school="", emergency_contact_phone="not a number")
     page = response.content.decode()
     assert "Enter the name of your school or college." in page
-    assert "Enter a UK phone number, like 01622 777688 or 07700 900123." in page
+    assert "Enter a UK phone number, like 01622 777688 or 07911 123456, or a number abroad starting with +." in page
     assert not WorkExperienceApplication.objects.exists()
 
 

@@ -13,7 +13,6 @@ from notifications.models import Notification
 from placements.enums import ApplicationStatus, DeclineReason, ProgrammeStatus
 from placements.models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication
 from placements.services.work_experience import (
-    AlreadyRegistered,
     close_programme,
     complete_application,
     confirm_application,
@@ -314,21 +313,25 @@ def test_opening_a_programme_emails_everyone_interested_once(recruiter):
     email = only_email_to("sam@example.org", "we_programme_open")
     assert "Autumn 2027" in email.body_text
     assert f"/work-experience/interest/unsubscribe/{staying.unsubscribe_token}/" in email.body_text
-    assert not emails_to(leaving.email).exists()
+    assert not emails_to(leaving.email).filter(template="placements/we_programme_open").exists()
 
 
 def test_the_next_programme_is_emailed_too(recruiter):
     register_interest(full_name="Sam Keen", email="sam@example.org")
     for programme in ProgrammeFactory.create_batch(2, status=ProgrammeStatus.DRAFT):
         open_programme(programme, by=recruiter)
-    assert emails_to("sam@example.org").count() == 2
+    assert emails_to("sam@example.org").filter(template="placements/we_programme_open").count() == 2
 
 
-def test_registering_the_same_email_twice_is_refused_kindly():
-    register_interest(full_name="Sam Keen", email="sam@example.org")
-    with pytest.raises(AlreadyRegistered, match="already on the list"):
-        register_interest(full_name="Someone Else", email="SAM@example.org")
+def test_registering_the_same_email_twice_keeps_one_and_emails_the_owner_which_it_was():
+    first = register_interest(full_name="Sam Keen", email="sam@example.org")
+    again = register_interest(full_name="Someone Else", email="SAM@example.org")
+    assert again.pk == first.pk and again.full_name == "Sam Keen"
     assert ExpressionOfInterest.objects.count() == 1
+    assert "You're on the list" in only_email_to("sam@example.org", "we_interest_added").body_text
+    assert "You are\nalready on the list" in only_email_to("sam@example.org", "we_interest_already").body_text
+    register_interest(full_name="Sam Keen", email="sam@example.org")  # a third time the same day
+    assert emails_to("sam@example.org").filter(template="placements/we_interest_already").count() == 1
 
 
 def test_registering_again_after_unsubscribing_is_back_on_the_list():

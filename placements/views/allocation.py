@@ -45,7 +45,11 @@ def allocation_review(request, cohort_id, placement_type):
         "placement_type": placement_type,
         "window": window,
         "rows": rows,
-        "offers": offers,
+        # each row's own move and cancel forms, drawn by crispy
+        "row_forms": [
+            (row, MoveProposalForm(offers=offers, placement=row.placement), ReasonForm(placement=row.placement))
+            for row in rows
+        ],
         "proposed": sum(row.placement.status == PlacementStatus.PROPOSED for row in rows),
         "unplaced": cohort.officers.count() - len(rows),
         "may_manage": request.user.has_perm("placements.manage_allocation"),

@@ -91,8 +91,8 @@ def escort_participant(request, application_id):
             raise PermissionDenied
         context = {**_record_of(application), "read_only": True}
         return render(request, "placements/placement_days/escort_participant.html", context)
-    activity = _form(request, "activity", ActivityForm)
-    dra = _form(request, "dra", DraForm)
+    activity = _form(request, "activity", ActivityForm, programme=application.programme)
+    dra = _form(request, "dra", DraForm, programme=application.programme)
     if _saved(
         request, activity, partial(services.record_activity, application, by=by), message="The activity is recorded."
     ) or _saved(request, dra, partial(services.record_dra, application, by=by), message="The DRA is recorded."):

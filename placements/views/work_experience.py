@@ -16,7 +16,6 @@ from ..forms.work_experience import SEND, ApplicationForm, InterestForm
 from ..models import ExpressionOfInterest, WorkExperienceProgramme
 from ..selectors.work_experience import applications_of, open_programmes, programme_dashboard, public_programmes
 from ..services.work_experience import (
-    AlreadyRegistered,
     ApplicationAlreadySent,
     closed_problem,
     register_interest,
@@ -28,6 +27,9 @@ from ..services.work_experience import (
 from .partner_flow import posted
 from .partner_staff import staff_page
 
+INTEREST_MESSAGE = (
+    "Thank you. We have emailed you to confirm. We will email you when a work experience programme opens."
+)
 SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
 
@@ -37,12 +39,9 @@ def index(request):
     form = InterestForm(posted(request))
     if form.is_valid():
         if not form.is_spam:
-            try:
-                register_interest(full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"])
-            except AlreadyRegistered as exc:
-                messages.info(request, str(exc))
-                return redirect("we_index")
-        messages.success(request, "Thank you. We will email you when a work experience programme opens.")
+            register_interest(full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"])
+        # The same answer for a new address, one already on the list and a robot (issue 8).
+        messages.success(request, INTEREST_MESSAGE)
         return redirect("we_index")
     return render(request, "placements/work_experience/index.html", {"form": form, "programmes": open_programmes()})
 

@@ -5,12 +5,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from kentplacements.admin_tools import ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
+from .exports import ActionLogResource, UserResource
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .models import ActionLog, User
 
 
 @admin.register(User)
 class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+    resource_classes = [UserResource]
     form = StaffUserChangeForm
     add_form = StaffUserCreationForm
     ordering = ("email",)
@@ -29,6 +31,7 @@ class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
 
 @admin.register(ActionLog)
 class ActionLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+    resource_classes = [ActionLogResource]
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")

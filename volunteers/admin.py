@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.spreadsheets import SafeExportMixin
 
+from .exports import RecruitmentCampaignResource
 from .models import RecruitmentCampaign, VolunteerRole
 
 
@@ -14,6 +15,7 @@ class VolunteerRoleAdmin(SimpleHistoryAdmin):
 
 @admin.register(RecruitmentCampaign)
 class RecruitmentCampaignAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [RecruitmentCampaignResource]
     list_display = ("role", "area", "opens_at", "closes_at", "status")
     list_filter = ("status", "role")
     list_select_related = ("role",)

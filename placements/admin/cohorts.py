@@ -9,10 +9,12 @@ from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Cohort, StudentOfficer
 from ..services.officers import enrol_student_officer
+from .exports import CohortResource
 
 
 @admin.register(Cohort)
 class CohortAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [CohortResource]
     list_display = ("name", "course_start", "two_day_window_start", "four_day_window_start")
     search_fields = ("name",)
 

@@ -8,6 +8,7 @@ from kentplacements.spreadsheets import SafeExportMixin
 from ..forms.partners import REASON_TEXT
 from ..models import PartnerContact, PartnerOrganisation
 from ..services.partners import approve_partner, decline_partner, reactivate_partner
+from .exports import PartnerOrganisationResource
 
 
 class PartnerContactInline(admin.TabularInline):
@@ -28,6 +29,7 @@ class DeclineReasonForm(forms.Form):
 
 @admin.register(PartnerOrganisation)
 class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PartnerOrganisationResource]
     list_display = ("name", "kind", "kica_member", "district", "status", "created_at")
     list_filter = ("status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")

@@ -7,6 +7,12 @@ from kentplacements.admin_tools import ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Activity, AttendanceRecord, DynamicRiskAssessment, RiskAssessment
+from .exports import (
+    ActivityResource,
+    AttendanceRecordResource,
+    DynamicRiskAssessmentResource,
+    RiskAssessmentResource,
+)
 
 
 class ReadOnlyAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
@@ -15,6 +21,7 @@ class ReadOnlyAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(ReadOnlyAdmin):
+    resource_classes = [ActivityResource]
     list_display = ("date", "application", "kind", "escorting_officer")
     list_filter = ("kind", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "escorting_officer")
@@ -23,6 +30,7 @@ class ActivityAdmin(ReadOnlyAdmin):
 
 @admin.register(RiskAssessment)
 class RiskAssessmentAdmin(ReadOnlyAdmin):
+    resource_classes = [RiskAssessmentResource]
     list_display = ("application", "owner", "assessed_on", "review_due", "last_reviewed_on")
     list_filter = ("review_due", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "owner")
@@ -31,6 +39,7 @@ class RiskAssessmentAdmin(ReadOnlyAdmin):
 
 @admin.register(DynamicRiskAssessment)
 class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
+    resource_classes = [DynamicRiskAssessmentResource]
     list_display = ("occurred_at", "application", "recorded_by")
     list_filter = ("occurred_at", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "recorded_by")
@@ -39,6 +48,7 @@ class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
 
 @admin.register(AttendanceRecord)
 class AttendanceRecordAdmin(ReadOnlyAdmin):
+    resource_classes = [AttendanceRecordResource]
     list_display = ("date", "application", "present", "note")
     list_filter = ("present", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme")

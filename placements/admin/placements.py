@@ -6,10 +6,12 @@ from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import CommunityPlacement, HostingOffer
 from ..services.placements import complete_placement, confirm_placement
+from .exports import CommunityPlacementResource, HostingOfferResource
 
 
 @admin.register(HostingOffer)
 class HostingOfferAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [HostingOfferResource]
     list_display = ("partner", "placement_type", "places", "places_taken", "available_from", "available_until")
     list_filter = ("placement_type", "partner__status")
     list_select_related = ("partner",)
@@ -18,6 +20,7 @@ class HostingOfferAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
 @admin.register(CommunityPlacement)
 class CommunityPlacementAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [CommunityPlacementResource]
     list_display = ("officer", "partner", "placement_type", "starts_on", "ends_on", "status", "partner_response")
     list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")

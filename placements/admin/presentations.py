@@ -10,6 +10,7 @@ from kentplacements.workflow import DomainError
 
 from ..models import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
 from ..services.presentations import invite_partners
+from .exports import PlacementFeedbackResource, PresentationSessionResource
 
 
 class PresentationInvitationInline(admin.TabularInline):
@@ -34,6 +35,7 @@ class PresentationSessionForm(forms.ModelForm):
 
 @admin.register(PresentationSession)
 class PresentationSessionAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PresentationSessionResource]
     form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
     list_filter = ("placement_type", "cohort")
@@ -81,6 +83,7 @@ class PlacementReflectionAdmin(SimpleHistoryAdmin):
 
 @admin.register(PlacementFeedback)
 class PlacementFeedbackAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PlacementFeedbackResource]
     list_display = ("placement", "rating", "submitted_at")
     list_filter = ("rating",)
     list_select_related = ("placement__officer", "placement__partner")

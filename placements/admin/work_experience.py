@@ -20,6 +20,11 @@ from ..services.work_experience import (
     start_programme,
     start_vetting,
 )
+from .exports import (
+    ExpressionOfInterestResource,
+    WorkExperienceApplicationResource,
+    WorkExperienceProgrammeResource,
+)
 
 
 class EligibilityQuestionInline(admin.TabularInline):
@@ -30,6 +35,7 @@ class EligibilityQuestionInline(admin.TabularInline):
 
 @admin.register(WorkExperienceProgramme)
 class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [WorkExperienceProgrammeResource]
     list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
     list_filter = ("status",)
     search_fields = ("title",)
@@ -75,6 +81,7 @@ class Under18Filter(admin.SimpleListFilter):
 
 @admin.register(WorkExperienceApplication)
 class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
+    resource_classes = [WorkExperienceApplicationResource]
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
     list_filter = ("status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
@@ -124,6 +131,7 @@ class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
 @admin.register(ExpressionOfInterest)
 class ExpressionOfInterestAdmin(SafeExportMixin, admin.ModelAdmin):
+    resource_classes = [ExpressionOfInterestResource]
     list_display = ("full_name", "email", "created_at", "unsubscribed_at")
     search_fields = ("full_name", "email")
     readonly_fields = ("full_name", "email", "created_at", "unsubscribed_at")

@@ -125,8 +125,9 @@ class SafeExportMixin(ExportMixin):
 
 
 class ExportResource(resources.ModelResource):
-    """Base of our export resources: declared columns only, and ``select_related``
-    (Meta-less subclasses set ``related``) so an export of many rows stays a few queries."""
+    """Base of our export resources. Subclasses declare their columns (Meta.fields) and
+    name the relations they show in ``related`` (select_related) and ``prefetch``, so an
+    export of many rows stays a few queries."""
 
     related = ()
     prefetch = ()

@@ -87,8 +87,8 @@ def check_public_pages() -> list[str]:
 def check_page(client, url, status) -> list[str]:
     try:
         response = client.get(url, secure=True, follow=True)
-    except ValueError as error:  # the manifest storage: a static file that is not there
-        return [f"{url}: {error}"]
+    except Exception as error:  # ValueError from the manifest storage: a missing static file
+        return [f"{url}: {type(error).__name__}: {error}"]
     if response.status_code != status:
         return [f"{url}: answered {response.status_code}, expected {status}"]
     missing = [
@@ -111,8 +111,8 @@ def check_error_pages() -> list[str]:
     for template in ERROR_TEMPLATES:
         try:
             render_to_string(template, request=request)
-        except ValueError as error:
-            failures.append(f"{template}: {error}")
+        except Exception as error:
+            failures.append(f"{template}: {type(error).__name__}: {error}")
         else:
             print(f"ok   {template}")
     return failures

@@ -11,6 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.production_pages import check_page
+
 PROJECT = Path(__file__).resolve().parent.parent
 MUST_RENDER = [
     "200 /",
@@ -48,3 +52,17 @@ def test_every_public_page_renders_with_debug_off_and_manifest_static_files(tmp_
     rendered = {line.removeprefix("ok   ") for line in result.stdout.splitlines() if line.startswith("ok   ")}
     assert not [page for page in MUST_RENDER if page not in rendered], report
     assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+@pytest.mark.allow_error_logs  # Django logs the 500 the missing file causes
+def test_the_checker_reports_a_page_that_names_a_missing_static_file(client, settings, tmp_path, db):
+    """The same check in this process: nothing collected into STATIC_ROOT, so every
+    static file the landing page names is missing from the manifest."""
+    settings.DEBUG = False  # with DEBUG on, the manifest storage gives unhashed names
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    [failure] = check_page(client, "/", 200)
+    assert failure.startswith("/: ValueError: Missing staticfiles manifest entry for 'vendor/bootstrap/")

@@ -11,10 +11,17 @@ from django.urls import reverse
 from accounts.audit import record_action
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, PlacementType
+from placements.models import DiaryEntry
 from placements.services.placements import confirm_placement
 from tests.factories import UserFactory
 
-from .factories import CommunityPlacementFactory, HostingOfferFactory, PartnerContactFactory, StudentOfficerFactory
+from .factories import (
+    CommunityPlacementFactory,
+    HostingOfferFactory,
+    PartnerContactFactory,
+    PartnerFactory,
+    StudentOfficerFactory,
+)
 from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +87,29 @@ def test_the_partner_portal_lists_every_organisation_of_the_contact(client, asse
 
     client.force_login(contact)
     assert_query_count_constant(client, reverse("partner_portal"), make_rows, queries=4)
+
+
+def test_the_participants_diary(client, applicant, assert_query_count_constant):
+    application = ApplicationFactory(applicant=applicant, status=ApplicationStatus.CONFIRMED)
+
+    def make_rows(n):
+        for _ in range(n):
+            DiaryEntry.objects.create(application=application, date=date(2027, 7, 19), text="Met the dogs")
+
+    client.force_login(applicant)
+    url = reverse("work_experience_diary", args=[application.pk])
+    assert_query_count_constant(client, url, make_rows, queries=5)
+    assert client.get(url).content.decode().count("Met the dogs") == 50
+
+
+def test_the_partners_calendar_feed(client, assert_query_count_constant):
+    partner = PartnerFactory()
+    offer = HostingOfferFactory(partner=partner, places=50)
+
+    def make_rows(n):
+        for _ in range(n):
+            confirm_placement(CommunityPlacementFactory(offer=offer), by=None)
+
+    url = reverse("partner_calendar", args=[partner.calendar_token])
+    assert_query_count_constant(client, url, make_rows, queries=2)
+    assert client.get(url).content.decode().count("BEGIN:VEVENT") == 50

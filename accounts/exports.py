@@ -42,3 +42,17 @@ class ActionLogResource(ExportResource):
     class Meta:
         model = ActionLog
         fields = ("when", "actor", "record_type", "record", "action", "from_state", "to_state", "reason")
+
+    def dehydrate_from_state(self, entry):
+        return state_label(entry, entry.from_state)
+
+    def dehydrate_to_state(self, entry):
+        return state_label(entry, entry.to_state)
+
+
+def state_label(entry, state):
+    """ "Applied" rather than "applied": the label of the record's status, when its model
+    has a status with choices (the action log stores the codes)."""
+    model = entry.content_type.model_class()
+    field = next((f for f in model._meta.fields if f.name == "status"), None) if model else None
+    return dict(field.choices or ()).get(state, state) if field else state

@@ -208,7 +208,10 @@ def export(client, key, file_format):
 
 
 def looks_like_json(value) -> bool:
+    """A JSON object or list, or a Python one printed as text."""
     if isinstance(value, dict | list):
+        return True
+    if isinstance(value, str) and value and value[0] in "{[" and value[-1] in "}]":
         return True
     try:
         return isinstance(json.loads(value), dict | list)
@@ -257,6 +260,14 @@ def test_the_application_export_shows_names_labels_and_answers_in_words(client, 
     assert row["Escorting officer"] == people["escorting_officer"].full_name
     assert row["Eligibility answers"] == "Do you live or study in Kent? Yes"
     assert row["Date of birth"] == "01/03/2010"
+
+
+def test_the_action_log_export_names_the_record_and_its_statuses_in_words(client, people, realistic_rows):
+    client.force_login(people["recruiter"])
+    _, rows = export(client, "accounts/actionlog", "csv")
+    [row] = [r for r in rows if r["Action"] == "approve"]
+    assert (row["Record type"], row["From"], row["To"]) == ("partner organisation", "Interested", "Approved")
+    assert row["Record"].startswith("Kent Community Charity") and row["By"] == people["diversity_officer"].full_name
 
 
 def test_the_user_export_lists_people_by_name_and_role_without_their_password(client, people):

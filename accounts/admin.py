@@ -12,11 +12,11 @@ from .models import ActionLog, User
 
 @admin.register(User)
 class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
-    resource_classes = [UserResource]
     form = StaffUserChangeForm
     add_form = StaffUserCreationForm
     ordering = ("email",)
     list_display = ("email", "full_name", "is_active", "last_login", "date_joined")
+    resource_classes = [UserResource]
     list_filter = ("is_active", "is_superuser", "groups")
     search_fields = ("email", "full_name")
     readonly_fields = ("last_login", "date_joined")
@@ -31,8 +31,8 @@ class UserAdmin(SafeExportMixin, SimpleHistoryAdmin, DjangoUserAdmin):
 
 @admin.register(ActionLog)
 class ActionLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
-    resource_classes = [ActionLogResource]
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
+    resource_classes = [ActionLogResource]
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")
     list_select_related = ("actor", "content_type")

@@ -15,8 +15,8 @@ class VolunteerRoleAdmin(SimpleHistoryAdmin):
 
 @admin.register(RecruitmentCampaign)
 class RecruitmentCampaignAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [RecruitmentCampaignResource]
     list_display = ("role", "area", "opens_at", "closes_at", "status")
+    resource_classes = [RecruitmentCampaignResource]
     list_filter = ("status", "role")
     list_select_related = ("role",)
     search_fields = ("area", "role__name")

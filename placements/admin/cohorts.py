@@ -14,8 +14,8 @@ from .exports import CohortResource
 
 @admin.register(Cohort)
 class CohortAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [CohortResource]
     list_display = ("name", "course_start", "two_day_window_start", "four_day_window_start")
+    resource_classes = [CohortResource]
     search_fields = ("name",)
 
 

@@ -29,8 +29,8 @@ class DeclineReasonForm(forms.Form):
 
 @admin.register(PartnerOrganisation)
 class PartnerOrganisationAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [PartnerOrganisationResource]
     list_display = ("name", "kind", "kica_member", "district", "status", "created_at")
+    resource_classes = [PartnerOrganisationResource]
     list_filter = ("status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")
     readonly_fields = ("status", "status_reason", "created_at")

@@ -21,8 +21,8 @@ class ReadOnlyAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(ReadOnlyAdmin):
-    resource_classes = [ActivityResource]
     list_display = ("date", "application", "kind", "escorting_officer")
+    resource_classes = [ActivityResource]
     list_filter = ("kind", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "escorting_officer")
     search_fields = ("application__applicant__full_name", "escorting_officer__full_name")
@@ -30,8 +30,8 @@ class ActivityAdmin(ReadOnlyAdmin):
 
 @admin.register(RiskAssessment)
 class RiskAssessmentAdmin(ReadOnlyAdmin):
-    resource_classes = [RiskAssessmentResource]
     list_display = ("application", "owner", "assessed_on", "review_due", "last_reviewed_on")
+    resource_classes = [RiskAssessmentResource]
     list_filter = ("review_due", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "owner")
     search_fields = ("application__applicant__full_name",)
@@ -39,8 +39,8 @@ class RiskAssessmentAdmin(ReadOnlyAdmin):
 
 @admin.register(DynamicRiskAssessment)
 class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
-    resource_classes = [DynamicRiskAssessmentResource]
     list_display = ("occurred_at", "application", "recorded_by")
+    resource_classes = [DynamicRiskAssessmentResource]
     list_filter = ("occurred_at", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "recorded_by")
     search_fields = ("application__applicant__full_name", "event")
@@ -48,8 +48,8 @@ class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
 
 @admin.register(AttendanceRecord)
 class AttendanceRecordAdmin(ReadOnlyAdmin):
-    resource_classes = [AttendanceRecordResource]
     list_display = ("date", "application", "present", "note")
+    resource_classes = [AttendanceRecordResource]
     list_filter = ("present", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme")
     search_fields = ("application__applicant__full_name",)

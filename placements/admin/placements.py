@@ -11,8 +11,8 @@ from .exports import CommunityPlacementResource, HostingOfferResource
 
 @admin.register(HostingOffer)
 class HostingOfferAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [HostingOfferResource]
     list_display = ("partner", "placement_type", "places", "places_taken", "available_from", "available_until")
+    resource_classes = [HostingOfferResource]
     list_filter = ("placement_type", "partner__status")
     list_select_related = ("partner",)
     search_fields = ("partner__name",)
@@ -20,8 +20,8 @@ class HostingOfferAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
 @admin.register(CommunityPlacement)
 class CommunityPlacementAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [CommunityPlacementResource]
     list_display = ("officer", "partner", "placement_type", "starts_on", "ends_on", "status", "partner_response")
+    resource_classes = [CommunityPlacementResource]
     list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")

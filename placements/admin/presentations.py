@@ -35,9 +35,9 @@ class PresentationSessionForm(forms.ModelForm):
 
 @admin.register(PresentationSession)
 class PresentationSessionAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [PresentationSessionResource]
     form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
+    resource_classes = [PresentationSessionResource]
     list_filter = ("placement_type", "cohort")
     list_select_related = ("cohort",)
     readonly_fields = ("seats_taken", "reminder_sent_at")
@@ -83,7 +83,7 @@ class PlacementReflectionAdmin(SimpleHistoryAdmin):
 
 @admin.register(PlacementFeedback)
 class PlacementFeedbackAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [PlacementFeedbackResource]
     list_display = ("placement", "rating", "submitted_at")
+    resource_classes = [PlacementFeedbackResource]
     list_filter = ("rating",)
     list_select_related = ("placement__officer", "placement__partner")

@@ -35,8 +35,8 @@ class EligibilityQuestionInline(admin.TabularInline):
 
 @admin.register(WorkExperienceProgramme)
 class WorkExperienceProgrammeAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [WorkExperienceProgrammeResource]
     list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
+    resource_classes = [WorkExperienceProgrammeResource]
     list_filter = ("status",)
     search_fields = ("title",)
     inlines = [EligibilityQuestionInline]
@@ -81,8 +81,8 @@ class Under18Filter(admin.SimpleListFilter):
 
 @admin.register(WorkExperienceApplication)
 class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
-    resource_classes = [WorkExperienceApplicationResource]
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
+    resource_classes = [WorkExperienceApplicationResource]
     list_filter = ("status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
@@ -131,7 +131,7 @@ class WorkExperienceApplicationAdmin(SafeExportMixin, SimpleHistoryAdmin):
 
 @admin.register(ExpressionOfInterest)
 class ExpressionOfInterestAdmin(SafeExportMixin, admin.ModelAdmin):
-    resource_classes = [ExpressionOfInterestResource]
     list_display = ("full_name", "email", "created_at", "unsubscribed_at")
+    resource_classes = [ExpressionOfInterestResource]
     search_fields = ("full_name", "email")
     readonly_fields = ("full_name", "email", "created_at", "unsubscribed_at")

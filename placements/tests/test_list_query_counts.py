@@ -19,7 +19,6 @@ from .factories import (
     CommunityPlacementFactory,
     HostingOfferFactory,
     PartnerContactFactory,
-    PartnerFactory,
     StudentOfficerFactory,
 )
 from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
@@ -100,16 +99,3 @@ def test_the_participants_diary(client, applicant, assert_query_count_constant):
     url = reverse("work_experience_diary", args=[application.pk])
     assert_query_count_constant(client, url, make_rows, queries=5)
     assert client.get(url).content.decode().count("Met the dogs") == 50
-
-
-def test_the_partners_calendar_feed(client, assert_query_count_constant):
-    partner = PartnerFactory()
-    offer = HostingOfferFactory(partner=partner, places=50)
-
-    def make_rows(n):
-        for _ in range(n):
-            confirm_placement(CommunityPlacementFactory(offer=offer), by=None)
-
-    url = reverse("partner_calendar", args=[partner.calendar_token])
-    assert_query_count_constant(client, url, make_rows, queries=2)
-    assert client.get(url).content.decode().count("BEGIN:VEVENT") == 50

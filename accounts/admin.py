@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from kentplacements.admin_tools import DateHierarchyGuardMixin, ReadOnlyAdminMixin, ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
+from .exports import ActionLogResource, UserResource
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .models import ActionLog, User
 
@@ -15,6 +16,7 @@ class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, Dj
     add_form = StaffUserCreationForm
     ordering = ("email",)
     list_display = ("email", "full_name", "is_active", "last_login", "date_joined")
+    resource_classes = [UserResource]
     list_filter = ("is_active", "is_superuser", "groups")
     search_fields = ("email", "full_name")
     readonly_fields = ("last_login", "date_joined")
@@ -30,6 +32,7 @@ class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, Dj
 @admin.register(ActionLog)
 class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
+    resource_classes = [ActionLogResource]
     list_filter = ("action", "content_type", "created_at")
     search_fields = ("object_id", "reason", "actor__email")
     list_select_related = ("actor", "content_type")

@@ -25,5 +25,20 @@ def history_for(obj):
     ).select_related("actor")
 
 
+def histories_for(objects) -> dict:
+    """``history_for`` of many objects of one model in one query (list pages):
+    object pk -> its entries, in the same order. Objects without entries map to []."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    entries = {obj.pk: [] for obj in objects}
+    by_id = {str(pk): pk for pk in entries}
+    for entry in ActionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(objects[0]), object_id__in=list(by_id)
+    ).select_related("actor"):
+        entries[by_id[entry.object_id]].append(entry)
+    return entries
+
+
 def recent_actions(limit: int):
     return ActionLog.objects.select_related("actor", "content_type")[:limit]

@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
 from kentplacements.spreadsheets import SafeExportMixin
 
+from .exports import RecruitmentCampaignResource
 from .models import RecruitmentCampaign, VolunteerRole
 from .services import close_campaign, open_campaign
 
@@ -17,6 +18,7 @@ class VolunteerRoleAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
 @admin.register(RecruitmentCampaign)
 class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("role", "area", "opens_at", "closes_at", "status")
+    resource_classes = [RecruitmentCampaignResource]
     list_filter = ("status", "role")
     list_select_related = ("role",)
     search_fields = ("area", "role__name")

@@ -10,11 +10,13 @@ from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Cohort, StudentOfficer
 from ..services.officers import enrol_student_officer
+from .exports import CohortResource
 
 
 @admin.register(Cohort)
 class CohortAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("name", "course_start", "two_day_window_start", "four_day_window_start")
+    resource_classes = [CohortResource]
     search_fields = ("name",)
 
 

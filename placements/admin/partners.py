@@ -15,6 +15,7 @@ from ..services.partners import (
     reactivate_partner,
     update_partner_profile,
 )
+from .exports import PartnerOrganisationResource
 
 
 class PartnerContactInline(ServiceOwnedFieldsMixin, admin.TabularInline):
@@ -56,6 +57,7 @@ class PartnerOrganisationForm(forms.ModelForm):
 class PartnerOrganisationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     form = PartnerOrganisationForm
     list_display = ("name", "kind", "kica_member", "district", "status", "created_at")
+    resource_classes = [PartnerOrganisationResource]
     list_filter = ("status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")
     readonly_fields = ("created_at",)

@@ -7,6 +7,12 @@ from kentplacements.admin_tools import ReadOnlyAdminMixin, ServiceOwnedFieldsMix
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Activity, AttendanceRecord, DynamicRiskAssessment, RiskAssessment
+from .exports import (
+    ActivityResource,
+    AttendanceRecordResource,
+    DynamicRiskAssessmentResource,
+    RiskAssessmentResource,
+)
 
 
 class ReadOnlyAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
@@ -16,6 +22,7 @@ class ReadOnlyAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SafeExportMixin
 @admin.register(Activity)
 class ActivityAdmin(ReadOnlyAdmin):
     list_display = ("date", "application", "kind", "escorting_officer")
+    resource_classes = [ActivityResource]
     list_filter = ("kind", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "escorting_officer")
     search_fields = ("application__applicant__full_name", "escorting_officer__full_name")
@@ -24,6 +31,7 @@ class ActivityAdmin(ReadOnlyAdmin):
 @admin.register(RiskAssessment)
 class RiskAssessmentAdmin(ReadOnlyAdmin):
     list_display = ("application", "owner", "assessed_on", "review_due", "last_reviewed_on")
+    resource_classes = [RiskAssessmentResource]
     list_filter = ("review_due", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "owner")
     search_fields = ("application__applicant__full_name",)
@@ -32,6 +40,7 @@ class RiskAssessmentAdmin(ReadOnlyAdmin):
 @admin.register(DynamicRiskAssessment)
 class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
     list_display = ("occurred_at", "application", "recorded_by")
+    resource_classes = [DynamicRiskAssessmentResource]
     list_filter = ("occurred_at", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "recorded_by")
     search_fields = ("application__applicant__full_name", "event")
@@ -40,6 +49,7 @@ class DynamicRiskAssessmentAdmin(ReadOnlyAdmin):
 @admin.register(AttendanceRecord)
 class AttendanceRecordAdmin(ReadOnlyAdmin):
     list_display = ("date", "application", "present", "note")
+    resource_classes = [AttendanceRecordResource]
     list_filter = ("present", "date", "application__programme")
     list_select_related = ("application__applicant", "application__programme")
     search_fields = ("application__applicant__full_name",)

@@ -6,11 +6,13 @@ from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import CommunityPlacement, HostingOffer
 from ..services.placements import complete_placement, confirm_placement
+from .exports import CommunityPlacementResource, HostingOfferResource
 
 
 @admin.register(HostingOffer)
 class HostingOfferAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("partner", "placement_type", "places", "places_taken", "available_from", "available_until")
+    resource_classes = [HostingOfferResource]
     list_filter = ("placement_type", "partner__status")
     list_select_related = ("partner",)
     search_fields = ("partner__name",)
@@ -22,6 +24,7 @@ class HostingOfferAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryA
 @admin.register(CommunityPlacement)
 class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("officer", "partner", "placement_type", "starts_on", "ends_on", "status", "partner_response")
+    resource_classes = [CommunityPlacementResource]
     list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")

@@ -11,6 +11,7 @@ from kentplacements.workflow import DomainError
 
 from ..models import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
 from ..services.presentations import invite_partners
+from .exports import PlacementFeedbackResource, PresentationSessionResource
 
 
 class PresentationInvitationInline(ServiceOwnedFieldsMixin, admin.TabularInline):
@@ -44,6 +45,7 @@ class PresentationSessionForm(forms.ModelForm):
 class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
+    resource_classes = [PresentationSessionResource]
     list_filter = ("placement_type", "cohort")
     list_select_related = ("cohort",)
     inlines = [PresentationInvitationInline]
@@ -87,6 +89,7 @@ class PlacementReflectionAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
 @admin.register(PlacementFeedback)
 class PlacementFeedbackAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("placement", "rating", "submitted_at")
+    resource_classes = [PlacementFeedbackResource]
     list_filter = ("rating",)
     list_select_related = ("placement__officer", "placement__partner")
 

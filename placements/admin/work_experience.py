@@ -24,6 +24,11 @@ from ..services.work_experience import (
     start_programme,
     start_vetting,
 )
+from .exports import (
+    ExpressionOfInterestResource,
+    WorkExperienceApplicationResource,
+    WorkExperienceProgrammeResource,
+)
 
 
 class EligibilityQuestionInline(admin.TabularInline):
@@ -68,6 +73,7 @@ class WorkExperienceProgrammeForm(forms.ModelForm):
 class WorkExperienceProgrammeAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     form = WorkExperienceProgrammeForm
     list_display = ("title", "starts_on", "ends_on", "capacity", "places_confirmed", "status")
+    resource_classes = [WorkExperienceProgrammeResource]
     list_filter = ("status",)
     search_fields = ("title",)
     inlines = [EligibilityQuestionInline]
@@ -112,6 +118,7 @@ class Under18Filter(admin.SimpleListFilter):
 @admin.register(WorkExperienceApplication)
 class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
+    resource_classes = [WorkExperienceApplicationResource]
     list_filter = ("status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
@@ -170,6 +177,7 @@ class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, S
 @admin.register(ExpressionOfInterest)
 class ExpressionOfInterestAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("full_name", "email", "created_at", "unsubscribed_at")
+    resource_classes = [ExpressionOfInterestResource]
     search_fields = ("full_name", "email")
     readonly_fields = ("full_name", "email", "created_at")
     exclude = ("unsubscribe_token",)  # never shown to staff (issue 8 §1)

@@ -25,6 +25,27 @@ def applications_of(user):
     return WorkExperienceApplication.objects.filter(applicant=user).select_related("programme")
 
 
+def eligibility_answers(application) -> list[tuple[str, str]]:
+    """The applicant's answers as (question, "Yes"/"No"), in the order the programme asks
+    them: how the application page and the export show them (issue 8). Lists prefetch
+    ``programme__questions``. A question never answered (a draft) is left out."""
+    answers = application.eligibility_answers
+    return [
+        (question.text, "Yes" if answers[str(question.pk)] else "No")
+        for question in application.programme.questions.all()
+        if str(question.pk) in answers
+    ]
+
+
+def eligibility_answers_text(application) -> str:
+    """One line for a spreadsheet cell: "question: answer; question: answer" (a question
+    ending in "?" takes no colon: "Do you live in Kent? Yes")."""
+    return "; ".join(
+        f"{question} {answer}" if question.endswith(("?", ":")) else f"{question}: {answer}"
+        for question, answer in eligibility_answers(application)
+    )
+
+
 def last_adult_birthday(programme) -> date:
     """Born after this day, a person is under 18 on the programme's first day (3.5.3)."""
     first = programme.starts_on

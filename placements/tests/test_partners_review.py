@@ -224,7 +224,7 @@ def test_the_list_uses_as_many_queries_for_50_organisations_as_for_1(
         for _ in range(n):
             PartnerContactFactory(organisation=PartnerFactory(communities=["dementia", "older_people"]), user=None)
 
-    assert_query_count_constant(client, reverse("staff_partner_list"), make_rows)
+    assert_query_count_constant(client, reverse("staff_partner_list"), make_rows, queries=7)
 
 
 def test_the_detail_page_uses_as_many_queries_for_many_contacts_as_for_one(
@@ -239,7 +239,7 @@ def test_the_detail_page_uses_as_many_queries_for_many_contacts_as_for_one(
                 organisation=partner, is_primary=False, email=f"c{partner.contacts.count()}-{i}@x.org"
             )
 
-    assert_query_count_constant(client, reverse("staff_partner_detail", args=[partner.pk]), make_rows)
+    assert_query_count_constant(client, reverse("staff_partner_detail", args=[partner.pk]), make_rows, queries=8)
 
 
 # --- admin actions -------------------------------------------------------------------------

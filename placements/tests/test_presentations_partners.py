@@ -90,7 +90,7 @@ def test_the_list_query_count_is_the_same_for_1_and_50_invitations(
             PresentationInvitationFactory(partner=organisation)
             finished_placement(offer__partner=organisation)
 
-    assert_query_count_constant(contact_client, reverse("partner_presentations"), make_rows)
+    assert_query_count_constant(contact_client, reverse("partner_presentations"), make_rows, queries=5)
 
 
 # --- replying ----------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def test_the_export_is_formula_safe(client, recruiter):
     selected = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
     response = client.post(url, {"format": csv_choice, "resource": "0", **selected})
     [row] = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert row["school"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["School or college"] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_opening_a_programme_from_the_admin_emails_everyone_interested(client, recruiter):

@@ -28,6 +28,7 @@ from ..forms.placement_days import (
 )
 from ..models import RiskAssessment, WorkExperienceProgramme
 from ..selectors.placement_days import ON_PLACEMENT, own_applications, participants_for, register_rows
+from ..selectors.work_experience import eligibility_answers
 from ..services import placement_days as services
 
 escorts = permission_required("placements.escort_participants", raise_exception=True)
@@ -128,6 +129,7 @@ def staff_participant(request, application_id):
     ):
         return redirect(request.path)
     context = {**record, "officer_form": officer, "risk_form": risk, "attendance": application.attendance.all()}
+    context["answers"] = eligibility_answers(application)
     return render(request, "placements/placement_days/staff_participant.html", context)
 
 

@@ -8,13 +8,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.audit import history_for
+from accounts.audit import histories_for
 from kentplacements.workflow import DomainError
 
 from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
 from ..forms.work_experience import SEND, ApplicationForm, InterestForm
 from ..models import ExpressionOfInterest, WorkExperienceProgramme
-from ..selectors.work_experience import applications_of, open_programmes, programme_dashboard, public_programmes
+from ..selectors.work_experience import (
+    applications_of,
+    eligibility_answers,
+    open_programmes,
+    programme_dashboard,
+    public_programmes,
+)
 from ..services.work_experience import (
     ApplicationAlreadySent,
     closed_problem,
@@ -100,11 +106,17 @@ def _save(request, programme, answers, sending):
 @login_required
 @require_GET
 def my_applications(request):
-    applications = applications_of(request.user).exclude(status=ApplicationStatus.DRAFT)
+    # The same few queries however many applications (issue 8: this page ran one
+    # history query per application).
+    applications = list(
+        applications_of(request.user).exclude(status=ApplicationStatus.DRAFT).prefetch_related("programme__questions")
+    )
+    histories = histories_for(applications)
     rows = [
         {
             "application": application,
-            "history": _plain_history(application),
+            "history": _plain_history(histories[application.pk]),
+            "answers": eligibility_answers(application),
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
         }
         for application in applications
@@ -113,13 +125,9 @@ def my_applications(request):
     return render(request, "placements/work_experience/my_applications.html", {"rows": rows, "drafts": drafts})
 
 
-def _plain_history(application):
+def _plain_history(entries):
     """Each move of the application, in plain English: when, and the status it reached."""
-    return [
-        (entry.created_at, ApplicationStatus(entry.to_state).label)
-        for entry in history_for(application)
-        if entry.to_state
-    ]
+    return [(entry.created_at, ApplicationStatus(entry.to_state).label) for entry in entries if entry.to_state]
 
 
 @login_required

@@ -1,0 +1,58 @@
+"""What the accounts back office exports: people by name, email and role, and the action
+log in words. Never the password hash, which import-export's every-field resource
+exported for every user, staff included (issue 8)."""
+
+from kentplacements.spreadsheets import ExportResource, column, datetime_column, yes_no_column
+
+from .models import ActionLog, User
+from .roles import Role
+
+
+class UserResource(ExportResource):
+    name = column("Name", "full_name")
+    email = column("Email", "email")
+    roles = column("Roles")
+    active = yes_no_column("Active", "is_active")
+    joined = datetime_column("Joined", "date_joined")
+    last_login = datetime_column("Last logged in", "last_login")
+    prefetch = ("groups",)
+
+    class Meta:
+        model = User
+        fields = ("name", "email", "roles", "active", "joined", "last_login")
+
+    def dehydrate_roles(self, user):
+        labels = dict(Role.choices)
+        return ", ".join(labels.get(group.name, group.name) for group in user.groups.all())
+
+
+class ActionLogResource(ExportResource):
+    when = datetime_column("When", "created_at")
+    actor = column("By", "actor")
+    record_type = column("Record type", "content_type__name")
+    record = column("Record", "subject")
+    action = column("Action", "action")
+    from_state = column("From", "from_state")
+    to_state = column("To", "to_state")
+    reason = column("Reason", "reason")
+    related = ("actor", "content_type")
+    # one query per kind of record, not one per row
+    prefetch = ("subject",)
+
+    class Meta:
+        model = ActionLog
+        fields = ("when", "actor", "record_type", "record", "action", "from_state", "to_state", "reason")
+
+    def dehydrate_from_state(self, entry):
+        return state_label(entry, entry.from_state)
+
+    def dehydrate_to_state(self, entry):
+        return state_label(entry, entry.to_state)
+
+
+def state_label(entry, state):
+    """ "Applied" rather than "applied": the label of the record's status, when its model
+    has a status with choices (the action log stores the codes)."""
+    model = entry.content_type.model_class()
+    field = next((f for f in model._meta.fields if f.name == "status"), None) if model else None
+    return dict(field.choices or ()).get(state, state) if field else state

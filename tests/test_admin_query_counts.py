@@ -1,0 +1,108 @@
+"""Every admin changelist keeps one number of queries, with 1 row and with 50 (issue 8,
+section 6; STYLE.md "Reads"). A newly registered model fails the first test until it
+has a row maker and a pin here."""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.audit import record_action
+from notifications.tests.factories import NotificationFactory
+from placements.models import ExpressionOfInterest, PlacementFeedback, PlacementReflection
+from placements.tests.factories import (
+    CohortFactory,
+    CommunityPlacementFactory,
+    HostingOfferFactory,
+    PartnerContactFactory,
+    PartnerFactory,
+    StudentOfficerFactory,
+)
+from placements.tests.presentation_factories import PresentationInvitationFactory, PresentationSessionFactory
+from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory, record_placement_day
+from tests.factories import UserFactory
+from volunteers.models import RecruitmentCampaign, VolunteerRole
+
+numbers = itertools.count()
+
+
+def _placement_day(officer):
+    record_placement_day(ApplicationFactory(escorting_officer=officer), officer)
+
+
+def _campaign(_):
+    role = VolunteerRole.objects.create(name=f"Role {next(numbers)}", monthly_hours=16)
+    now = timezone.now()
+    RecruitmentCampaign.objects.create(role=role, area="West Kent", opens_at=now, closes_at=now + timedelta(days=30))
+
+
+def _partner(_):
+    PartnerContactFactory(organisation=PartnerFactory(communities=["dementia"]))
+
+
+def _session(_):
+    PresentationInvitationFactory(session=PresentationSessionFactory())
+
+
+# model -> (one realistic row, made as the list shows it; the pinned number of queries)
+ROWS = {
+    "accounts/user": (lambda officer: UserFactory(mfa=True), 7),
+    "accounts/actionlog": (lambda officer: record_action(PartnerFactory(), action="approve", by=officer), 10),
+    "notifications/notification": (lambda officer: NotificationFactory(), 9),
+    "placements/partnerorganisation": (_partner, 7),
+    "placements/cohort": (lambda officer: CohortFactory(), 6),
+    "placements/studentofficer": (lambda officer: StudentOfficerFactory(), 7),
+    "placements/hostingoffer": (lambda officer: HostingOfferFactory(), 6),
+    "placements/communityplacement": (lambda officer: CommunityPlacementFactory(), 7),
+    "placements/presentationsession": (_session, 7),
+    "placements/placementreflection": (
+        lambda officer: PlacementReflection.objects.create(placement=CommunityPlacementFactory(), reflection="Good"),
+        6,
+    ),
+    "placements/placementfeedback": (
+        lambda officer: PlacementFeedback.objects.create(placement=CommunityPlacementFactory(), rating=4),
+        7,
+    ),
+    "placements/workexperienceprogramme": (lambda officer: ProgrammeFactory(), 6),
+    "placements/workexperienceapplication": (lambda officer: ApplicationFactory(), 8),
+    "placements/expressionofinterest": (
+        lambda officer: ExpressionOfInterest.objects.create(full_name="Ivy", email=f"ivy{next(numbers)}@example.org"),
+        6,
+    ),
+    "placements/activity": (_placement_day, 7),
+    "placements/riskassessment": (_placement_day, 7),
+    "placements/dynamicriskassessment": (_placement_day, 7),
+    "placements/attendancerecord": (_placement_day, 7),
+    "volunteers/volunteerrole": (_campaign, 6),
+    "volunteers/recruitmentcampaign": (_campaign, 7),
+    "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 6),
+    "account/emailaddress": (lambda officer: UserFactory(), 6),
+    "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 6),
+}
+
+
+def registered():
+    return sorted(f"{model._meta.app_label}/{model._meta.model_name}" for model in admin.site._registry)
+
+
+def test_every_registered_model_has_a_pinned_changelist():
+    assert sorted(ROWS) == registered()
+
+
+@pytest.mark.parametrize("model", sorted(ROWS))
+def test_the_changelist_query_count_is_pinned(model, client, db, assert_query_count_constant):
+    # A superuser sees every changelist, the three nobody else may open included.
+    client.force_login(UserFactory(is_superuser=True, mfa=True))
+    officer = UserFactory(mfa=True)
+    make_row, queries = ROWS[model]
+
+    def make_rows(n):
+        for _ in range(n):
+            make_row(officer)
+
+    url = reverse(f"admin:{model.replace('/', '_')}_changelist")
+    assert_query_count_constant(client, url, make_rows, queries=queries)

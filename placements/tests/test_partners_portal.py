@@ -328,7 +328,7 @@ def test_the_placements_page_uses_as_many_queries_for_many_as_for_one(signed_in,
         for _ in range(n):
             CommunityPlacementFactory(offer=offer, status=PlacementStatus.CONFIRMED)
 
-    assert_query_count_constant(signed_in, reverse("partner_placements", args=[mine.pk]), make_rows, queries=6)
+    assert_query_count_constant(signed_in, reverse("partner_placements", args=[mine.pk]), make_rows, queries=7)
 
 
 def test_the_partner_accepts_a_placement(signed_in, mine, partner_contact):

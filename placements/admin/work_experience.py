@@ -3,9 +3,9 @@ Corporate Recruitment co-ordinate all requests and allocations). Actions call th
 services, which check each move, log it and email the applicant."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import run_on_each, run_with_form
+from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..forms.work_experience import DeclineForm

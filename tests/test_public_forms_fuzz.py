@@ -16,7 +16,8 @@ and they are told why (the error summary, a "not found" or a problem page).
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from datetime import time as dt_time
 from urllib.parse import quote
 
 import pytest
@@ -36,8 +37,16 @@ from accounts.roles import Role
 from notifications.models import Notification
 from placements.enums import ApplicationStatus
 from placements.invitations import invitation_token
-from placements.models import ExpressionOfInterest, PartnerContact, PartnerOrganisation, WorkExperienceApplication
+from placements.models import (
+    ExpressionOfInterest,
+    PartnerContact,
+    PartnerOrganisation,
+    PlacementFeedback,
+    PresentationInvitation,
+    WorkExperienceApplication,
+)
 from placements.tests.factories import PartnerContactFactory, PartnerFactory
+from placements.tests.presentation_factories import PresentationInvitationFactory, finished_placement
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
 from tests.factories import PASSWORD, UserFactory
 
@@ -210,6 +219,32 @@ def confirm_attendance():
     return Target(url, {}, confirmed, user=application.applicant, fields=[TOKEN], token=token)
 
 
+def presentation_reply():
+    """A partner's contact replies to the invitation to the officers' presentations
+    (signed in: the nearest thing to a public form a partner fills in)."""
+    contact = PartnerContactFactory(user=UserFactory(roles=[Role.PARTNER_CONTACT]))
+    invitation = PresentationInvitationFactory(
+        partner=contact.organisation,
+        session__date=timezone.localdate() + timedelta(days=30),
+        session__starts_at=dt_time(10),
+        session__rsvp_cutoff=timezone.now() + timedelta(days=20),
+    )
+    data = {"attending": "yes", "attendees": "2", "attendee_names": "Pat Rose\nSam Carer", "access_needs": ""}
+    replied = lambda c: PresentationInvitation.objects.filter(replied_at__isnull=False).count()  # noqa: E731
+    url = reverse("presentation_rsvp", args=[invitation.pk])
+    return Target(url, data, replied, user=contact.user, fields=list(data))
+
+
+def placement_feedback():
+    """A partner's contact rates a finished placement."""
+    contact = PartnerContactFactory(user=UserFactory(roles=[Role.PARTNER_CONTACT]))
+    placement = finished_placement(offer__partner=contact.organisation)
+    data = {"rating": "4", "comment": "Patient with our residents."}
+    rated = lambda c: PlacementFeedback.objects.count()  # noqa: E731
+    url = reverse("placement_feedback", args=[placement.pk])
+    return Target(url, data, rated, user=contact.user, fields=list(data))
+
+
 TARGETS = [
     partner_registration,
     work_experience_interest,
@@ -222,6 +257,8 @@ TARGETS = [
     partner_invitation,
     unsubscribe,
     confirm_attendance,
+    presentation_reply,
+    placement_feedback,
 ]
 
 

@@ -1,4 +1,5 @@
-"""Public forms and token pages fuzzed with hypothesis (STACK.md; issue 8 §5).
+"""Public forms and token pages fuzzed with hypothesis (STACK.md; issue 8 §5), and the
+two forms a partner's contact fills in (the presentation reply, placement feedback).
 
 Each target starts from a valid submission, which must save its record: that is what
 makes "nothing was saved" below able to fail. Then hypothesis changes one field at a

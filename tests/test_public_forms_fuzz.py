@@ -72,8 +72,8 @@ VALUES = st.one_of(
     st.lists(text, min_size=2, max_size=3),
 )
 # How a page says what went wrong: the error summary, a form's own message or a flash
-# message (all Bootstrap "danger" alerts).
-PROBLEM_SHOWN = ("alert-danger",)
+# message (all Bootstrap "danger" alerts), or allauth's page for a wrong reset link.
+PROBLEM_SHOWN = ("alert-danger", "The password reset link was invalid")
 
 
 @dataclass

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # whatever the shell has set.
 DEMO_ENV := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL -u EMAIL_URL DEBUG=1
 
-.PHONY: run test install lint bench
+.PHONY: run test install lint bench fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ run: install
 # DATABASE_URL, when set, points the suite at PostgreSQL.
 test: install
 	DEBUG=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Issue 8 §5: at least 10,000 examples across the public forms and token pages
+# (`make test` runs 20 a form). Figures per form are printed at the end.
+FUZZ_EXAMPLES ?= 1000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DEBUG=1 $(BIN)/python -m pytest tests/test_public_forms_fuzz.py -s -q --durations=0
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 
 Each cell is what a person ends up seeing after following redirects: "200" (the page
 itself), "403", "404", "405", or "→name" (sent on to that page, e.g. "→account_login").
+A POST cell ends in " (saved)" when the POST wrote to the database (tests/dbstate.py).
 """
 
 from tests.personas import ALL_PERSONAS, STAFF_PERSONAS
@@ -17,6 +18,17 @@ LOGIN = "→account_login"
 REAUTH = "→account_reauthenticate"
 MFA = REAUTH
 HOME = "home"  # placeholder: the persona's own home page
+# Cells that turn a person away: a POST answered with one of these must change nothing.
+REFUSED = frozenset({"400", "403", "404", "405", LOGIN, MFA})
+SAVED = " (saved)"
+# A POST cell of the admin's editors: what they may change is checked elsewhere.
+ALLOWED = "any answer"
+
+
+def saved(cell):
+    """The POST cell of someone allowed to make the change: the page they end on, and the
+    database written to."""
+    return cell + SAVED
 
 
 def home_of(persona):

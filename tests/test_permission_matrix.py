@@ -4,6 +4,11 @@ The cells' vocabulary is in tests/matrix.py. The test fails when a URL pattern i
 missing from the matrix, so a new page cannot ship without someone deciding who may
 open it. Each app adds its rows in <app>/tests/matrix.py (MATRIX, and url_arguments()
 for pages about one record).
+
+The POST pass (issue 8 §5) sends a POST to every route as every persona. A route that
+answers anything but 405 to someone accepts POST and has a POST_MATRIX row saying what
+each persona gets; a row that is not given is the GET row's refusals, and 405 for the
+rest. Whoever is refused must leave the database exactly as it was.
 """
 
 import importlib
@@ -11,10 +16,13 @@ from datetime import date, time, timedelta
 
 import pytest
 from django.contrib import admin
-from django.urls import resolve
+from django.db import transaction
+from django.urls import resolve, reverse
 from django.utils import timezone
 
+from tests.dbstate import writes_recorded
 from tests.matrix import (
+    ALLOWED,
     ANONYMOUS,
     BACK_OFFICE,
     HOME,
@@ -23,6 +31,8 @@ from tests.matrix import (
     PERSONAS,
     PUBLIC_PAGE,
     REAUTH,
+    REFUSED,
+    SAVED,
     SIGNED_IN,
     STAFF_ONLY,
     audience,
@@ -67,9 +77,36 @@ CORE_MATRIX = {
     "mfa_download_recovery_codes": audience(LOGIN, "404", REAUTH, without_mfa="404"),
 }
 
-# Each app's rows: <app>/tests/matrix.py has MATRIX and url_arguments(people).
+# What an empty POST (no fields) gets, for the routes that accept one.
+CORE_POST_MATRIX = {
+    # pages and redirects that answer any method alike, changing nothing
+    "landing": PUBLIC_PAGE,
+    "home": audience(LOGIN, HOME, HOME),
+    "my_account": SIGNED_IN,
+    "staff_dashboard": STAFF_ONLY,
+    "account_login": ENTRANCE,
+    "account_signup": ENTRANCE,
+    "account_logout": audience("→landing", "→landing", "→landing", without_mfa="→landing"),
+    "account_reauthenticate": audience(LOGIN, "200", "200", without_mfa="200"),
+    "account_email": SIGNED_IN,
+    "account_change_password": SIGNED_IN,
+    "account_set_password": audience(LOGIN, "→account_change_password", "→account_change_password"),
+    "account_reset_password": PUBLIC_PAGE,
+    "account_reset_password_from_key": PUBLIC_PAGE,
+    "account_confirm_login_code": audience("→account_login", HOME, HOME),
+    # the page explains the key is wrong; confirming with it is "not found"
+    "account_confirm_email": audience("404", "404", "404"),
+    "mfa_authenticate": audience("→account_login", HOME, HOME),
+    "mfa_reauthenticate": audience(LOGIN, REAUTH, "200", without_mfa=REAUTH),
+    # allauth's page is GET-only: the method is refused before the password prompt
+    "mfa_view_recovery_codes": audience(LOGIN, "405", "405", without_mfa="405"),
+}
+
+# Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
 APP_MATRICES = [importlib.import_module(name) for name in ("placements.tests.matrix",)]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
+POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}
+POST_DATA = {key: data for module in APP_MATRICES for key, data in module.POST_DATA.items()}
 
 # The Django admin: staff with MFA only, and only the back-office roles. Each model is
 # open to the roles that hold its permissions (accounts.roles.ROLE_PERMISSIONS):
@@ -102,6 +139,23 @@ ADMIN_MODELS = {
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
     "mfa/authenticator": (set(), set()),
+}
+
+
+# Who holds the change permission of each admin model (accounts.roles.ROLE_PERMISSIONS):
+# their admin actions and edits are tried by the services' own tests; everyone else's
+# POSTs to the model's pages, actions included, must change nothing.
+ADMIN_CHANGERS = {
+    "notifications/notification": {"recruiter"},
+    "placements/partnerorganisation": {"diversity_officer"},
+    "placements/cohort": {"diversity_officer"},
+    "placements/studentofficer": {"diversity_officer"},
+    "placements/communityplacement": {"diversity_officer"},
+    "placements/presentationsession": {"diversity_officer"},
+    "placements/workexperienceprogramme": {"recruiter"},
+    "placements/workexperienceapplication": {"recruiter"},
+    "volunteers/volunteerrole": {"recruiter"},
+    "volunteers/recruitmentcampaign": {"recruiter"},
 }
 
 
@@ -148,8 +202,40 @@ ADMIN_SITE_PAGES = {
 }
 
 
-def outcome(client, url):
-    response = client.get(url, follow=True)
+ADMIN_SITE_POSTS = {
+    "admin:login": "200",  # the form again, with its errors
+    "admin:logout": "→landing",
+    "admin:password_change": "200",  # the form again, with its errors
+    "admin:password_change_done": "405",
+    "admin:autocomplete": "405",
+    "admin:jsi18n": "405",
+}
+
+
+def admin_post_expected(route, persona):
+    """An empty POST to an admin page: turned away as the GET is, or the page again;
+    only a change form saves, and only for those who hold the change permission."""
+    expected = admin_expected(route, persona)
+    model = admin_model(route)
+    if model is None and persona in BACK_OFFICE:
+        return ADMIN_SITE_POSTS.get(route.key, expected)
+    if expected in REFUSED - {"405"} or model is None:
+        return expected
+    if route.key.endswith("_process_import"):
+        return "200" if persona in ADMIN_MODELS[model][1] else "403"  # the import form again
+    if route.key.endswith(("_change", "_simple_history")):
+        # Editing, or writing an old version back (kentplacements/history_admin.py), needs the
+        # change permission; what the editors may change is the ModelAdmin tests' business
+        # (issue 8 §2: service-owned fields read-only).
+        return ALLOWED if persona in ADMIN_CHANGERS.get(model, set()) else "403"
+    return expected
+
+
+def outcome(client, url, method="get", data=None):
+    return cell(getattr(client, method)(url, data, follow=True), url)
+
+
+def cell(response, url):
     if response.status_code != 200:
         return str(response.status_code)
     final = response.request["PATH_INFO"]
@@ -268,3 +354,88 @@ def test_permission_matrix(persona, client, people, admin_objects, url_arguments
         if actual != expected:
             wrong.append(f"{route.key} ({url}): expected {expected}, got {actual}")
     assert not wrong, f"{persona}:\n  " + "\n  ".join(wrong)
+
+
+def post_expected(route, persona):
+    if route.pattern.startswith("admin/"):
+        return admin_post_expected(route, persona)
+    if route.key in POST_MATRIX:
+        expected = POST_MATRIX[route.key](persona)
+    else:
+        get = expected_for(route, persona)
+        expected = get if get in REFUSED else "405"
+    return home_of(persona) if expected == HOME else expected
+
+
+def post_outcome(client, url, data=None):
+    """What a POST gets, with SAVED appended when it wrote to the database, the tables
+    written and the response. Each POST is rolled back, so what one allowed persona
+    saves does not change the next cell."""
+    with transaction.atomic(), writes_recorded() as writes:
+        response = client.post(url, data, follow=True)
+        transaction.set_rollback(True)
+    return cell(response, url) + (SAVED if writes else ""), sorted(set(writes)), response
+
+
+def log_in_again(client, persona, people):
+    """Logging out is one of the POSTs: log the persona back in for the next one."""
+    if persona != ANONYMOUS and "_auth_user_id" not in client.session:
+        client.force_login(people[persona])
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_post_matrix(persona, client, people, admin_objects, url_arguments):
+    """Issue 8 §5: every route gets a POST with no fields from every persona, so a refusal
+    must come before any form is read; a refused POST writes nothing at all."""
+    wrong = []
+    for route in all_routes():
+        log_in_again(client, persona, people)
+        url = url_for(route, admin_objects, url_arguments)
+        expected = post_expected(route, persona)
+        actual, tables, _response = post_outcome(client, url, POST_DATA.get(route.key))
+        if actual != expected and expected != ALLOWED:
+            wrong.append(f"{route.key} ({url}): expected {expected}, got {actual} {tables or ''}")
+    assert not wrong, f"{persona}:\n  " + "\n  ".join(wrong)
+
+
+def admin_action_posts(admin_objects):
+    """(model, action name, changelist URL, POST) for every action of every ModelAdmin,
+    run on the model's sample record and confirmed (``apply`` answers an action's own
+    form, ``post`` confirms a deletion)."""
+    for model_class, model_admin in admin.site._registry.items():
+        model = f"{model_class._meta.app_label}/{model_class._meta.model_name}"
+        url = reverse(f"admin:{model.replace('/', '_')}_changelist")
+        # every action the ModelAdmin has, before Django filters them by permission
+        for _function, name, _description in model_admin._get_base_actions():
+            data = {
+                "action": name,
+                "_selected_action": [admin_objects[model]["object_id"]],
+                "index": "0",
+                "apply": "1",
+                "post": "yes",
+            }
+            yield model, name, url, data
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_admin_actions_change_nothing_without_the_change_permission(persona, client, people, admin_objects):
+    """Issue 8 §5: every admin action of every model, run by each persona who may not
+    change that model, writes nothing: the viewer gets the list back, without the action
+    in its menu (so a service refusing the move, for the state the record is in, cannot
+    hide an action open to them), and the others are turned away as they are from the
+    list itself."""
+    wrong = []
+    tried = 0
+    changelists = {reverse(r.key): r for r in all_routes() if r.key.endswith("_changelist")}
+    for model, action, url, data in admin_action_posts(admin_objects):
+        if persona in ADMIN_CHANGERS.get(model, set()):
+            continue
+        log_in_again(client, persona, people)
+        expected = admin_expected(changelists[url], persona)
+        actual, tables, response = post_outcome(client, url, data)
+        tried += 1
+        if actual == "200" and f'<option value="{action}"' in response.content.decode():
+            actual += " (the action is offered to them)"
+        if actual != expected:
+            wrong.append(f"{model} {action}: expected {expected}, got {actual} {tables or ''}")
+    assert tried and not wrong, f"{persona}:\n  " + "\n  ".join(wrong)

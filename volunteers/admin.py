@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
+from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from .exports import RecruitmentCampaignResource

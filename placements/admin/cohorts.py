@@ -3,9 +3,9 @@ from import_export import fields, resources
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 from import_export.widgets import ForeignKeyWidget
-from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin
+from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..models import Cohort, StudentOfficer

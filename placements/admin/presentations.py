@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin
+from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 from kentplacements.workflow import DomainError
 

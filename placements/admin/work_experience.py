@@ -5,9 +5,9 @@ services, which check each move, log it and email the applicant."""
 from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import pluralize
-from simple_history.admin import SimpleHistoryAdmin
 
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
+from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..forms.placement_days import EscortingOfficerForm

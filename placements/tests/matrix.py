@@ -5,6 +5,8 @@ from . import matrix_partners, matrix_placement_days, matrix_placements, matrix_
 
 PARTS = (matrix_partners, matrix_placements, matrix_presentations, matrix_work_experience, matrix_placement_days)
 MATRIX = {key: row for part in PARTS for key, row in part.MATRIX.items()}
+POST_MATRIX = {key: row for part in PARTS for key, row in part.POST_MATRIX.items()}
+POST_DATA = {key: data for part in PARTS for key, data in part.POST_DATA.items()}
 
 
 def url_arguments(people):

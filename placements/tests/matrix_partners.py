@@ -11,7 +11,7 @@ from placements.tests.factories import (
     PartnerContactFactory,
     PartnerFactory,
 )
-from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, by_persona
+from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, by_persona, saved
 
 # Partner contacts only; everyone else logged in is refused.
 PORTAL = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, partner_contact="200")
@@ -77,3 +77,37 @@ def url_arguments(people):
         "staff_partner_contact_invite": {"contact_id": invited.pk},
     }
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
+
+
+# What a POST with no fields (or POST_DATA) gets. The portal's and the staff pages'
+# forms come back with their errors; the buttons act.
+POST_MATRIX = {
+    "partner_register": PUBLIC_PAGE,
+    # linking needs an account: a visitor is sent to log in first
+    "partner_join": by_persona(
+        "400", anonymous=LOGIN, staff_without_mfa=MFA, member_of_public=saved("→partner_portal")
+    ),
+    "partner_profile": PORTAL,
+    "partner_contacts": PORTAL,
+    "partner_contact_invite": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, partner_contact=saved("→partner_contacts")
+    ),
+    "partner_offers": PORTAL,
+    "partner_placement_reply": PORTAL,
+    # the contact's own calendar address is replaced (the rotation is logged)
+    "partner_calendar_rotate": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, partner_contact=saved("→partner_placements")
+    ),
+    "staff_partner_approve": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=saved("→staff_partner_detail")
+    ),
+    "staff_partner_decline": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=saved("→staff_partner_detail")
+    ),
+    "staff_partner_reactivate": STAFF_DECISION,
+    "staff_partner_contact_invite": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=saved("→staff_partner_detail")
+    ),
+}
+# A complete answer, so that whoever is refused is refused with a valid form in hand.
+POST_DATA = {"staff_partner_decline": {"reason": "We only work with organisations in Kent."}}

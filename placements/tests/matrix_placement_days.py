@@ -7,7 +7,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from placements.enums import ApplicationStatus
-from tests.matrix import LOGIN, MFA, by_persona
+from tests.matrix import LOGIN, MFA, by_persona, saved
 
 from .work_experience_factories import ApplicationFactory
 
@@ -51,3 +51,12 @@ def url_arguments(people):
         "confirm_attendance": {"application_id": str(own.pk)},
         "work_experience_diary": {"application_id": str(own.pk)},
     }
+
+
+POST_MATRIX = {
+    # the forms on these pages come back with their errors
+    **{key: MATRIX[key] for key in ("escort_participants", "escort_participant", "staff_participant")},
+    **{key: MATRIX[key] for key in ("attendance_register", "work_experience_diary")},
+    "confirm_attendance": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, applicant=saved("200")),
+}
+POST_DATA = {}

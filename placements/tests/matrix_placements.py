@@ -1,18 +1,25 @@
 """Permission-matrix rows for allocation, the officer's own placements and calendars."""
 
-from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, audience, by_persona
+from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, audience, by_persona, saved
 
-from .factories import CohortFactory, PartnerContactFactory, StudentOfficerFactory
+from .factories import (
+    CohortFactory,
+    CommunityPlacementFactory,
+    PartnerContactFactory,
+    StudentOfficerFactory,
+)
 
 # The Diversity Placements Officer allocates; the Head of Resourcing may look.
 ALLOCATION_PAGE = by_persona(
     "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer="200", head_of_resourcing="200"
 )
+
 POST_ONLY = audience("405", "405", "405")
 
 MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
     "allocation_review": ALLOCATION_PAGE,
+    # buttons: opening the address is refused to all; POST_MATRIX says who may press them
     "allocation_run": POST_ONLY,
     "allocation_confirm": POST_ONLY,
     "placement_move": POST_ONLY,
@@ -30,10 +37,36 @@ MATRIX = {
 def url_arguments(people):
     cohort = CohortFactory()
     officer = StudentOfficerFactory(cohort=cohort, user=people["student_officer"])
+    placement = CommunityPlacementFactory(officer=StudentOfficerFactory(cohort=cohort))
     return {
         "allocation_review": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "allocation_run": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "allocation_confirm": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
+        "placement_move": {"placement_id": str(placement.pk)},
+        "placement_cancel": {"placement_id": str(placement.pk)},
         "officer_calendar": {"token": str(officer.calendar_token)},
         "partner_calendar": {"token": str(PartnerContactFactory().calendar_token)},
     }
+
+
+def allocating(outcome):
+    """Only the Diversity Placements Officer allocates; they land back on the review."""
+    return by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=outcome)
+
+
+POST_MATRIX = {
+    "allocation_cohorts": ALLOCATION_PAGE,
+    "allocation_review": ALLOCATION_PAGE,
+    "allocation_run": allocating(saved("→allocation_review")),  # a run is logged
+    "allocation_confirm": allocating(saved("→allocation_review")),  # confirms the proposed placement
+    "placement_move": allocating("→allocation_review"),  # no organisation chosen: told so
+    "placement_cancel": allocating(saved("→allocation_review")),
+    "my_placements": MATRIX["my_placements"],
+    # calendar feeds answer any method alike
+    "officer_calendar": PUBLIC_PAGE,
+    "partner_calendar": PUBLIC_PAGE,
+    "officer_calendar_rotate": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer=saved("→my_placements")
+    ),
+}
+POST_DATA = {"placement_cancel": {"reason": "The officer has left the cohort."}}

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from placements.enums import PlacementStatus, PlacementType
 from placements.models import StudentOfficer
 from placements.services.presentations import submit_reflection
-from tests.matrix import LOGIN, MFA, audience, by_persona
+from tests.matrix import LOGIN, MFA, audience, by_persona, saved
 
 from .factories import PartnerFactory, StudentOfficerFactory
 from .presentation_factories import PresentationInvitationFactory, contact_of, finished_placement, offer_in_window
@@ -29,7 +29,7 @@ MATRIX = {
     # Placements Officer: not even the Head of Resourcing, who reads the summaries
     "presentation_file": only("student_officer", otherwise="404", diversity_officer="200"),
     "cohort_reflections": STAFF_REPORT,
-    "record_presentation_given": audience("405", "405", "405"),
+    "record_presentation_given": audience("405", "405", "405"),  # a button: see POST_MATRIX
     "cohort_reports": STAFF_REPORT,
     "cohort_report": STAFF_REPORT,
 }
@@ -69,3 +69,14 @@ def url_arguments(people):
         "cohort_reflections": cohort_id,
         "cohort_report": cohort_id,
     }
+
+
+POST_MATRIX = {
+    **{key: MATRIX[key] for key in ("partner_presentations", "presentation_rsvp", "placement_feedback")},
+    **{key: MATRIX[key] for key in ("placement_reflection", "presentation_file")},
+    **{key: MATRIX[key] for key in ("cohort_reflections", "cohort_reports", "cohort_report")},
+    "record_presentation_given": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=saved("→cohort_reflections")
+    ),
+}
+POST_DATA = {}

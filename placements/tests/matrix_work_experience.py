@@ -4,7 +4,7 @@ The persona ``applicant`` owns one application; anyone else who opens it is told
 does not exist (404), never that it is someone else's."""
 
 from placements.models import ExpressionOfInterest
-from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona
+from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, audience, by_persona, saved
 
 from .work_experience_factories import ApplicationFactory, ProgrammeFactory
 
@@ -36,3 +36,14 @@ def url_arguments(people):
         "we_programme_dashboard": {"programme_id": programme.pk},
     }
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
+
+
+POST_MATRIX = {
+    "we_index": PUBLIC_PAGE,  # the interest form, with its errors
+    # the button on the page the link opens: whoever holds the link unsubscribes
+    "we_unsubscribe": audience(saved("200"), saved("200"), saved("200")),
+    # an empty "Save draft" keeps a draft
+    "we_apply": audience(LOGIN, saved("200"), saved("200")),
+    "we_withdraw": by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, applicant=saved("→we_my_applications")),
+}
+POST_DATA = {}

@@ -1,5 +1,6 @@
 """Journey: the Diversity Placements Officer allocates a cohort and confirms; the partner
-accepts; the student officer sees the placement (issue: community placements)."""
+accepts; the student officer sees the placement (issue: community placements). Each
+person logs in in their own browser and clicks from their home page."""
 
 import re
 
@@ -16,28 +17,13 @@ from placements.tests.factories import (
     PartnerFactory,
     StudentOfficerFactory,
 )
-from tests.browser.test_journeys import current_code
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.steps import as_person
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def log_in(page, live_server, user):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    if getattr(user, "totp_secret", None):
-        page.get_by_label("Code").fill(current_code(user.totp_secret))
-        page.get_by_role("main").get_by_role("button").first.click()
-
-
-def log_out(page):
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("link", name="Log in").first).to_be_visible()
-
-
-def test_allocate_confirm_accept_and_see(page, live_server, axe_check):
+def test_allocate_confirm_accept_and_see(browser, live_server, axe_check):
     cohort = CohortFactory(name="Cohort 2027-01")
     officer = StudentOfficerFactory(cohort=cohort, user__full_name="Sam Student")
     partner = PartnerFactory(name="Maidstone Mind", communities=["mental_ill_health"])
@@ -46,8 +32,8 @@ def test_allocate_confirm_accept_and_see(page, live_server, axe_check):
     dpo = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True)
 
     # The Diversity Placements Officer runs the allocator, reviews and confirms.
-    log_in(page, live_server, dpo)
-    page.goto(live_server.url + "/placements/staff/cohorts/")
+    page = as_person(browser, live_server, dpo)
+    page.get_by_role("link", name=re.compile("^Cohorts: allocate")).click()
     page.get_by_role("link", name=re.compile("2-day placements for Cohort 2027-01")).click()
     page.get_by_role("button", name="Run the allocator").click()
     expect(page.get_by_role("main")).to_contain_text("Proposed 1 placements; 0 officers not placed.")
@@ -57,21 +43,20 @@ def test_allocate_confirm_accept_and_see(page, live_server, axe_check):
     axe_check(page)
     page.get_by_role("button", name=re.compile("Confirm 1 proposed placements")).click()
     expect(page.get_by_role("main")).to_contain_text("Confirmed 1 placements")
-    log_out(page)
 
     # The partner accepts the officer.
-    log_in(page, live_server, contact.user)
-    page.goto(live_server.url + f"/partners/portal/{partner.pk}/placements/")
+    page = as_person(browser, live_server, contact.user)
+    page.get_by_role("link", name="Go to the partner portal").click()
+    page.get_by_role("link", name=re.compile("^Student officers placed with you")).click()
     axe_check(page)
     page.get_by_role("link", name=re.compile("Accept or decline")).click()
     page.get_by_role("button", name="Accept the placement").click()
     placement = CommunityPlacement.objects.get(officer=officer)
     assert (placement.status, placement.partner_response) == (PlacementStatus.CONFIRMED, PartnerResponse.ACCEPTED)
-    log_out(page)
 
     # The officer sees the placement.
-    log_in(page, live_server, officer.user)
-    page.goto(live_server.url + "/placements/mine/")
+    page = as_person(browser, live_server, officer.user)
+    page.get_by_role("link", name="Your community placements").click()
     expect(page.get_by_role("heading", name="2-day placement at Maidstone Mind")).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text("Monday 1 March 2027 to Tuesday 2 March 2027")
     axe_check(page)

@@ -3,20 +3,15 @@
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from notifications.models import Notification
+from tests.browser.steps import current_code
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def current_code(secret):
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
 def test_visitor_signs_up_verifies_email_and_logs_in(page, live_server, axe_check):

@@ -4,27 +4,19 @@ emailed invitation, links it to the charity and offers places for the 2-day plac
 
 import re
 from datetime import timedelta
-from urllib.parse import urlparse
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from placements.enums import PartnerStatus, PlacementType
 from placements.models import HostingOffer, PartnerOrganisation
-from tests.browser.test_journeys import current_code
+from tests.browser.steps import as_person, last_link
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CONTACT = "pat@maidstonemind.example"
-
-
-def last_link(recipient, pattern):
-    """The path of the first link matching ``pattern`` in the newest mail to ``recipient``."""
-    message = next(m for m in reversed(mail.outbox) if m.to == [recipient] and re.search(pattern, m.body))
-    return urlparse(re.search(pattern, message.body).group(0)).path
 
 
 def register_interest(page, live_server, axe_check):
@@ -49,27 +41,18 @@ def register_interest(page, live_server, axe_check):
     axe_check(page)
 
 
-def officer_approves(browser, live_server, axe_check):
-    officer = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, email="sarah@kent.police.example")
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(officer.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
-    page.locator("#id_code").fill(current_code(officer.totp_secret))
-    page.get_by_role("button", name="Sign In").click()
+def officer_approves(browser, live_server, officer, axe_check):
+    """The Diversity Placements Officer, in her own browser, from her dashboard."""
+    page = as_person(browser, live_server, officer)
     expect(page.get_by_role("heading", level=1)).to_have_text("Staff dashboard")
-
-    page.goto(live_server.url + "/placements/staff/partners/?status=interested")
+    page.get_by_role("link", name=re.compile("^Partner organisations: registrations to approve")).click()
     axe_check(page)
     page.get_by_role("link", name="Maidstone Mind").click()
     expect(page.get_by_role("main")).to_contain_text(CONTACT)
     axe_check(page)
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("main")).to_contain_text("Maidstone Mind is approved")
-    context.close()
+    page.context.close()
 
 
 def contact_signs_up(page, live_server, invitation, axe_check):
@@ -94,8 +77,10 @@ def contact_signs_up(page, live_server, invitation, axe_check):
 
 
 def test_a_charity_registers_is_approved_links_its_account_and_offers_places(page, browser, live_server, axe_check):
+    # Before the journey: the Diversity Placements Officer's account.
+    officer = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, email="sarah@kent.police.example")
     register_interest(page, live_server, axe_check)
-    officer_approves(browser, live_server, axe_check)
+    officer_approves(browser, live_server, officer, axe_check)
     invitation = last_link(CONTACT, r"https?://\S+/partners/join/\S+/")
     contact_signs_up(page, live_server, invitation, axe_check)
 

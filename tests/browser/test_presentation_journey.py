@@ -45,7 +45,8 @@ def test_partner_contact_replies_that_two_people_will_attend(page, live_server, 
     )
 
     log_in(page, live_server)
-    page.goto(live_server.url + "/partners/presentations/")
+    page.get_by_role("link", name="Go to the partner portal").click()
+    page.get_by_role("link", name="Presentations and feedback").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Presentations and feedback")
     expect(page.get_by_role("row", name=re.compile("Rose Court Care Home"))).to_contain_text("Not replied yet")
     axe_check(page)
@@ -80,7 +81,8 @@ def test_partner_contact_rates_a_placement_after_a_missed_rating(page, live_serv
     placement = finished_placement(offer__partner=pat, officer__user=None, officer__full_name="Alex Officer")
 
     log_in(page, live_server)
-    page.goto(live_server.url + "/partners/presentations/")
+    page.get_by_role("link", name="Go to the partner portal").click()
+    page.get_by_role("link", name="Presentations and feedback").click()
     page.get_by_role("link", name="Give feedback on Alex Officer's placement").click()
 
     page.get_by_label("Comments (optional)").fill("Patient with our residents.")

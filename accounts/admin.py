@@ -1,3 +1,5 @@
+from allauth.mfa.admin import AuthenticatorAdmin as AllauthAuthenticatorAdmin
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
@@ -21,7 +23,9 @@ class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, Dj
     search_fields = ("email", "full_name")
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
-        (None, {"fields": ("email", "full_name", "password")}),
+        # Not "password": Django's widget shows the hash's algorithm and the start of its
+        # salt and hash. People set their own password from the reset email (issue 8 §1).
+        (None, {"fields": ("email", "full_name")}),
         ("Roles", {"fields": ("is_active", "groups"), "description": "A person's roles decide what they may see."}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
@@ -37,3 +41,21 @@ class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixi
     search_fields = ("object_id", "reason", "actor__email")
     list_select_related = ("actor", "content_type")
     date_hierarchy = "created_at"
+
+
+# allauth's own admin shows and edits an authenticator's ``data``: the TOTP secret and the
+# recovery-code seed. Ours lists who has which second factor and lets an administrator
+# remove one (a lost phone), never read or change it (issue 8 §1).
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(AllauthAuthenticatorAdmin):
+    exclude = ("data",)
+    readonly_fields = ("user", "type", "created_at", "last_used_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils import timezone
-from import_export import fields, resources
 
 from kentplacements.admin_tools import DateHierarchyGuardMixin, run_on_each
-from kentplacements.spreadsheets import SafeExportMixin
+from kentplacements.spreadsheets import ExportResource, SafeExportMixin, column, datetime_column, yes_no_column
 
 from . import services
 from .enums import NotificationStatus
@@ -15,28 +14,32 @@ from .selectors import stuck_messages
 PRIVATE_FIELDS = ("body_text", "body_html", "context")
 
 
-class NotificationResource(resources.ModelResource):
-    """Columns listed one by one: no body and no context, for any message."""
+class NotificationResource(ExportResource):
+    """Columns listed one by one, in words: no body and no context, for any message."""
 
-    sensitive = fields.Field(attribute="sensitive", column_name="contains a personal link")
+    created = datetime_column("Created", "created_at")
+    recipient = column("Recipient", "recipient")
+    template = column("Template", "template")
+    subject = column("Subject", "subject")
+    status = column("Status", "get_status_display")
+    attempts = column("Attempts", "attempts")
+    sensitive = yes_no_column("Contains a personal link", "sensitive")
+    sent = datetime_column("Sent", "sent_at")
+    last_error = column("Last error", "last_error")
 
     class Meta:
         model = Notification
         fields = (
-            "id",
-            "created_at",
+            "created",
             "recipient",
             "template",
             "subject",
             "status",
             "attempts",
             "sensitive",
-            "sent_at",
+            "sent",
             "last_error",
         )
-
-    def dehydrate_sensitive(self, notification):
-        return "Yes" if notification.sensitive else "No"
 
 
 class StuckFilter(admin.SimpleListFilter):

@@ -150,7 +150,7 @@ def test_the_recruitment_team_exports_the_outbox_with_formulas_escaped(client, r
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    by_recipient = {row["recipient"]: row for row in rows}
+    by_recipient = {row["Recipient"]: row for row in rows}
     assert set(by_recipient) == {
         "jo@example.org",
         "sam@example.org",
@@ -158,17 +158,17 @@ def test_the_recruitment_team_exports_the_outbox_with_formulas_escaped(client, r
         "lee@example.org",
         "kit@example.org",
     }
-    assert by_recipient["jo@example.org"]["subject"] == "Your placement"
-    assert by_recipient["jo@example.org"]["status"] == "sent"
+    assert by_recipient["jo@example.org"]["Subject"] == "Your placement"
+    assert by_recipient["jo@example.org"]["Status"] == "Sent"  # the label, not the code
     # shown as typed, never run: an apostrophe in front of = + - @
-    assert by_recipient["sam@example.org"]["subject"] == '\'=HYPERLINK("http://evil.example","Click")'
-    assert by_recipient["kim@example.org"]["subject"] == "'+44 1622 777688"
-    assert by_recipient["lee@example.org"]["subject"] == "'@SUM(A1:A2)"
+    assert by_recipient["sam@example.org"]["Subject"] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert by_recipient["kim@example.org"]["Subject"] == "'+44 1622 777688"
+    assert by_recipient["lee@example.org"]["Subject"] == "'@SUM(A1:A2)"
     assert "Private text" not in response.content.decode()  # bodies stay in the back office
     # a message with a personal link says so, and neither its text nor its context is there
     assert (
-        by_recipient["kit@example.org"]["contains a personal link"],
-        by_recipient["jo@example.org"]["contains a personal link"],
+        by_recipient["kit@example.org"]["Contains a personal link"],
+        by_recipient["jo@example.org"]["Contains a personal link"],
     ) == ("Yes", "No")
-    assert by_recipient["kit@example.org"]["template"] == "account/email/password_reset_key"
+    assert by_recipient["kit@example.org"]["Template"] == "account/email/password_reset_key"
     assert "3-secret" not in response.content.decode()

@@ -15,11 +15,25 @@ from ..services.partners import (
     reactivate_partner,
     update_partner_profile,
 )
+from ..validators import normalise_phone
 from .exports import PartnerOrganisationResource
+
+
+class PartnerContactAdminForm(forms.ModelForm):
+    """The same phone check as the portal's contact form (phonenumbers, issue 8 §6)."""
+
+    class Meta:
+        model = PartnerContact
+        fields = ("full_name", "email", "phone", "is_primary")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else ""
 
 
 class PartnerContactInline(ServiceOwnedFieldsMixin, admin.TabularInline):
     model = PartnerContact
+    form = PartnerContactAdminForm
     fields = ("full_name", "email", "phone", "is_primary", "user", "invited_at", "joined_at")
     extra = 0
 

@@ -13,7 +13,7 @@ from kentplacements.spreadsheets import SafeExportMixin
 from ..forms.placement_days import EscortingOfficerForm
 from ..forms.work_experience import DeclineForm
 from ..models import EligibilityQuestion, ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
-from ..selectors.work_experience import under_18_on_first_day
+from ..selectors.work_experience import eligibility_answers_text, under_18_on_first_day
 from ..services.placement_days import assign_escorting_officer
 from ..services.work_experience import (
     close_programme,
@@ -124,11 +124,17 @@ class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, S
     search_fields = ("applicant__full_name", "applicant__email", "school")
     # Every status change, and the escorting officer, go through a service (an action
     # here or a page elsewhere): WorkExperienceApplication.SERVICE_OWNED_FIELDS.
-    exclude = ("attendance_reminded_at", "attendance_flagged_at")
+    # The answers are shown as "question: answer", as on the application page, never as JSON.
+    exclude = ("attendance_reminded_at", "attendance_flagged_at", "eligibility_answers")
+    readonly_fields = ("answers",)
     actions = ["shortlist_selected", "decline_selected", "start_vetting_selected", "assign_escort_selected"]
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
+
+    @admin.display(description="Eligibility answers")
+    def answers(self, application):
+        return eligibility_answers_text(application) or "—"
 
     @admin.action(description="Shortlist", permissions=["change"])
     def shortlist_selected(self, request, queryset):

@@ -113,6 +113,8 @@ class WorkExperienceApplication(models.Model):
         "decline_reason",
         "status_reason",
         "escorting_officer",
+        # the applicant's own answers, checked when they send (submit_application)
+        "eligibility_answers",
         "submitted_at",
         "joining_instructions_sent_at",
         "attendance_confirmed_at",

@@ -52,3 +52,14 @@ def test_the_recruitment_team_sees_the_same_answers_on_the_participant_page(clie
     assertContains(response, "Answers to the criteria")
     assertContains(response, answer_html("Do you live or study in Kent?", "No"), html=True)
     assertContains(response, answer_html("Are you 16 or over", "Yes"), html=True)
+
+
+def test_the_back_office_shows_the_answers_in_words_and_cannot_change_them(client, recruiter, answered):
+    url = reverse("admin:placements_workexperienceapplication_change", args=[answered.pk])
+    client.force_login(recruiter)
+
+    page = client.get(url)
+
+    assertContains(page, "Are you 16 or over: Yes; Do you live or study in Kent? No")
+    assert "eligibility_answers" not in page.context["adminform"].form.fields
+    assertNotContains(page, "{&quot;")  # no JSON

@@ -11,6 +11,7 @@ from placements.models import Community
 from placements.selectors.partners import find_registered
 from placements.services.partners import SAME_AS_ANOTHER
 from placements.tests.factories import PartnerContactFactory, PartnerFactory
+from placements.validators import PHONE_MESSAGE
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,37 @@ def test_organisations_are_not_typed_into_the_admin(client):
     """They register through the public form, which recognises a repeat registration."""
     client.force_login(UserFactory(is_superuser=True, mfa=True))
     assert client.get(reverse("admin:placements_partnerorganisation_add")).status_code == 403
+
+
+def test_a_contact_s_phone_is_checked_in_the_admin_as_in_the_portal(client):
+    """Only an administrator edits contacts here (the roles may view them)."""
+    partner = PartnerFactory(name="Maidstone Mind", status=PartnerStatus.ACTIVE)
+    contact = PartnerContactFactory(organisation=partner, phone="01622 777688")
+    client.force_login(UserFactory(is_superuser=True, mfa=True))
+
+    def send(phone):
+        return client.post(
+            change_url(partner),
+            corrected(
+                partner,
+                **{
+                    "contacts-TOTAL_FORMS": "1",
+                    "contacts-INITIAL_FORMS": "1",
+                    "contacts-0-id": contact.pk,
+                    "contacts-0-organisation": partner.pk,
+                    "contacts-0-full_name": contact.full_name,
+                    "contacts-0-email": contact.email,
+                    "contacts-0-phone": phone,
+                },
+            ),
+        )
+
+    refused = send("12345")
+    assert refused.status_code == 200
+    assert refused.context["inline_admin_formsets"][0].formset.errors[0]["phone"] == [PHONE_MESSAGE]
+    contact.refresh_from_db()
+    assert contact.phone == "01622 777688"
+
+    assert send("+44 (0)1622 777-689").status_code == 302
+    contact.refresh_from_db()
+    assert contact.phone == "01622 777689"

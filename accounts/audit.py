@@ -19,6 +19,19 @@ def record_action(obj, *, action: str, by=None, from_state: str = "", to_state: 
     )
 
 
+def move_status(obj, target: str, *, workflow, by, action: str, reason: str = "", **changes):
+    """One state change as every service makes it: check ``target`` against the model's
+    transition table, write the status (and ``changes``) and log who did it. The caller
+    has locked the row, inside its transaction. Returns the action-log entry."""
+    previous = obj.status
+    workflow.check(previous, target)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.status = target
+    obj.save(update_fields=["status", *changes])
+    return record_action(obj, action=action, by=by, from_state=previous, to_state=target, reason=reason)
+
+
 def history_for(obj):
     return ActionLog.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)

@@ -4,7 +4,7 @@ applications, and the emails about them, arrive with the volunteers issue."""
 
 from django.db import transaction
 
-from accounts.audit import record_action
+from accounts.audit import move_status
 
 from .enums import CAMPAIGN_WORKFLOW, CampaignStatus
 from .models import RecruitmentCampaign
@@ -12,10 +12,7 @@ from .models import RecruitmentCampaign
 
 def _move(campaign, target, *, by, action) -> RecruitmentCampaign:
     campaign = RecruitmentCampaign.objects.select_for_update().get(pk=campaign.pk)
-    CAMPAIGN_WORKFLOW.check(campaign.status, target)
-    previous, campaign.status = campaign.status, target
-    campaign.save(update_fields=["status"])
-    record_action(campaign, action=action, by=by, from_state=previous, to_state=target)
+    move_status(campaign, target, workflow=CAMPAIGN_WORKFLOW, by=by, action=action)
     return campaign
 
 

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.audit import record_action
+from accounts.audit import move_status, record_action
 from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
@@ -227,12 +227,10 @@ def update_partner_profile(partner, *, by, profile: dict) -> PartnerOrganisation
 def _move(partner, target, *, by, action, reason=""):
     """Lock, check the move against PARTNER_WORKFLOW, write it and log it."""
     partner = PartnerOrganisation.objects.select_for_update().get(pk=partner.pk)
-    previous = partner.status
-    PARTNER_WORKFLOW.check(previous, target)
-    partner.status = target
-    partner.status_reason = reason if target in (PartnerStatus.DECLINED, PartnerStatus.WITHDRAWN) else ""
-    partner.save(update_fields=["status", "status_reason"])
-    entry = record_action(partner, action=action, by=by, from_state=previous, to_state=target, reason=reason)
+    status_reason = reason if target in (PartnerStatus.DECLINED, PartnerStatus.WITHDRAWN) else ""
+    entry = move_status(
+        partner, target, workflow=PARTNER_WORKFLOW, by=by, action=action, reason=reason, status_reason=status_reason
+    )
     return partner, entry
 
 

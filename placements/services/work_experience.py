@@ -6,7 +6,7 @@ the action and queues a kind email to the applicant (many are 16 or 17)."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.audit import record_action
+from accounts.audit import move_status, record_action
 from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
@@ -102,10 +102,7 @@ def unsubscribe_interest(interest: ExpressionOfInterest) -> ExpressionOfInterest
 
 def _move_programme(programme, target, *, by, action) -> WorkExperienceProgramme:
     programme = WorkExperienceProgramme.objects.select_for_update().get(pk=programme.pk)
-    PROGRAMME_WORKFLOW.check(programme.status, target)
-    previous, programme.status = programme.status, target
-    programme.save(update_fields=["status"])
-    record_action(programme, action=action, by=by, from_state=previous, to_state=target)
+    move_status(programme, target, workflow=PROGRAMME_WORKFLOW, by=by, action=action)
     return programme
 
 
@@ -292,15 +289,10 @@ def _move(application, target, *, by, action, reason="", **changes) -> WorkExper
     """Check and make one move of the lifecycle. An application leaving the states that
     hold a place gives its place back to the programme."""
     application = _locked(application)
-    APPLICATION_WORKFLOW.check(application.status, target)
     previous = application.status
-    for name, value in changes.items():
-        setattr(application, name, value)
-    application.status = target
-    application.save(update_fields=["status", *changes])
+    move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
     if previous in PLACE_HOLDING_APPLICATIONS and target not in PLACE_HOLDING_APPLICATIONS:
         release(PROGRAMME_PLACES, application.programme_id, by=by, holder=f"application {application.pk}")
-    record_action(application, action=action, by=by, from_state=previous, to_state=target, reason=reason)
     return application
 
 

@@ -144,8 +144,8 @@ def work_experience_application():
     data = {
         "date_of_birth": "2010-03-01", "school": "Maidstone Grammar School", "school_email": "",
         "statement": "I would like to see how the police keep people safe.", "reasonable_adjustments": "",
-        "emergency_contact_name": "Pat Student", "emergency_contact_phone": "07700 900123",
-        "guardian_name": "Pat Student", "guardian_email": "pat.student@example.org", "guardian_phone": "07700 900123",
+        "emergency_contact_name": "Pat Student", "emergency_contact_phone": "07911 123456",
+        "guardian_name": "Pat Student", "guardian_email": "pat.student@example.org", "guardian_phone": "07911 123456",
         f"question_{question.pk}": "yes", "send": "1",
     }  # fmt: skip
     sent = WorkExperienceApplication.objects.filter(status=ApplicationStatus.APPLIED)

@@ -222,3 +222,15 @@ def test_form_controls_and_focus_rings_reach_3_to_1_and_links_24px(browser, live
     named |= {"placement_reflection", "escort_participant", "work_experience_diary", "we_apply"}
     assert named <= {key for key, figures in measured.items() if any(b is not None for _n, b, _r in figures)}
     assert not wrong, "\n".join(wrong)
+
+
+def test_controls_with_errors_keep_3_to_1(page, live_server):
+    """After an invalid submission Bootstrap draws red borders and its own red focus glow
+    (.form-control.is-invalid:focus, 1.4:1): the borders and our ring still reach 3:1."""
+    page.goto(live_server.url + "/partners/register/")
+    page.get_by_role("button", name="Register your interest").click()
+    page.locator("[data-error-summary]").wait_for()
+    invalid = page.locator(".is-invalid").count()
+    problems, figures = measure(page)
+    assert invalid >= 5 and len([f for f in figures if f[1] is not None]) >= invalid
+    assert problems == [], "\n".join(problems)

@@ -1,9 +1,43 @@
-"""Demo data for placements, loaded by `manage.py seed_demo` (accounts). Idempotent."""
+"""Demo data for placements, loaded by `manage.py seed_demo` (accounts). Idempotent.
 
-from datetime import date
+Issue 9: every demo persona finds something on each of their pages, so the dates are
+relative to the day the demo is loaded: the cohort's 2-day placements are over (a
+reflection to write, feedback to give), its 4-day placements wait for the partner's
+reply, a presentation session takes replies, and a work-experience programme is running
+this week with an escorting officer, participants and daily registers. Rows are created
+in the state the story has reached, as the partners above are (no emails go out)."""
 
-from .enums import CommunityCode, KentDistrict, OrganisationKind, PartnerStatus, PlacementType
-from .models import Cohort, Community, HostingOffer, PartnerContact, PartnerOrganisation, StudentOfficer
+from datetime import date, time, timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from .enums import (
+    ApplicationStatus,
+    CommunityCode,
+    KentDistrict,
+    OrganisationKind,
+    PartnerResponse,
+    PartnerStatus,
+    PlacementStatus,
+    PlacementType,
+    ProgrammeStatus,
+)
+from .models import (
+    Cohort,
+    Community,
+    CommunityPlacement,
+    HostingOffer,
+    PartnerContact,
+    PartnerOrganisation,
+    PlacementReflection,
+    PresentationInvitation,
+    PresentationSession,
+    StudentOfficer,
+    WorkExperienceApplication,
+    WorkExperienceProgramme,
+)
+from .services.presentations import submit_reflection
 from .validators import duplicate_key
 
 C = CommunityCode
@@ -39,26 +73,56 @@ DEMO_PARTNERS = [
         PartnerStatus.INTERESTED,
         [C.PHYSICAL_DISABILITY],
     ),
+    # declined: the Diversity Placements Officer may look at it again (reactivate)
+    (
+        "Tonbridge Hearing Support",
+        OrganisationKind.COMMUNITY_GROUP,
+        False,
+        "",
+        "TN9 1AB",
+        KentDistrict.TONBRIDGE_MALLING,
+        PartnerStatus.DECLINED,
+        [C.PHYSICAL_DISABILITY],
+    ),
 ]
-DEMO_COHORT = {
-    "name": "Cohort 2027-01",
-    "course_start": date(2027, 1, 11),
-    "two_day_window_start": date(2027, 3, 1),
-    "two_day_window_end": date(2027, 3, 26),
-    "four_day_window_start": date(2027, 9, 6),
-    "four_day_window_end": date(2027, 10, 29),
-}
+# a minimal PDF: the demo officer's presentation slides
+DEMO_SLIDES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+DEMO_PARTICIPANTS = [("Jamie Participant", "jamie.participant"), ("Morgan Participant", "morgan.participant")]
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def demo_cohort(today: date) -> dict:
+    """A cohort whose 19-week course has just ended: the 2-day window is past, the
+    4-day window opens about three months after the course (seed 000)."""
+    course_start = monday(today) - timedelta(weeks=20)
+    two_day = course_start + timedelta(weeks=10)
+    four_day = monday(today) + timedelta(weeks=14)
+    return {
+        "name": f"Cohort {course_start:%Y-%m}",
+        "course_start": course_start,
+        "two_day_window_start": two_day,
+        "two_day_window_end": two_day + timedelta(days=25),
+        "four_day_window_start": four_day,
+        "four_day_window_end": four_day + timedelta(days=53),
+    }
 
 
 def seed_placements_demo(*, partner_user, officer_user):
+    today = timezone.localdate()
     partners = [_partner(*row) for row in DEMO_PARTNERS]
-    PartnerContact.objects.get_or_create(
-        organisation=partners[0],
-        email=partner_user.email,
-        defaults={"full_name": partner_user.full_name, "user": partner_user, "is_primary": True},
-    )
-    cohort, _ = Cohort.objects.get_or_create(name=DEMO_COHORT["name"], defaults=DEMO_COHORT)
-    StudentOfficer.objects.get_or_create(
+    # the demo contact speaks for two organisations: the portal lists both
+    for primary, partner in ((True, partners[0]), (False, partners[1])):
+        PartnerContact.objects.get_or_create(
+            organisation=partner,
+            email=partner_user.email,
+            defaults={"full_name": partner_user.full_name, "user": partner_user, "is_primary": primary},
+        )
+    fields = demo_cohort(today)
+    cohort, _ = Cohort.objects.get_or_create(name=fields["name"], defaults=fields)
+    officer, _ = StudentOfficer.objects.get_or_create(
         email=officer_user.email,
         defaults={
             "cohort": cohort,
@@ -67,12 +131,125 @@ def seed_placements_demo(*, partner_user, officer_user):
             "full_name": officer_user.full_name,
         },
     )
-    for partner in partners[:2]:
-        HostingOffer.objects.get_or_create(
-            partner=partner,
-            placement_type=PlacementType.TWO_DAY,
-            defaults={"places": 4, "available_from": date(2027, 3, 1), "available_until": date(2027, 3, 26)},
+    offers = {}
+    for placement_type, (start, end) in (
+        (PlacementType.TWO_DAY, cohort.window(PlacementType.TWO_DAY)),
+        (PlacementType.FOUR_DAY, cohort.window(PlacementType.FOUR_DAY)),
+    ):
+        for partner in partners[:2]:
+            offers[placement_type, partner.pk], _ = HostingOffer.objects.get_or_create(
+                partner=partner,
+                placement_type=placement_type,
+                defaults={"places": 4, "available_from": start, "available_until": end},
+            )
+    # the 2-day placement is over: a reflection written, the partner's feedback to give
+    two_day = _placement(officer, offers[PlacementType.TWO_DAY, partners[0].pk], PlacementStatus.COMPLETED, 2)
+    if not PlacementReflection.objects.filter(placement=two_day).exists():
+        submit_reflection(
+            two_day,
+            by=officer_user,
+            summary="What the people Maidstone Mind supports want from the police.",
+            reflection="I will take more time to listen when someone is in crisis.",
+            upload=SimpleUploadedFile("slides.pdf", DEMO_SLIDES),
         )
+    # the 4-day placement waits for the partner's reply
+    _placement(officer, offers[PlacementType.FOUR_DAY, partners[1].pk], PlacementStatus.CONFIRMED, 4)
+    session, _ = PresentationSession.objects.get_or_create(
+        cohort=cohort,
+        placement_type=PlacementType.TWO_DAY,
+        defaults={
+            "date": monday(today) + timedelta(weeks=2, days=2),
+            "starts_at": time(14),
+            "room": "Lecture theatre 2",
+            "capacity": 20,
+            "rsvp_cutoff": timezone.now() + timedelta(days=10),
+        },
+    )
+    PresentationInvitation.objects.get_or_create(session=session, partner=partners[0])
+
+
+def _placement(officer, offer, status, days):
+    """The officer's placement of the offer's type, from the first Monday of the offer."""
+    starts_on = monday(offer.available_from + timedelta(days=6))
+    placement, _ = CommunityPlacement.objects.get_or_create(
+        officer=officer,
+        placement_type=offer.placement_type,
+        defaults={
+            "offer": offer,
+            "partner": offer.partner,
+            "starts_on": starts_on,
+            "ends_on": starts_on + timedelta(days=days - 1),
+            "status": status,
+            "partner_response": PartnerResponse.ACCEPTED
+            if status == PlacementStatus.COMPLETED
+            else PartnerResponse.AWAITING,
+            "confirmed_at": timezone.now(),
+        },
+    )
+    return placement
+
+
+def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, make_participant):
+    """A programme running this week with the demo escorting officer's participants (the
+    demo applicant among them), and the applicant's application to the open programme.
+    ``make_participant(name, login)`` gives the user for a participant who has no demo login."""
+    today = timezone.localdate()
+    now = timezone.now()
+    running, _ = WorkExperienceProgramme.objects.get_or_create(
+        title=f"Work experience week, {monday(today):%-d %B %Y}",
+        defaults={
+            "starts_on": monday(today),
+            "ends_on": monday(today) + timedelta(days=4),
+            "capacity": 10,
+            "applications_open_at": now - timedelta(days=90),
+            "applications_close_at": now - timedelta(days=30),
+            "status": ProgrammeStatus.RUNNING,
+            "arrival_time": time(9),
+            "contact_details": "Corporate Recruitment Team, 01622 690690",
+        },
+    )
+    people = [applicant_user, *(make_participant(name, login) for name, login in DEMO_PARTICIPANTS)]
+    for number, person in enumerate(people):
+        _application(
+            running,
+            person,
+            status=ApplicationStatus.CONFIRMED,
+            date_of_birth=date(today.year - 16, 3, 1 + number),
+            escorting_officer=escort_user,
+            joining_instructions_sent_at=now - timedelta(days=14),
+        )
+    running.places_confirmed = len(people)
+    running.save(update_fields=["places_confirmed"])
+    # another programme open for applications, which the demo applicant has not applied to
+    WorkExperienceProgramme.objects.get_or_create(
+        title="October half-term work experience",
+        defaults={
+            "starts_on": open_programme.starts_on + timedelta(weeks=14),
+            "ends_on": open_programme.starts_on + timedelta(weeks=14, days=4),
+            "capacity": 12,
+            "applications_open_at": now,
+            "applications_close_at": open_programme.applications_close_at,
+            "status": ProgrammeStatus.OPEN,
+        },
+    )
+    # an application still under way: the applicant may read it, or withdraw it
+    _application(
+        open_programme, applicant_user, status=ApplicationStatus.APPLIED, date_of_birth=date(today.year - 16, 3, 1)
+    )
+
+
+def _application(programme, applicant, **fields):
+    defaults = {
+        "school": "Maidstone Grammar School",
+        "statement": "I want to see how the police work with the community.",
+        "emergency_contact_name": "Pat Parent",
+        "emergency_contact_phone": "07911 123456",
+        "guardian_name": "Pat Parent",
+        "guardian_email": "pat.parent@example.org",
+        "submitted_at": timezone.now() - timedelta(days=40),
+        **fields,
+    }
+    WorkExperienceApplication.objects.get_or_create(programme=programme, applicant=applicant, defaults=defaults)
 
 
 def _partner(name, kind, kica, number, postcode, district, status, communities):

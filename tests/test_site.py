@@ -12,6 +12,7 @@ from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import ActionLog, User
 from accounts.roles import STAFF_ROLES, has_role
 from kentplacements.workflow import TransitionNotAllowed, Workflow
+from placements.demo import DEMO_PARTICIPANTS
 from placements.models import PartnerOrganisation
 from tests.factories import UserFactory
 
@@ -89,13 +90,13 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.count() == len(DEMO_PEOPLE)
+    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS)
     for role, login, _name in DEMO_PEOPLE:
         user = User.objects.get(email=demo_email(login))
         assert has_role(user, role)
         assert user.check_password("Kent-Demo-2026")
         assert user.authenticator_set.exists() == (role in STAFF_ROLES)
-    assert PartnerOrganisation.objects.count() == 3
+    assert PartnerOrganisation.objects.count() == 4
 
 
 def test_seed_demo_refuses_without_debug(settings):

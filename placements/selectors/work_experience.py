@@ -1,6 +1,6 @@
 """Reads for work experience (seed 001) shared by pages and the back office."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -8,6 +8,7 @@ from django.utils import timezone
 from ..enums import ApplicationStatus, ProgrammeStatus
 from ..models import RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
 from ..models.work_experience import ADULT_AGE
+from .placement_days import ON_PLACEMENT
 
 
 def open_programmes():
@@ -83,3 +84,25 @@ def programme_dashboard(programme) -> dict:
         "by_status": [(status.label, by_status.get(status, 0)) for status in ApplicationStatus if status != "draft"],
         "overdue_reviews": list(overdue),
     }
+
+
+def staff_programmes():
+    """Every programme for the recruitment team's list, newest first (the model's order)."""
+    return WorkExperienceProgramme.objects.all()
+
+
+def programme_participants(programme):
+    """Who is on the programme (confirmed or attending), with their escorting officer:
+    the dashboard links each one to their participant page (issue 9)."""
+    return (
+        programme.applications.filter(status__in=ON_PLACEMENT)
+        .select_related("applicant", "escorting_officer")
+        .order_by("applicant__full_name", "pk")
+    )
+
+
+def programme_days(programme) -> list[date]:
+    """The programme's weekdays: the days that have a daily register."""
+    length = (programme.ends_on - programme.starts_on).days + 1
+    days = (programme.starts_on + timedelta(days=n) for n in range(length))
+    return [day for day in days if day.weekday() < 5]

@@ -21,6 +21,7 @@ MATRIX = {
     "we_my_applications": SIGNED_IN,
     "we_withdraw": OWN_APPLICATION,
     "we_programme_dashboard": RECRUITMENT,
+    "we_programmes": RECRUITMENT,
 }
 
 

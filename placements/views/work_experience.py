@@ -2,6 +2,7 @@
 unsubscribing), the applicant's application and account page, and the recruitment
 team's programme dashboard."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,12 +15,16 @@ from kentplacements.workflow import DomainError
 from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
 from ..forms.work_experience import SEND, ApplicationForm, InterestForm
 from ..models import ExpressionOfInterest, WorkExperienceProgramme
+from ..selectors.placement_days import ON_PLACEMENT
 from ..selectors.work_experience import (
     applications_of,
     eligibility_answers,
     open_programmes,
     programme_dashboard,
+    programme_days,
+    programme_participants,
     public_programmes,
+    staff_programmes,
 )
 from ..services.work_experience import (
     ApplicationAlreadySent,
@@ -118,6 +123,8 @@ def my_applications(request):
             "history": _plain_history(histories[application.pk]),
             "answers": eligibility_answers(application),
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
+            # a place confirmed: attendance and the diary are open to them (3.3.2, 3.4.3)
+            "on_placement": application.status in ON_PLACEMENT,
         }
         for application in applications
     ]
@@ -148,9 +155,24 @@ def withdraw(request, application_id):
 
 @staff_page("placements.view_programme_dashboard")
 @require_GET
+def programmes(request):
+    """Every programme, newest first: the recruitment team's way to each dashboard (issue 9)."""
+    return render(request, "placements/work_experience/programmes.html", {"programmes": staff_programmes()})
+
+
+@staff_page("placements.view_programme_dashboard")
+@require_GET
 def dashboard(request, programme_id):
     programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
-    context = {"programme": programme, **programme_dashboard(programme)}
+    context = {
+        "programme": programme,
+        **programme_dashboard(programme),
+        "participants": programme_participants(programme),
+        "days": programme_days(programme),
+        # the registers and participant pages are the supervisors'; the Head of Resourcing
+        # reads the names only (rules.has_perm: no model-permission queries)
+        "supervises": rules.has_perm("placements.supervise_placement_days", request.user),
+    }
     return render(request, "placements/work_experience/dashboard.html", context)
 
 
@@ -159,6 +181,7 @@ urlpatterns = [
     path("work-experience/interest/unsubscribe/<uuid:token>/", unsubscribe, name="we_unsubscribe"),
     path("work-experience/my-applications/", my_applications, name="we_my_applications"),
     path("work-experience/my-applications/<int:application_id>/withdraw/", withdraw, name="we_withdraw"),
+    path("work-experience/staff/programmes/", programmes, name="we_programmes"),
     path("work-experience/staff/programmes/<int:programme_id>/", dashboard, name="we_programme_dashboard"),
     path("work-experience/<int:programme_id>/", programme_page, name="we_programme"),
     path("work-experience/<int:programme_id>/apply/", apply, name="we_apply"),

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
 from accounts.models import User
-from accounts.roles import STAFF_ROLES
+from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
-from placements.demo import seed_placements_demo
+from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.enums import ProgrammeStatus
 from placements.models import WorkExperienceProgramme
 from volunteers.enums import CampaignStatus
@@ -67,6 +67,12 @@ class Command(BaseCommand):
                 "status": ProgrammeStatus.OPEN,
             },
         )
+        seed_work_experience_demo(
+            applicant_user=User.objects.get(email=demo_email("applicant")),
+            escort_user=User.objects.get(email=demo_email("escort")),
+            open_programme=WorkExperienceProgramme.objects.get(title="Summer work experience 2027"),
+            make_participant=self._participant,
+        )
         role, _ = VolunteerRole.objects.get_or_create(
             name="Community Policing Volunteer",
             defaults={
@@ -81,3 +87,12 @@ class Command(BaseCommand):
             area="West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge Wells",
             defaults={"opens_at": now, "closes_at": now + timedelta(days=45), "status": CampaignStatus.OPEN},
         )
+
+    def _participant(self, name, login):
+        """A participant of the demo programme: no password, nobody logs in as them."""
+        user, created = User.objects.get_or_create(email=demo_email(login), defaults={"full_name": name})
+        if created:
+            user.set_unusable_password()
+            user.save()
+            assign_role(user, Role.APPLICANT, reason="demo data")
+        return user

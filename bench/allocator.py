@@ -26,8 +26,10 @@ from placements.allocator import (
     Window,
     allocate,
     first_fit,
+    placement_dates,
     variety_share,
 )
+from placements.working_days import bank_holidays
 
 BUDGET_SECONDS = 2.0
 COMMUNITIES = ("mental_ill_health", "physical_disability", "learning_disability", "older_people", "dementia", "other")
@@ -35,7 +37,8 @@ OFFICERS = 400
 PARTNERS = 120
 OFFERS = 150
 LENGTH_DAYS = 4  # the 4-day placement, a few months after the officers become operational
-WINDOW = Window(date(2025, 9, 1), date(2025, 9, 26))
+# Late August, so the window holds the Summer bank holiday (25 August 2025) as well as weekends.
+WINDOW = Window(date(2025, 8, 18), date(2025, 9, 12), bank_holidays(date(2025, 8, 18), date(2025, 9, 12)))
 SHARE_NOT_FITTING = 0.08  # offers whose dates leave no 4 days inside the window
 
 
@@ -91,8 +94,10 @@ def rule_violations(allocation: Allocation, officers, offers) -> dict[str, int]:
     offer_by_id = {offer.offer_id: offer for offer in offers}
     per_offer = Counter(placement.offer_id for placement in allocation.placements)
     per_officer = Counter(placement.officer_id for placement in allocation.placements)
-    outside_dates = 0
+    outside_dates = not_working_days = 0
     for placement in allocation.placements:
+        days = [placement.start + timedelta(days=n) for n in range(LENGTH_DAYS)]
+        not_working_days += any(day.isoweekday() > 5 or day in WINDOW.bank_holidays for day in days)
         offer = offer_by_id[placement.offer_id]
         latest = min(WINDOW.end, offer.available_until)
         earliest = max(WINDOW.start, offer.available_from)
@@ -106,6 +111,7 @@ def rule_violations(allocation: Allocation, officers, offers) -> dict[str, int]:
             for placement in allocation.placements
         ),
         "outside dates": outside_dates,
+        "not working days": not_working_days,
         "officer twice": sum(count - 1 for count in per_officer.values()),
     }
 
@@ -123,8 +129,7 @@ def fill_spread(allocation: Allocation, offers) -> tuple[float, float]:
 
 
 def _fits(offer: OfferSlot) -> bool:
-    first_day = max(WINDOW.start, offer.available_from)
-    return first_day + timedelta(days=LENGTH_DAYS - 1) <= min(WINDOW.end, offer.available_until)
+    return placement_dates(offer, WINDOW, LENGTH_DAYS) is not None
 
 
 def main() -> int:

@@ -220,6 +220,11 @@ NOTIFICATIONS_STUCK_AFTER_SECONDS = env.int("NOTIFICATIONS_STUCK_AFTER_SECONDS",
 # Where emailed links point (scheme and host, no trailing slash): tasks have no request.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- community placements (seed 000) ---
+# The 4-day placement comes "after they have been operational officers for a few
+# months": its window opens this many months after the 19-week course ends.
+FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE = env.int("FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE", default=3)
+
 # --- Celery: tasks in-process unless a broker is configured ---
 _broker = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_BROKER_URL = _broker or "memory://"

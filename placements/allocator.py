@@ -7,7 +7,8 @@ database. The caller turns rows into ``OfficerNeed``/``OfferSlot`` values and th
 What a proposal must respect, always: an offer never gets more officers than its free places; an officer
 never goes to an organisation they are excluded from (the one of their other placement: seed 000 wants
 them to meet "every community", so never the same organisation twice); each officer gets at most one
-placement; the placement's days lie inside both the cohort's window and the offer's dates.
+placement; the placement's days lie inside both the cohort's window and the offer's dates, and are consecutive
+working days (seed 000 rule kept by issue 9: no weekend, no England and Wales bank holiday).
 
 What it aims for, in this order:
 
@@ -81,6 +82,9 @@ class Window:
 
     start: date
     end: date
+    # England and Wales bank holidays in the window. The caller looks them up in the maintained holiday
+    # library (placements/working_days.py), so this module stays pure and fast.
+    bank_holidays: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,17 +106,26 @@ class Allocation:
 # --- Rules shared by the allocators -------------------------------------------------------------------------
 
 
-def placement_dates(offer: OfferSlot, window: Window, length_days: int) -> tuple[date, date] | None:
-    """The first and last day of the earliest run of ``length_days`` days inside both the window and the
-    offer's dates, or None when there is no such run (the offer is unusable for this round).
+def is_working_day(day: date, bank_holidays: frozenset[date]) -> bool:
+    """Issue 9 (seed 000 rules): placement days are working days, Monday to Friday and not a bank holiday."""
+    return day.weekday() < 5 and day not in bank_holidays
 
-    Weekends and bank holidays are deliberately ignored: partners offered these dates, and staff move a
-    placement by hand on the review page if a day does not suit."""
-    start = max(window.start, offer.available_from)
-    end = start + timedelta(days=length_days - 1)
-    if end > min(window.end, offer.available_until):
-        return None
-    return start, end
+
+def placement_dates(offer: OfferSlot, window: Window, length_days: int) -> tuple[date, date] | None:
+    """The first and last day of the earliest run of ``length_days`` consecutive working days inside both the
+    window and the offer's dates, or None when there is no such run (the offer is unusable for this round).
+
+    Consecutive, because a placement is stored as a first and a last day: a 4-day placement is Monday to
+    Thursday or Tuesday to Friday (a bank holiday in the week leaves only the run that avoids it)."""
+    first, last = max(window.start, offer.available_from), min(window.end, offer.available_until)
+    run_start = day = first
+    while day <= last:
+        if not is_working_day(day, window.bank_holidays):
+            run_start = day + timedelta(days=1)
+        elif (day - run_start).days + 1 == length_days:
+            return run_start, day
+        day += timedelta(days=1)
+    return None
 
 
 def new_communities(officer: OfficerNeed, offer: OfferSlot) -> frozenset[str]:
@@ -164,8 +177,8 @@ def _usable_offers(
         if fitting is None:
             warnings.append(
                 f"Offer {offer.offer_id} (partner {offer.partner_id}) is not used: its dates "
-                f"({offer.available_from} to {offer.available_until}) leave no {length_days} days inside "
-                f"the window ({window.start} to {window.end})"
+                f"({offer.available_from} to {offer.available_until}) leave no {length_days} consecutive working "
+                f"days inside the window ({window.start} to {window.end})"
             )
         else:
             dates[offer.offer_id] = fitting

@@ -4,6 +4,7 @@ one with a reason. Drawn once a row, each with its own ids (``placement``)."""
 from django import forms
 from django.urls import reverse
 
+from ..services.placements import working_days_problem
 from .rendering import RenderedForm
 
 
@@ -30,6 +31,7 @@ class MoveProposalForm(RowForm):
     starts_on = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, offers, placement=None, **kwargs):
+        self.placement = placement
         if placement is not None:
             kwargs.setdefault("initial", {"offer": placement.offer_id, "starts_on": placement.starts_on})
         super().__init__(*args, placement=placement, **kwargs)
@@ -48,6 +50,13 @@ class MoveProposalForm(RowForm):
 
     def clean_offer(self):
         return self.offers[self.cleaned_data["offer"]]
+
+    def clean(self):
+        cleaned = super().clean()
+        offer, starts_on = cleaned.get("offer"), cleaned.get("starts_on")
+        if offer and starts_on and (problem := working_days_problem(offer.placement_type, starts_on)):
+            self.add_error("starts_on", problem)  # next to the field (issue 9: the move form refuses it)
+        return cleaned
 
 
 class ReasonForm(RowForm):

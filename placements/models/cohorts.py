@@ -3,6 +3,7 @@
 import uuid
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -55,10 +56,18 @@ class Cohort(models.Model):
     def course_end(self):
         return self.course_start + timedelta(weeks=INITIAL_TRAINING_WEEKS, days=-1)
 
+    @property
+    def four_day_opens(self):
+        """Seed 000: the 4-day placement comes "after they have been operational officers for a few
+        months", i.e. FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE months after the course ends."""
+        return self.course_end + relativedelta(months=settings.FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE)
+
     def window(self, placement_type) -> tuple:
         if placement_type == PlacementType.TWO_DAY:
             return self.two_day_window_start, self.two_day_window_end
-        return self.four_day_window_start, self.four_day_window_end
+        # A cohort saved before the setting was raised keeps its dates; the allocator and the placement
+        # rules still never place a 4-day placement before the window opens.
+        return max(self.four_day_window_start, self.four_day_opens), self.four_day_window_end
 
     def clean(self):
         errors = {}
@@ -73,10 +82,12 @@ class Cohort(models.Model):
         if self.two_day_window_end < self.two_day_window_start:
             errors["two_day_window_end"] = WINDOW_ORDER
         four_start, four_end = self.four_day_window_start, self.four_day_window_end
-        if four_start and four_start <= self.course_end:
+        if four_start and four_start < self.four_day_opens:
+            months = settings.FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE
             errors["four_day_window_start"] = (
-                "The 4-day window comes after the officers become operational: "
-                f"after the course ends on {self.course_end:%-d %B %Y}."
+                "The 4-day window comes after the officers have been operational for a few months: "
+                f"{months} months after the course ends on {self.course_end:%-d %B %Y}, "
+                f"so on or after {self.four_day_opens:%-d %B %Y}."
             )
         if four_start and four_end and four_end < four_start:
             errors["four_day_window_end"] = WINDOW_ORDER

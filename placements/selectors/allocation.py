@@ -2,12 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from ..enums import HOSTING_PARTNER_STATUSES, PlacementStatus, PlacementType
-from ..models import Cohort, CommunityPlacement, HostingOffer
+from ..models import Cohort, CommunityPlacement, HostingOffer, PartnerContact
 
 S = PlacementStatus
+NOBODY_TO_CONFIRM = "Nobody to confirm: {partner} has no contact with an active account."
+
+
+def has_active_contact(partner_field="partner_id"):
+    """Whether the row's partner has someone to confirm a placement: a contact linked to an active account
+    (issue 9: the allocator never places officers where nobody can answer)."""
+    return Exists(PartnerContact.objects.filter(organisation=OuterRef(partner_field), user__is_active=True))
 
 
 def proposals_for_review(cohort, placement_type):
@@ -16,6 +23,7 @@ def proposals_for_review(cohort, placement_type):
         CommunityPlacement.objects.filter(officer__cohort=cohort, placement_type=placement_type)
         .exclude(status=S.CANCELLED)
         .select_related("officer", "partner", "offer")
+        .annotate(partner_has_active_contact=has_active_contact())
         .prefetch_related(
             Prefetch("partner__communities"),
             Prefetch(
@@ -50,6 +58,8 @@ def review_rows(cohort, placement_type):
         warnings = []
         if other and not any(new for _, new in communities):
             warnings.append(f"Meets no new community: {other.partner} served the same.")
+        if not placement.partner_has_active_contact:
+            warnings.append(NOBODY_TO_CONFIRM.format(partner=placement.partner))
         if placement.partner_response == "declined":
             warnings.append(f"Declined by the partner: {placement.partner_response_reason}")
         rows.append(ReviewRow(placement, communities, other, warnings))
@@ -81,6 +91,9 @@ def open_offers(placement_type, window_start, window_end):
         )
         .select_related("partner")
         .prefetch_related("partner__communities")
-        .annotate(proposed=Count("placements", filter=Q(placements__status=S.PROPOSED)))
+        .annotate(
+            proposed=Count("placements", filter=Q(placements__status=S.PROPOSED)),
+            partner_has_active_contact=has_active_contact(),
+        )
         .order_by("pk")
     )

@@ -11,7 +11,8 @@ from kentplacements.workflow import DomainError
 from ..allocator import OfferSlot, OfficerNeed, Window, allocate
 from ..enums import PlacementStatus, PlacementType
 from ..models import CommunityPlacement
-from ..selectors.allocation import open_offers
+from ..selectors.allocation import NOBODY_TO_CONFIRM, open_offers
+from ..working_days import bank_holidays
 from .placements import confirm_placement, propose_placement
 
 S = PlacementStatus
@@ -52,13 +53,14 @@ def _officer_needs(cohort, placement_type):
 
 
 def _offer_slots(offers):
-    # Proposals (of any cohort) do not hold places yet but are about to: leave them room.
+    # Proposals (of any cohort) do not hold places yet but are about to: leave them room. An offer whose
+    # partner has nobody to confirm offers no place at all (issue 9).
     return [
         OfferSlot(
             offer_id=offer.pk,
             partner_id=offer.partner_id,
             communities=offer.partner.community_codes,
-            places=max(offer.places_free - offer.proposed, 0),
+            places=max(offer.places_free - offer.proposed, 0) if offer.partner_has_active_contact else 0,
             available_from=offer.available_from,
             available_until=offer.available_until,
         )
@@ -74,9 +76,9 @@ def run_allocation(cohort, placement_type, *, by) -> AllocationRun:
     window_start, window_end = cohort.window(placement_type)
     officers, needs = _officer_needs(cohort, placement_type)
     offers = {offer.pk: offer for offer in open_offers(placement_type, window_start, window_end)}
-    result = allocate(
-        needs, _offer_slots(offers.values()), Window(window_start, window_end), placement_type.length_days
-    )
+    # The window's bank holidays, so the allocator (pure, no holiday library) keeps to working days.
+    window = Window(window_start, window_end, bank_holidays(window_start, window_end))
+    result = allocate(needs, _offer_slots(offers.values()), window, placement_type.length_days)
     by_id = {officer.pk: officer for officer in officers}
     for proposal in result.placements:
         propose_placement(by_id[proposal.officer_id], offers[proposal.offer_id], proposal.start, by=by)
@@ -87,7 +89,9 @@ def run_allocation(cohort, placement_type, *, by) -> AllocationRun:
         reason=f"{placement_type.label}: {len(result.placements)} proposed, "
         f"{len(result.unallocated)} not placed, {discarded} earlier proposals replaced",
     )
-    return AllocationRun(len(result.placements), len(result.unallocated), result.warnings)
+    nobody = sorted({str(offer.partner) for offer in offers.values() if not offer.partner_has_active_contact})
+    warnings = tuple(NOBODY_TO_CONFIRM.format(partner=name) + " Its offers were not used." for name in nobody)
+    return AllocationRun(len(result.placements), len(result.unallocated), warnings + result.warnings)
 
 
 def discard_proposals(cohort, placement_type) -> int:

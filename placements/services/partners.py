@@ -483,7 +483,9 @@ def decline_placement(placement, *, by, reason) -> CommunityPlacement:
         raise DomainError("Say why you cannot host this placement.")
     placement = _awaiting_reply(placement)
     _set_response(placement, PartnerResponse.DECLINED, by=by, reason=reason)
-    placement = cancel_placement(placement, by=by, reason=f"{placement.partner.name} cannot host it: {reason}")
+    placement = cancel_placement(
+        placement, by=by, reason=f"{placement.partner.name} cannot host it: {reason}", declined_by_partner=True
+    )
     _notify_team(
         "placements/partner_placement_declined_team",
         {**placement_email_context(placement), "reason": reason, "declined_by": by.full_name or by.email},

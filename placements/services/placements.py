@@ -13,6 +13,7 @@ from notifications.services import notify
 from ..capacity import OFFER_PLACES, release, take
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
 from ..models import CommunityPlacement
+from ..working_days import non_working_days
 
 S = PlacementStatus
 
@@ -20,6 +21,19 @@ S = PlacementStatus
 def placement_dates(placement_type, starts_on):
     """A 2-day placement ends the next day, a 4-day one three days later."""
     return starts_on, starts_on + timedelta(days=PlacementType(placement_type).length_days - 1)
+
+
+def working_days_problem(placement_type, starts_on) -> str | None:
+    """Issue 9 (seed 000 rules): every day of a placement is a working day. The message says which days are
+    not, for the move form (next to its field) and the services alike; None when all are working days."""
+    days_off = non_working_days(*placement_dates(placement_type, starts_on))
+    if not days_off:
+        return None
+    label = PlacementType(placement_type).label
+    return (
+        f"Placement days are working days, Monday to Friday and not a bank holiday; this {label} would include "
+        f"{', '.join(days_off)}. Choose another first day."
+    )
 
 
 def check_placement_rules(officer, offer, starts_on, *, replacing=None):
@@ -34,6 +48,8 @@ def check_placement_rules(officer, offer, starts_on, *, replacing=None):
         raise DomainError(
             f"{officer}'s {placement_type.label} must fall between {window_start:%-d %B} and {window_end:%-d %B %Y}."
         )
+    if problem := working_days_problem(placement_type, starts_on):
+        raise DomainError(problem)
     if not (offer.available_from <= starts_on and ends_on <= offer.available_until):
         raise DomainError(
             f"{offer.partner} hosts between {offer.available_from:%-d %B} and {offer.available_until:%-d %B %Y}."
@@ -106,12 +122,17 @@ def _notify_confirmed(placement):
         key=f"placement-confirmed-officer-{placement.pk}",
         related=placement,
     )
+    _notify_contacts(placement, "confirmed", context)
+
+
+def _notify_contacts(placement, event, context):
+    """Each of the partner's contacts, from the template ``placement_<event>_partner``."""
     for contact in placement.partner.contacts.all():
         notify(
             recipient=contact.email,
-            template="placements/placement_confirmed_partner",
+            template=f"placements/placement_{event}_partner",
             context={**context, "contact_name": contact.full_name},
-            key=f"placement-confirmed-partner-{placement.pk}-{contact.pk}",
+            key=f"placement-{event}-partner-{placement.pk}-{contact.pk}",
             related=placement,
         )
 
@@ -129,8 +150,9 @@ def placement_email_context(placement) -> dict:
 
 
 @transaction.atomic
-def cancel_placement(placement, *, by, reason) -> CommunityPlacement:
-    """Cancel a proposed or confirmed placement; a confirmed one gives its place back."""
+def cancel_placement(placement, *, by, reason, declined_by_partner=False) -> CommunityPlacement:
+    """Cancel a proposed or confirmed placement; a confirmed one gives its place back. The partner's
+    contacts are told unless the cancellation is their own answer (``declined_by_partner``)."""
     if not reason.strip():
         raise DomainError("Say why the placement is cancelled.")
     placement = CommunityPlacement.objects.select_for_update().get(pk=placement.pk)
@@ -143,13 +165,17 @@ def cancel_placement(placement, *, by, reason) -> CommunityPlacement:
     placement.save(update_fields=["status", "cancel_reason"])
     record_action(placement, action="cancel", by=by, from_state=previous, to_state=S.CANCELLED, reason=reason)
     if previous == S.CONFIRMED:
+        context = {**placement_email_context(placement), "reason": placement.cancel_reason}
         notify(
             recipient=placement.officer.email,
             template="placements/placement_cancelled_officer",
-            context={**placement_email_context(placement), "reason": placement.cancel_reason},
+            context=context,
             key=f"placement-cancelled-officer-{placement.pk}",
             related=placement,
         )
+        if not declined_by_partner:
+            # Issue 9 (seed 000 rules): the partner's contacts expected the officer too.
+            _notify_contacts(placement, "cancelled", context)
     return placement
 
 

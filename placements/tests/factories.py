@@ -37,6 +37,13 @@ class PartnerFactory(factory.django.DjangoModelFactory):
         if extracted:
             self.communities.set(Community.objects.filter(code__in=extracted))
 
+    @factory.post_generation
+    def contact(self, create, extracted, **kwargs):
+        """contact=True adds a contact with an active account: someone to confirm a placement, without whom
+        the allocator never places an officer there (issue 9)."""
+        if create and extracted:
+            PartnerContactFactory(organisation=self)
+
 
 class PartnerContactFactory(factory.django.DjangoModelFactory):
     """A contact who has linked their account (pass user=None for one still invited)."""

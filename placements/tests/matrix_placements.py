@@ -59,7 +59,7 @@ POST_MATRIX = {
     "allocation_review": ALLOCATION_PAGE,
     "allocation_run": allocating(saved("→allocation_review")),  # a run is logged
     "allocation_confirm": allocating(saved("→allocation_review")),  # confirms the proposed placement
-    "placement_move": allocating("→allocation_review"),  # no organisation chosen: told so
+    "placement_move": allocating("200"),  # no organisation chosen: the review again, told so in the row
     "placement_cancel": allocating(saved("→allocation_review")),
     "my_placements": MATRIX["my_placements"],
     # calendar feeds answer any method alike

@@ -31,8 +31,8 @@ def review_url(cohort, placement_type="two_day"):
 def test_running_the_allocator_proposes_a_placement_for_every_officer(client, diversity_officer):
     cohort = CohortFactory()
     officers = [StudentOfficerFactory(cohort=cohort) for _ in range(5)]
-    HostingOfferFactory(places=3, partner=PartnerFactory(communities=["dementia"]))
-    HostingOfferFactory(places=3, partner=PartnerFactory(communities=["older_people"]))
+    HostingOfferFactory(places=3, partner=PartnerFactory(communities=["dementia"], contact=True))
+    HostingOfferFactory(places=3, partner=PartnerFactory(communities=["older_people"], contact=True))
     client.force_login(diversity_officer)
 
     response = client.post(reverse("allocation_run", args=[cohort.pk, "two_day"]), follow=True)
@@ -49,7 +49,7 @@ def test_running_the_allocator_proposes_a_placement_for_every_officer(client, di
 def test_running_again_replaces_the_proposals(client, diversity_officer):
     cohort = CohortFactory()
     StudentOfficerFactory(cohort=cohort)
-    HostingOfferFactory(places=3)
+    HostingOfferFactory(places=3, partner__contact=True)
     client.force_login(diversity_officer)
     client.post(reverse("allocation_run", args=[cohort.pk, "two_day"]))
     client.post(reverse("allocation_run", args=[cohort.pk, "two_day"]))
@@ -60,7 +60,7 @@ def test_shortage_is_explained_on_the_review_page(client, diversity_officer):
     cohort = CohortFactory()
     for _ in range(3):
         StudentOfficerFactory(cohort=cohort)
-    HostingOfferFactory(places=2)
+    HostingOfferFactory(places=2, partner__contact=True)
     client.force_login(diversity_officer)
     response = client.post(reverse("allocation_run", args=[cohort.pk, "two_day"]), follow=True)
     page = response.content.decode()
@@ -123,7 +123,9 @@ def test_a_move_with_bad_input_says_so(client, diversity_officer):
     placement = CommunityPlacementFactory()
     client.force_login(diversity_officer)
     response = client.post(reverse("placement_move", args=[placement.pk]), {"offer": "x", "starts_on": ""}, follow=True)
-    assert "Choose an organisation and a first day" in response.content.decode()
+    page = response.content.decode()
+    assert "placement was not moved: see the message in their row" in page
+    assert page.count("This field is required.") == 1  # the first day, in the officer's own row
 
 
 def test_cancelling_from_the_review_page_needs_a_reason(client, diversity_officer):

@@ -59,16 +59,29 @@ def rounds(draw, max_officers=10, max_offers=6, max_places=3):
         for officer_id in officer_ids
     ]
     start = MONDAY + timedelta(days=draw(st.integers(0, 6)))
-    window = Window(start, start + timedelta(days=draw(st.integers(0, 8))))
+    end = start + timedelta(days=draw(st.integers(0, 8)))
+    # Offers and windows cross weekends; a bank holiday or two falls on any day, weekends included.
+    bank_holidays = draw(st.frozensets(st.sampled_from([start + timedelta(days=n) for n in range(9)]), max_size=2))
+    window = Window(start, end, bank_holidays)
     return Round(officers, offers, window, draw(st.integers(1, 4)))
 
 
 # --- Independent references -------------------------------------------------------------------------------------
 
 
+def earliest_working_run(offer: OfferSlot, window: Window, length_days: int) -> tuple[date, date] | None:
+    """Every first day tried in turn: the earliest whose ``length_days`` days are all weekdays that are not
+    bank holidays, inside both the window and the offer's dates."""
+    first_day, last_day = max(window.start, offer.available_from), min(window.end, offer.available_until)
+    for offset in range((last_day - first_day).days + 1):
+        days = [first_day + timedelta(days=offset + n) for n in range(length_days)]
+        if days[-1] <= last_day and all(d.isoweekday() <= 5 and d not in window.bank_holidays for d in days):
+            return days[0], days[-1]
+    return None
+
+
 def fits(offer: OfferSlot, window: Window, length_days: int) -> bool:
-    first_day = max(window.start, offer.available_from)
-    return first_day + timedelta(days=length_days - 1) <= min(window.end, offer.available_until)
+    return earliest_working_run(offer, window, length_days) is not None
 
 
 def usable_offers(round_: Round) -> list[OfferSlot]:
@@ -224,13 +237,13 @@ def test_an_officer_never_goes_to_an_excluded_partner(allocator, round_):
 @both_allocators
 @PROPERTY
 @given(round_=rounds())
-def test_placement_days_are_the_earliest_run_inside_window_and_offer(allocator, round_):
+def test_placement_days_are_the_earliest_run_of_working_days_inside_window_and_offer(allocator, round_):
     offer_by_id = {offer.offer_id: offer for offer in round_.offers}
     for placement in round_.run(allocator).placements:
         offer = offer_by_id[placement.offer_id]
-        assert placement.start == max(round_.window.start, offer.available_from)
-        assert placement.end - placement.start == timedelta(days=round_.length_days - 1)
-        assert placement.end <= min(round_.window.end, offer.available_until)
+        assert (placement.start, placement.end) == earliest_working_run(offer, round_.window, round_.length_days)
+        days = [placement.start + timedelta(days=n) for n in range(round_.length_days)]
+        assert all(day.weekday() < 5 and day not in round_.window.bank_holidays for day in days)
 
 
 @both_allocators
@@ -384,17 +397,37 @@ def test_when_places_run_short_the_officer_who_would_meet_something_new_is_place
 
 
 def test_an_offer_whose_dates_leave_too_few_days_is_never_used():
-    short = offer(10, 1, ["dementia"], 5, available_from=WINDOW.end - timedelta(days=2))  # 3 days left in window
-    fitting = offer(20, 2, ["dementia"], 5, available_from=MONDAY + timedelta(days=2))
+    short = offer(10, 1, ["dementia"], 5, available_from=WINDOW.end - timedelta(days=2))  # Friday to Sunday
+    fitting = offer(20, 2, ["dementia"], 5, available_from=MONDAY + timedelta(days=1))
 
     allocation = allocate(officers(1, 2), [short, fitting], WINDOW, 4)
 
     assert {placement.offer_id for placement in allocation.placements} == {20}
-    assert allocation.placements[0].start == MONDAY + timedelta(days=2)
+    assert allocation.placements[0].start == MONDAY + timedelta(days=1)
     assert allocation.warnings == (
-        "Offer 10 (partner 1) is not used: its dates (2025-03-14 to 2025-03-16) leave no 4 days inside the window "
-        "(2025-03-03 to 2025-03-16)",
+        "Offer 10 (partner 1) is not used: its dates (2025-03-14 to 2025-03-16) leave no 4 consecutive working "
+        "days inside the window (2025-03-03 to 2025-03-16)",
     )
+
+
+def test_a_placement_never_runs_over_a_weekend():
+    from_wednesday = offer(10, 1, ["dementia"], 1, available_from=MONDAY + timedelta(days=2))
+
+    (placement,) = allocate(officers(1), [from_wednesday], WINDOW, 4).placements
+
+    # Wednesday to Saturday would cross the weekend: the first run of four working days is Monday to Thursday.
+    assert (placement.start, placement.end) == (date(2025, 3, 10), date(2025, 3, 13))
+
+
+def test_a_placement_never_falls_on_a_bank_holiday():
+    easter = Window(date(2027, 3, 22), date(2027, 4, 9), frozenset({date(2027, 3, 26), date(2027, 3, 29)}))
+    from_wednesday = offer(10, 1, ["dementia"], 2, available_from=date(2027, 3, 24), available_until=easter.end)
+
+    two_day = allocate(officers(1), [from_wednesday], easter, 2).placements[0]
+    four_day = allocate(officers(1), [from_wednesday], easter, 4).placements[0]
+
+    assert (two_day.start, two_day.end) == (date(2027, 3, 24), date(2027, 3, 25))  # before Good Friday
+    assert (four_day.start, four_day.end) == (date(2027, 3, 30), date(2027, 4, 2))  # after Easter Monday
 
 
 def test_shortage_of_places_is_explained():

@@ -36,20 +36,28 @@ def _review_url(placement):
 
 @_staff("placements.view_allocation")
 def allocation_review(request, cohort_id, placement_type):
-    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    return _review_page(request, get_object_or_404(Cohort, pk=cohort_id), placement_type)
+
+
+def _review_page(request, cohort, placement_type, *, refused_move=None):
+    """The review page; ``refused_move`` is a move form that did not validate, drawn in its own row so its
+    message stands next to the field (issue 9: the move form refuses a day that is not a working day)."""
     window = cohort.window(placement_type)
     rows = review_rows(cohort, placement_type)
     offers = list(open_offers(placement_type, *window))
+
+    def move_form(placement):
+        if refused_move is not None and refused_move.placement == placement:
+            return refused_move
+        return MoveProposalForm(offers=offers, placement=placement)
+
     context = {
         "cohort": cohort,
         "placement_type": placement_type,
         "window": window,
         "rows": rows,
         # each row's own move and cancel forms, drawn by crispy
-        "row_forms": [
-            (row, MoveProposalForm(offers=offers, placement=row.placement), ReasonForm(placement=row.placement))
-            for row in rows
-        ],
+        "row_forms": [(row, move_form(row.placement), ReasonForm(placement=row.placement)) for row in rows],
         "proposed": sum(row.placement.status == PlacementStatus.PROPOSED for row in rows),
         "unplaced": cohort.officers.count() - len(rows),
         "may_manage": request.user.has_perm("placements.manage_allocation"),
@@ -88,10 +96,12 @@ def confirm(request, cohort_id, placement_type):
 def move(request, placement_id):
     placement = get_object_or_404(CommunityPlacement.objects.select_related("officer__cohort"), pk=placement_id)
     window = placement.officer.cohort.window(placement.placement_type)
-    form = MoveProposalForm(request.POST, offers=open_offers(placement.placement_type, *window))
+    form = MoveProposalForm(request.POST, offers=open_offers(placement.placement_type, *window), placement=placement)
     if not form.is_valid():
-        messages.error(request, "Choose an organisation and a first day for the placement.")
-        return _review_url(placement)
+        messages.error(request, f"{placement.officer}'s placement was not moved: see the message in their row.")
+        return _review_page(
+            request, placement.officer.cohort, PlacementType(placement.placement_type), refused_move=form
+        )
     try:
         move_proposal(placement, form.cleaned_data["offer"], form.cleaned_data["starts_on"], by=request.user)
     except DomainError as error:

@@ -4,7 +4,8 @@ allauth has no setting that forces MFA (STACK.md), hence this middleware.
 """
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .mfa import has_totp
 from .roles import is_staff_member
@@ -22,6 +23,18 @@ MFA_SETUP_URL_NAMES = frozenset(
     }
 )
 
+# Where the officer was going when sent to the set-up (issue 9: the set-up ends with a way on).
+GOING_TO_SESSION_KEY = "accounts_mfa_setup_next"
+
+
+def set_up_done_url(request) -> str:
+    """The "Continue" link at the end of the set-up: the page the officer was going to
+    (stored by the middleware below, checked again as any redirect is), or their home."""
+    going_to = request.session.get(GOING_TO_SESSION_KEY)
+    if going_to and url_has_allowed_host_and_scheme(going_to, allowed_hosts=None):
+        return going_to
+    return resolve_url("home")
+
 
 class StaffMFARequiredMiddleware:
     def __init__(self, get_response):
@@ -36,5 +49,7 @@ class StaffMFARequiredMiddleware:
             return None
         if has_totp(user):
             return None
+        if request.method == "GET":  # a form sent before the set-up cannot be replayed: its page can
+            request.session[GOING_TO_SESSION_KEY] = request.get_full_path()
         messages.info(request, "Staff accounts must use two-factor authentication. Set it up to continue.")
         return redirect("mfa_activate_totp")

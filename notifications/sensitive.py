@@ -26,6 +26,8 @@ SENSITIVE_TEMPLATES = frozenset(
         # switched on: the code is as good as the link.
         "account/email/login_code",
         "account/email/password_reset_code",
+        # An imported student officer's link to set their first password (allauth's reset key).
+        "placements/officer_account_created",
         # A partner contact's signed invitation to create an account and link it.
         "placements/partner_approved_invitation",
         "placements/partner_contact_invitation",

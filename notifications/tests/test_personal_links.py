@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.account import app_settings as allauth_settings
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import resolve, reverse
@@ -27,7 +28,7 @@ from notifications.enums import NotificationStatus
 from notifications.models import Notification
 from notifications.sensitive import SENSITIVE_TEMPLATES, TOKEN_ARGUMENTS
 from placements.enums import PartnerStatus, ProgrammeStatus
-from placements.tests.factories import PartnerContactFactory, PartnerFactory
+from placements.tests.factories import CohortFactory, PartnerContactFactory, PartnerFactory
 from placements.tests.work_experience_factories import ProgrammeFactory
 from tests.factories import PASSWORD, UserFactory
 from tests.personas import STAFF_PERSONAS, make_persona
@@ -59,6 +60,14 @@ def trigger_every_personal_link():
     officer = Client()
     officer.force_login(make_persona("diversity_officer"))
     officer.post(reverse("staff_partner_approve", args=[partner.pk]))
+    # she imports a cohort's student officers: each is sent a link to set a password
+    CohortFactory(name="Cohort 2027-01")
+    officers_csv = b"staff_number,full_name,email,cohort\nKP30001,Ada Lovelace,ada@kent.police.example,Cohort 2027-01\n"
+    preview = officer.post(
+        reverse("admin:placements_studentofficer_import"),
+        {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("officers.csv", officers_csv)},
+    )
+    officer.post(reverse("admin:placements_studentofficer_process_import"), preview.context["confirm_form"].initial)
     # a partner contact adds a colleague, who is invited
     contact = make_persona("partner_contact")
     PartnerContactFactory(organisation=PartnerFactory(name="Dover Carers", status=PartnerStatus.ACTIVE), user=contact)
@@ -184,6 +193,7 @@ def test_no_staff_page_export_or_database_row_holds_a_personal_link(broker_down,
         "pat@mind.example",
         "kim@carers.example",
         "alex.keen@example.org",
+        "ada@kent.police.example",
     }
     assert_no_staff_page_shows(waiting, staff)
 

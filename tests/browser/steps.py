@@ -17,9 +17,11 @@ def current_code(secret):
 
 
 def last_link(recipient, pattern):
-    """The path of the first link matching ``pattern`` in the newest mail to ``recipient``."""
+    """The path (and query, if any) of the first link matching ``pattern`` in the newest
+    mail to ``recipient``."""
     message = next(m for m in reversed(mail.outbox) if m.to == [recipient] and re.search(pattern, m.body))
-    return urlparse(re.search(pattern, message.body).group(0)).path
+    link = urlparse(re.search(pattern, message.body).group(0))
+    return link.path + (f"?{link.query}" if link.query else "")
 
 
 def log_in(page, live_server, user):
@@ -29,7 +31,7 @@ def log_in(page, live_server, user):
     page.get_by_role("link", name="Log in").first.click()
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     if getattr(user, "totp_secret", None):
         page.get_by_label("Code").fill(current_code(user.totp_secret))
         page.get_by_role("main").get_by_role("button").first.click()

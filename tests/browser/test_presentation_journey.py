@@ -32,7 +32,7 @@ def log_in(page, live_server):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Email").fill("pat@rosecourt.example")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/account/$"))
 
 

@@ -7,6 +7,7 @@ from kentplacements.admin_tools import DateHierarchyGuardMixin, ReadOnlyAdminMix
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
+from .audit import SENSITIVE_REASONS, visible_reason
 from .exports import ActionLogResource, UserResource
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .models import ActionLog, User
@@ -35,12 +36,32 @@ class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, Dj
 
 @admin.register(ActionLog)
 class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
-    list_display = ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", "reason")
     resource_classes = [ActionLogResource]
     list_filter = ("action", "content_type", "created_at")
-    search_fields = ("object_id", "reason", "actor__email")
     list_select_related = ("actor", "content_type")
     date_hierarchy = "created_at"
+
+    # Issue 9: a vetting decision's or a conduct reason's text only for the roles that
+    # may read it (accounts.audit.SENSITIVE_REASONS), in the list, the record and the export.
+    def get_list_display(self, request):
+        def reason(entry):
+            return visible_reason(entry, request.user)
+
+        reason.short_description = "Reason"
+        return ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", reason)
+
+    def get_search_fields(self, request):
+        # a search on the reason would tell whoever guesses part of a withheld one that it is there
+        readable = all(request.user.has_perm(permission) for permission in SENSITIVE_REASONS.values())
+        return ("object_id", "actor__email", *(("reason",) if readable else ()))
+
+    def get_exclude(self, request, obj=None):
+        if obj is not None and visible_reason(obj, request.user) != obj.reason:
+            return ("reason",)
+        return super().get_exclude(request, obj)
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {**super().get_export_resource_kwargs(request, **kwargs), "viewer": request.user}
 
 
 # allauth's own admin shows and edits an authenticator's ``data``: the TOTP secret and the

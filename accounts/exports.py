@@ -4,6 +4,7 @@ exported for every user, staff included (issue 8)."""
 
 from kentplacements.spreadsheets import ExportResource, column, datetime_column, yes_no_column
 
+from .audit import visible_reason
 from .models import ActionLog, User
 from .roles import Role
 
@@ -42,6 +43,15 @@ class ActionLogResource(ExportResource):
     class Meta:
         model = ActionLog
         fields = ("when", "actor", "record_type", "record", "action", "from_state", "to_state", "reason")
+
+    def __init__(self, viewer=None, **kwargs):
+        # who exports: a sensitive reason is written only for the roles that may read it
+        # (issue 9); without a viewer, it is withheld
+        super().__init__(**kwargs)
+        self.viewer = viewer
+
+    def dehydrate_reason(self, entry):
+        return visible_reason(entry, self.viewer)
 
     def dehydrate_from_state(self, entry):
         return state_label(entry, entry.from_state)

@@ -86,7 +86,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_placementreflection",
         "placements.view_placementfeedback",
     ],
-    Role.VETTING_OFFICER: ["accounts.view_actionlog"],
+    # issue 9: the applications in vetting are the vetting officer's work queue (their
+    # vetting checks come with issue 10); read-only
+    Role.VETTING_OFFICER: ["accounts.view_actionlog", "placements.view_workexperienceapplication"],
     Role.HEAD_OF_RESOURCING: [
         "accounts.view_actionlog",
         "accounts.view_user",

@@ -27,3 +27,6 @@ is_volunteer = role_predicate(Role.VOLUNTEER)
 
 rules.add_perm("accounts.view_staff_dashboard", is_staff)
 rules.add_perm("accounts.view_own_account", rules.is_authenticated)
+# Sensitive reasons in the action log (accounts.audit.SENSITIVE_REASONS, issue 9).
+rules.add_perm("accounts.see_vetting_reasons", is_vetting_officer)
+rules.add_perm("accounts.see_conduct_reasons", is_recruitment_team | is_head_of_resourcing)

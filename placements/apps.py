@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = "Placements: partner organisations, cohorts and work experience"
+
+    def ready(self):
+        from . import queues  # noqa: F401  (the staff home's work queues, issue 9)

@@ -126,7 +126,7 @@ ADMIN_MODELS = {
     "placements/placementfeedback": ({"diversity_officer", "head_of_resourcing"}, set()),
     "placements/workexperienceprogramme": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # applications come from applicants; expressions of interest from the public form
-    "placements/workexperienceapplication": ({"recruiter"}, set()),
+    "placements/workexperienceapplication": ({"recruiter", "vetting_officer"}, set()),
     "placements/expressionofinterest": ({"recruiter"}, set()),
     # what happened on placement days: read-only for the recruitment team
     "placements/activity": ({"recruiter"}, set()),

@@ -2,9 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from rules.contrib.views import permission_required
 
-from notifications.selectors import outbox_counts, stuck_messages
+from notifications.selectors import stuck_messages
 
-from ..audit import recent_actions
+from ..audit import recent_changes
+from ..queues import waiting_for
 from ..roles import Role, has_role, is_staff_member, role_labels
 
 
@@ -34,9 +35,10 @@ def staff_dashboard(request):
         "is_student_officer": has_role(user, Role.STUDENT_OFFICER),
         "is_escorting_officer": has_role(user, Role.ESCORTING_OFFICER),
     }
+    # Issue 9: what waits for this person, rather than the outbox's counts by status.
+    context["queues"] = waiting_for(user)
     if user.has_perm("notifications.view_notification"):
-        context["outbox"] = outbox_counts()
         context["stuck"] = stuck_messages().count()
     if user.has_perm("accounts.view_actionlog"):
-        context["recent_actions"] = recent_actions(limit=10)
+        context["recent_changes"] = recent_changes(user, limit=10)
     return render(request, "accounts/staff_dashboard.html", context)

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -72,7 +73,7 @@ class PartnerOrganisationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     form = PartnerOrganisationForm
     list_display = ("name", "kind", "kica_member", "district", "status", "created_at")
     resource_classes = [PartnerOrganisationResource]
-    list_filter = ("status", "kind", "kica_member", "district", "communities")
+    list_filter = (QueueFilter, "status", "kind", "kica_member", "district", "communities")
     search_fields = ("name", "postcode", "registration_number", "contacts__email")
     readonly_fields = ("created_at",)
     filter_horizontal = ("communities",)

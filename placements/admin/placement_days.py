@@ -3,6 +3,7 @@ are written by escorting officers and staff through the placement-day pages."""
 
 from django.contrib import admin
 
+from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ReadOnlyAdminMixin, ServiceOwnedFieldsMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
@@ -32,7 +33,7 @@ class ActivityAdmin(ReadOnlyAdmin):
 class RiskAssessmentAdmin(ReadOnlyAdmin):
     list_display = ("application", "owner", "assessed_on", "review_due", "last_reviewed_on")
     resource_classes = [RiskAssessmentResource]
-    list_filter = ("review_due", "application__programme")
+    list_filter = (QueueFilter, "review_due", "application__programme")
     list_select_related = ("application__applicant", "application__programme", "owner")
     search_fields = ("application__applicant__full_name",)
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -25,7 +26,7 @@ class HostingOfferAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryA
 class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("officer", "partner", "placement_type", "starts_on", "ends_on", "status", "partner_response")
     resource_classes = [CommunityPlacementResource]
-    list_filter = ("status", "placement_type", "partner_response", "officer__cohort")
+    list_filter = (QueueFilter, "status", "placement_type", "partner_response", "officer__cohort")
     list_select_related = ("officer", "partner")
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")
     # Every change goes through the services (the review page or the actions below);

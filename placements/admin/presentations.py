@@ -4,6 +4,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
 
+from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -46,7 +47,7 @@ class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     form = PresentationSessionForm
     list_display = ("cohort", "placement_type", "date", "starts_at", "room", "capacity", "seats_taken")
     resource_classes = [PresentationSessionResource]
-    list_filter = ("placement_type", "cohort")
+    list_filter = (QueueFilter, "placement_type", "cohort")
     list_select_related = ("cohort",)
     inlines = [PresentationInvitationInline]
     actions = ["invite_partners_of_round"]

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import pluralize
 
+from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -119,7 +120,7 @@ class Under18Filter(admin.SimpleListFilter):
 class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
     resource_classes = [WorkExperienceApplicationResource]
-    list_filter = ("status", "programme", Under18Filter, "school")
+    list_filter = (QueueFilter, "status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
     # Every status change, and the escorting officer, go through a service (an action

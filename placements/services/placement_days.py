@@ -146,17 +146,21 @@ def review_risk_assessment(assessment, *, by, review_due, summary):
     return assessment
 
 
-def _overdue_reviews(today):
-    """Assessments overdue for review and not yet chased today, while the placement is
-    still to come or under way: once the programme's last day has passed, the programme
-    is finished or the participant has withdrawn, completed or been discontinued, there
-    is nothing left to review (issue 8 §5: owners were emailed every day for ever)."""
+def overdue_risk_reviews(today):
+    """Assessments overdue for review while the placement is still to come or under way:
+    once the programme's last day has passed, the programme is finished or the
+    participant has withdrawn, completed or been discontinued, there is nothing left to
+    review (issue 8 §5: owners were emailed every day for ever). Also a staff work queue."""
     return (
         RiskAssessment.objects.filter(review_due__lt=today, application__programme__ends_on__gte=today)
         .exclude(application__programme__status=ProgrammeStatus.FINISHED)
         .exclude(application__status__in=ENDED_APPLICATIONS)
-        .exclude(last_reminded_on=today)
     )
+
+
+def _overdue_reviews(today):
+    """Overdue and not yet chased today."""
+    return overdue_risk_reviews(today).exclude(last_reminded_on=today)
 
 
 def remind_overdue_risk_reviews(today=None) -> int:

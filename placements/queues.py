@@ -1,0 +1,215 @@
+"""The placements' work queues on the staff home (issue 9, accounts.queues): whose work
+each one is follows DOMAIN.md §1 — the Diversity Placements Officer's partners, cohorts,
+placements and presentations; the Corporate Recruitment Team's applications and
+participants; the vetting officer's vetting; an escorting officer's own participants.
+The Head of Resourcing sees, read-only, those whose lists their permissions open."""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from accounts.queues import Queue, register
+from accounts.roles import Role
+
+from .enums import (
+    ApplicationStatus,
+    PartnerResponse,
+    PartnerStatus,
+    PlacementStatus,
+    PlacementType,
+)
+from .models import (
+    CommunityPlacement,
+    PartnerContact,
+    PartnerOrganisation,
+    PresentationSession,
+    RiskAssessment,
+    StudentOfficer,
+    WorkExperienceApplication,
+)
+from .selectors.placement_days import ON_PLACEMENT
+from .services.placement_days import overdue_risk_reviews
+
+DPO = Role.DIVERSITY_PLACEMENTS_OFFICER
+TEAM = Role.RECRUITMENT_TEAM
+HEAD = Role.HEAD_OF_RESOURCING
+
+
+def _admin_list(model: str, slug: str):
+    return lambda: f"{reverse(f'admin:placements_{model}_changelist')}?queue={slug}"
+
+
+def _partners_without_contact(user, today):
+    # "active contact": someone who can still log in and answer for the organisation
+    answering = PartnerContact.objects.filter(organisation=OuterRef("pk"), user__is_active=True)
+    return PartnerOrganisation.objects.filter(status=PartnerStatus.ACTIVE).exclude(Exists(answering))
+
+
+def _officers_unplaced(user, today):
+    """Seed 000: "every student officer has to complete these community placements". An
+    officer waits while either placement is missing (none, or only cancelled ones), for
+    as long as their cohort's 4-day window has not closed."""
+
+    def placed(kind):
+        return Exists(
+            CommunityPlacement.objects.filter(officer=OuterRef("pk"), placement_type=kind).exclude(
+                status=PlacementStatus.CANCELLED
+            )
+        )
+
+    return StudentOfficer.objects.filter(cohort__four_day_window_end__gte=today).exclude(
+        placed(PlacementType.TWO_DAY) & placed(PlacementType.FOUR_DAY)
+    )
+
+
+def _awaiting_reply(user, today):
+    return CommunityPlacement.objects.filter(
+        status=PlacementStatus.CONFIRMED, partner_response=PartnerResponse.AWAITING
+    )
+
+
+def _presentations_this_week(user, today):
+    return PresentationSession.objects.filter(date__gte=today, date__lt=today + timedelta(days=7))
+
+
+def _applications(status):
+    return lambda user, today: WorkExperienceApplication.objects.filter(status=status)
+
+
+def _without_risk_assessment(applications):
+    # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
+    return applications.filter(status__in=ON_PLACEMENT).exclude(
+        Exists(RiskAssessment.objects.filter(application=OuterRef("pk")))
+    )
+
+
+def _attendance_not_confirmed(user, today):
+    """Protocol 3.3.2: past the deadline to confirm attendance, the team has been told
+    (chase_attendance_confirmations flags it) and the placement is still to come."""
+    return WorkExperienceApplication.objects.filter(
+        status=ApplicationStatus.CONFIRMED,
+        attendance_confirmed_at__isnull=True,
+        attendance_flagged_at__isnull=False,
+        programme__starts_on__gte=today,
+    )
+
+
+def _own_overdue_reviews(user, today):
+    return overdue_risk_reviews(today).filter(application__escorting_officer=user)
+
+
+def _escort_list():
+    return reverse("escort_participants")
+
+
+register(
+    Queue(
+        "partner_registrations",
+        "Partner registrations to review",
+        frozenset({DPO, HEAD}),
+        "placements.review_partners",
+        lambda user, today: PartnerOrganisation.objects.filter(status=PartnerStatus.INTERESTED),
+        lambda: f"{reverse('staff_partner_list')}?status={PartnerStatus.INTERESTED}",
+    ),
+    Queue(
+        "partners_without_contact",
+        "Active partners without a contact",
+        frozenset({DPO, HEAD}),
+        "placements.view_partnerorganisation",
+        _partners_without_contact,
+        _admin_list("partnerorganisation", "partners_without_contact"),
+    ),
+    Queue(
+        "officers_unplaced",
+        "Officers of a cohort without a 2-day or 4-day placement",
+        frozenset({DPO, HEAD}),
+        "placements.view_studentofficer",
+        _officers_unplaced,
+        _admin_list("studentofficer", "officers_unplaced"),
+    ),
+    Queue(
+        "awaiting_partner_reply",
+        "Placements awaiting the partner's reply",
+        frozenset({DPO, HEAD}),
+        "placements.view_communityplacement",
+        _awaiting_reply,
+        _admin_list("communityplacement", "awaiting_partner_reply"),
+    ),
+    Queue(
+        "presentations_this_week",
+        "Presentations in the next 7 days",
+        frozenset({DPO, HEAD}),
+        "placements.view_presentationsession",
+        _presentations_this_week,
+        _admin_list("presentationsession", "presentations_this_week"),
+    ),
+    Queue(
+        "applications_to_shortlist",
+        "Applications to shortlist",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        _applications(ApplicationStatus.APPLIED),
+        _admin_list("workexperienceapplication", "applications_to_shortlist"),
+    ),
+    # Vetting checks come with their own model (issue 10); until then the vetting
+    # officer's queue is the applications in vetting, waiting for record_clearance.
+    Queue(
+        "vetting_to_decide",
+        "Vetting to decide",
+        frozenset({Role.VETTING_OFFICER}),
+        "placements.view_workexperienceapplication",
+        _applications(ApplicationStatus.VETTING),
+        _admin_list("workexperienceapplication", "vetting_to_decide"),
+    ),
+    # Likewise the Work Placement Agreement (issue 10): the applications waiting for it.
+    Queue(
+        "agreements_awaiting_signature",
+        "Agreements awaiting signature",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        _applications(ApplicationStatus.AGREEMENT_PENDING),
+        _admin_list("workexperienceapplication", "agreements_awaiting_signature"),
+    ),
+    Queue(
+        "without_risk_assessment",
+        "Participants without a risk assessment",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        lambda user, today: _without_risk_assessment(WorkExperienceApplication.objects.all()),
+        _admin_list("workexperienceapplication", "without_risk_assessment"),
+    ),
+    Queue(
+        "overdue_risk_reviews",
+        "Overdue risk reviews",
+        frozenset({TEAM}),
+        "placements.view_riskassessment",
+        lambda user, today: overdue_risk_reviews(today),
+        _admin_list("riskassessment", "overdue_risk_reviews"),
+    ),
+    Queue(
+        "attendance_not_confirmed",
+        "Attendance not confirmed",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        _attendance_not_confirmed,
+        _admin_list("workexperienceapplication", "attendance_not_confirmed"),
+    ),
+    # An escorting officer's own participants (protocol 3.5.4), on their own list.
+    Queue(
+        "own_without_risk_assessment",
+        "Your participants without a risk assessment",
+        frozenset({Role.ESCORTING_OFFICER}),
+        "placements.escort_participants",
+        lambda user, today: _without_risk_assessment(WorkExperienceApplication.objects.filter(escorting_officer=user)),
+        _escort_list,
+    ),
+    Queue(
+        "own_overdue_risk_reviews",
+        "Your participants' overdue risk reviews",
+        frozenset({Role.ESCORTING_OFFICER}),
+        "placements.escort_participants",
+        _own_overdue_reviews,
+        _escort_list,
+    ),
+)

@@ -14,4 +14,5 @@ def test_staff_dashboard_for_recruiter(client, recruiter):
     client.force_login(recruiter)
     response = client.get(reverse("staff_dashboard"))
     assert response.status_code == 200
-    assert "Notification outbox" in response.content.decode()
+    page = response.content.decode()
+    assert "Waiting for you" in page and "Applications to shortlist" in page

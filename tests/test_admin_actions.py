@@ -19,7 +19,14 @@ from django.utils import timezone
 from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
-from placements.enums import ApplicationStatus, DeclineReason, PartnerStatus, PlacementStatus, ProgrammeStatus
+from placements.enums import (
+    ApplicationStatus,
+    DeclineReason,
+    PartnerResponse,
+    PartnerStatus,
+    PlacementStatus,
+    ProgrammeStatus,
+)
 from placements.tests.factories import CommunityPlacementFactory, HostingOfferFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
@@ -80,6 +87,13 @@ OUTCOMES = {
         CommunityPlacementFactory,
         lambda p: (p.status, p.offer.places_taken),
         (PlacementStatus.CONFIRMED, 1),
+    ),
+    ("placements.CommunityPlacement", "accept_for_partner_selected"): Outcome(
+        "diversity_officer",
+        lambda: CommunityPlacementFactory(status=PlacementStatus.CONFIRMED),
+        lambda p: (p.partner_response, p.partner_response_reason),
+        (PartnerResponse.ACCEPTED, "Agreed by phone"),
+        answers=lambda: {"reason": "Agreed by phone"},
     ),
     ("placements.CommunityPlacement", "complete_selected"): Outcome(
         "diversity_officer", ended_placement, status, PlacementStatus.COMPLETED

@@ -1,13 +1,25 @@
+from django import forms
 from django.contrib import admin
 
 from accounts.queues import QueueFilter
-from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
+from ..forms.partners import REASON_TEXT
 from ..models import CommunityPlacement, HostingOffer
+from ..services.partners import accept_for_partner
 from ..services.placements import complete_placement, confirm_placement
 from .exports import CommunityPlacementResource, HostingOfferResource
+
+
+class AcceptedByPartnerForm(forms.Form):
+    reason = forms.CharField(
+        label="How did the partner accept?",
+        max_length=REASON_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="For example: agreed by phone with the contact. The partner's contacts read this in our email.",
+    )
 
 
 @admin.register(HostingOffer)
@@ -31,14 +43,29 @@ class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHi
     search_fields = ("officer__full_name", "officer__staff_number", "partner__name")
     # Every change goes through the services (the review page or the actions below);
     # CommunityPlacement.SERVICE_OWNED_FIELDS makes the rest read-only.
-    actions = ["confirm_selected", "complete_selected"]
+    actions = ["confirm_selected", "accept_for_partner_selected", "complete_selected"]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Confirm (takes a place; tells officer and partner)", permissions=["change"])
+    @admin.action(description="Confirm (takes a place; asks the partner to accept)", permissions=["change"])
     def confirm_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda p: confirm_placement(p, by=request.user), "confirmed")
+
+    @admin.action(description="Accept for the partner (with how they agreed)…", permissions=["change"])
+    def accept_for_partner_selected(self, request, queryset):
+        # Issue 9 (seed 000 rules): the officer hears "confirmed" only once the partner has accepted.
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=AcceptedByPartnerForm,
+            service=lambda placement, reason: accept_for_partner(placement, by=request.user, reason=reason),
+            done="accepted for the partner",
+            title="Accept placements for the partner",
+            explanation="These placements will be recorded as accepted by the partner, and each officer told:",
+            submit_label="Record as accepted",
+        )
 
     @admin.action(description="Mark completed (after the last day)", permissions=["change"])
     def complete_selected(self, request, queryset):

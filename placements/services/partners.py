@@ -30,7 +30,7 @@ from ..links import absolute_url
 from ..models import CommunityPlacement, HostingOffer, PartnerContact, PartnerOrganisation
 from ..selectors.partners import diversity_placements_officers, find_registered
 from ..validators import duplicate_key, planning_window_problem
-from .placements import cancel_placement, placement_email_context
+from .placements import cancel_placement, notify_officer_accepted, notify_partner_contacts, placement_email_context
 
 log = logging.getLogger(__name__)
 # Seed 000: "please feel free to contact Sarah Meloni, Diversity Placements Officer.
@@ -450,7 +450,7 @@ def _awaiting_reply(placement) -> CommunityPlacement:
     return placement
 
 
-def _set_response(placement, response, *, by, reason=""):
+def _set_response(placement, response, *, by, reason="", action=None):
     previous = placement.partner_response
     if not PARTNER_RESPONSE_WORKFLOW.can(previous, response):
         raise DomainError(f"This placement has already been answered: {placement.get_partner_response_display()}.")
@@ -459,7 +459,7 @@ def _set_response(placement, response, *, by, reason=""):
     placement.save(update_fields=["partner_response", "partner_response_reason"])
     record_action(
         placement,
-        action=f"partner_{response}",
+        action=action or f"partner_{response}",
         by=by,
         from_state=previous,
         to_state=response,
@@ -471,6 +471,30 @@ def _set_response(placement, response, *, by, reason=""):
 def accept_placement(placement, *, by) -> CommunityPlacement:
     placement = _awaiting_reply(placement)
     _set_response(placement, PartnerResponse.ACCEPTED, by=by)
+    notify_officer_accepted(placement)
+    return placement
+
+
+@transaction.atomic
+def accept_for_partner(placement, *, by, reason) -> CommunityPlacement:
+    """Issue 9 (seed 000 rules): staff record the partner's acceptance given another way
+    ("agreed by phone"); the reason is logged, the officer told and the contacts shown
+    what was recorded for them."""
+    reason = (reason or "").strip()[:500]
+    if not reason:
+        raise DomainError("Say how the partner accepted (for example, agreed by phone).")
+    placement = _awaiting_reply(placement)
+    _set_response(placement, PartnerResponse.ACCEPTED, by=by, reason=reason, action="accept_for_partner")
+    notify_officer_accepted(placement)
+    notify_partner_contacts(
+        placement,
+        "accepted",
+        {
+            **placement_email_context(placement),
+            "reason": reason,
+            "placements_url": absolute_url("partner_placements", placement.partner_id),
+        },
+    )
     return placement
 
 

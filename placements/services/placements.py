@@ -12,6 +12,7 @@ from notifications.services import notify
 
 from ..capacity import OFFER_PLACES, release, take
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
+from ..links import absolute_url
 from ..models import CommunityPlacement
 from ..working_days import non_working_days
 
@@ -114,18 +115,25 @@ def confirm_placement(placement, *, by) -> CommunityPlacement:
 
 
 def _notify_confirmed(placement):
-    context = placement_email_context(placement)
+    """Issue 9 (seed 000 rules): confirming asks the partner to accept, on the page where they
+    answer; the officer is told only once the partner has accepted (notify_officer_accepted)."""
+    context = {**placement_email_context(placement), "reply_url": absolute_url("partner_placement_reply", placement.pk)}
+    notify_partner_contacts(placement, "confirmed", context)
+
+
+def notify_officer_accepted(placement):
+    """The officer's "your placement is confirmed", sent when the partner accepts (or staff
+    accept for them), with a link to the officer's placements page."""
     notify(
         recipient=placement.officer.email,
         template="placements/placement_confirmed_officer",
-        context=context,
+        context={**placement_email_context(placement), "placements_url": absolute_url("my_placements")},
         key=f"placement-confirmed-officer-{placement.pk}",
         related=placement,
     )
-    _notify_contacts(placement, "confirmed", context)
 
 
-def _notify_contacts(placement, event, context):
+def notify_partner_contacts(placement, event, context):
     """Each of the partner's contacts, from the template ``placement_<event>_partner``."""
     for contact in placement.partner.contacts.all():
         notify(
@@ -175,7 +183,7 @@ def cancel_placement(placement, *, by, reason, declined_by_partner=False) -> Com
         )
         if not declined_by_partner:
             # Issue 9 (seed 000 rules): the partner's contacts expected the officer too.
-            _notify_contacts(placement, "cancelled", context)
+            notify_partner_contacts(placement, "cancelled", context)
     return placement
 
 

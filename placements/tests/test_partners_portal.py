@@ -4,6 +4,7 @@ each for the contact's own organisation only."""
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import ActionLog
@@ -335,6 +336,8 @@ def test_the_partner_accepts_a_placement(signed_in, mine, partner_contact):
     placement = confirmed_placement(mine)
     url = reverse("partner_placement_reply", args=[placement.pk])
     assert signed_in.get(url).status_code == 200
+    # Issue 9 (seed 000 rules): confirming asked the partner; the officer has not been told yet.
+    assert not Notification.objects.filter(recipient=placement.officer.email).exists()
 
     response = signed_in.post(url, {"action": "accept"}, follow=True)
 
@@ -343,6 +346,10 @@ def test_the_partner_accepts_a_placement(signed_in, mine, partner_contact):
     assert (placement.status, placement.partner_response) == (PlacementStatus.CONFIRMED, PartnerResponse.ACCEPTED)
     entry = ActionLog.objects.get(action="partner_accepted")
     assert (entry.actor, entry.from_state, entry.to_state) == (partner_contact, "awaiting", "accepted")
+    to_officer = Notification.objects.get(recipient=placement.officer.email)
+    assert to_officer.template == "placements/placement_confirmed_officer"
+    assert f"confirmed: {mine.name} has accepted it" in to_officer.body_text
+    assert f"{settings.SITE_URL}/placements/mine/" in to_officer.body_text
     again = signed_in.post(url, {"action": "accept"}, follow=True)
     assert "already been answered" in again.content.decode()
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from accounts.models import ActionLog
@@ -10,6 +11,7 @@ from kentplacements.workflow import DomainError, TransitionNotAllowed
 from notifications.models import Notification
 from placements.enums import PartnerResponse, PartnerStatus, PlacementStatus, PlacementType
 from placements.models import CommunityPlacement
+from placements.services.partners import accept_for_partner
 from placements.services.placements import (
     cancel_placement,
     complete_placement,
@@ -86,7 +88,7 @@ def test_only_approved_partners_host(diversity_officer):
         propose_placement(StudentOfficerFactory(), offer, MARCH_1, by=diversity_officer)
 
 
-def test_confirming_takes_a_place_and_tells_the_officer_and_the_partner(
+def test_confirming_takes_a_place_and_asks_the_partner_not_the_officer(
     diversity_officer, mailoutbox, django_capture_on_commit_callbacks
 ):
     placement = CommunityPlacementFactory(offer=HostingOfferFactory(places=2, notes="Please arrive at 9am."))
@@ -96,14 +98,47 @@ def test_confirming_takes_a_place_and_tells_the_officer_and_the_partner(
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.CONFIRMED and placement.confirmed_at
     assert placement.offer.places_taken == 1
+    # Issue 9 (seed 000 rules): the officer is not told until the partner accepts.
+    [partner_mail] = mailoutbox
+    assert partner_mail.to == [contact.email]
+    assert partner_mail.subject.startswith("Please accept a student officer placement")
+    assert placement.officer.full_name in partner_mail.body
+    assert f"{settings.SITE_URL}/partners/portal/placements/{placement.pk}/" in partner_mail.body
+    assert ActionLog.objects.filter(action="confirm", to_state="confirmed", actor=diversity_officer).exists()
+
+
+def test_staff_accept_for_the_partner_with_a_reason_and_the_officer_is_told(
+    diversity_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    placement = CommunityPlacementFactory(offer=HostingOfferFactory(places=2, notes="Please arrive at 9am."))
+    contact = PartnerContactFactory(organisation=placement.partner)
+    confirm_placement(placement, by=diversity_officer)
+    with pytest.raises(DomainError, match="Say how the partner accepted"):
+        accept_for_partner(placement, by=diversity_officer, reason="  ")
+    with django_capture_on_commit_callbacks(execute=True):
+        accept_for_partner(placement, by=diversity_officer, reason="Agreed by phone with the manager")
+    placement.refresh_from_db()
+    assert (placement.partner_response, placement.partner_response_reason) == (
+        PartnerResponse.ACCEPTED,
+        "Agreed by phone with the manager",
+    )
+    entry = ActionLog.objects.get(action="accept_for_partner")
+    assert (entry.actor, entry.to_state, entry.reason) == (
+        diversity_officer,
+        "accepted",
+        "Agreed by phone with the manager",
+    )
     officer_mail, partner_mail = sorted(mailoutbox, key=lambda m: m.to[0] != placement.officer.email)
     assert officer_mail.to == [placement.officer.email]
     assert f"Your 2-day placement at {placement.partner.name}" in officer_mail.subject
     assert "Monday 1 March 2027 to Tuesday 2 March 2027" in officer_mail.body
     assert "Please arrive at 9am." in officer_mail.body
+    assert f"{settings.SITE_URL}/placements/mine/" in officer_mail.body
     assert partner_mail.to == [contact.email]
-    assert placement.officer.full_name in partner_mail.body
-    assert ActionLog.objects.filter(action="confirm", to_state="confirmed", actor=diversity_officer).exists()
+    assert "(Agreed by phone with the manager)" in partner_mail.body
+    assert f"{settings.SITE_URL}/partners/portal/{placement.partner_id}/placements/" in partner_mail.body
+    with pytest.raises(DomainError, match="already been answered"):
+        accept_for_partner(placement, by=diversity_officer, reason="Again")
 
 
 def test_a_full_offer_refuses_the_next_confirmation(diversity_officer):

@@ -85,7 +85,7 @@ def confirm(request, cohort_id, placement_type):
     except DomainError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Confirmed {result.confirmed} placements; officers and partners have been told.")
+        messages.success(request, f"Confirmed {result.confirmed} placements; partners have been asked to accept them.")
         for refusal in result.refused:
             messages.warning(request, refusal)
     return redirect("allocation_review", cohort_id=cohort.pk, placement_type=placement_type)

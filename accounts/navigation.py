@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import rules
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from .roles import Role, has_role
 
@@ -58,8 +59,15 @@ def navigation_for(user) -> list[NavEntry]:
 
 
 def navigation(request):
-    """Context processor: the bar's entries, the current one marked for aria-current."""
-    user = getattr(request, "user", None)  # an error page may come before authentication
-    entries = navigation_for(user) if user is not None else []
-    current = max((e.url for e in entries if request.path.startswith(e.url) and e.url != "/"), key=len, default=None)
-    return {"nav_entries": [(entry, entry.url == current) for entry in entries]}
+    """Context processor: the bar's entries, the current one marked for aria-current.
+    Lazy: pages that draw no bar (the back office, emails) ask nothing of the database."""
+
+    def entries_marked():
+        user = getattr(request, "user", None)  # an error page may come before authentication
+        entries = navigation_for(user) if user is not None else []
+        current = max(
+            (e.url for e in entries if request.path.startswith(e.url) and e.url != "/"), key=len, default=None
+        )
+        return [(entry, entry.url == current) for entry in entries]
+
+    return {"nav_entries": SimpleLazyObject(entries_marked)}

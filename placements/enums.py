@@ -121,6 +121,8 @@ PARTNER_REPLY_STATUSES = (_S.CONFIRMED,)
 class RsvpStatus(models.TextChoices):
     ATTENDING = "attending", "Attending"
     CANCELLED = "cancelled", "Cancelled"
+    # Issue 9: more people than seats left goes on the waiting list, not a refusal.
+    WAITING = "waiting", "On the waiting list"
 
 
 NOT_REPLIED = ""  # an invitation's rsvp_status before the partner answers
@@ -130,9 +132,10 @@ _R = RsvpStatus
 # reply as it is (a double click sends nothing twice).
 RSVP_WORKFLOW = Workflow(
     {
-        NOT_REPLIED: {_R.ATTENDING, _R.CANCELLED},
+        NOT_REPLIED: {_R.ATTENDING, _R.CANCELLED, _R.WAITING},
         _R.ATTENDING: {_R.ATTENDING, _R.CANCELLED},
-        _R.CANCELLED: {_R.ATTENDING},
+        _R.CANCELLED: {_R.ATTENDING, _R.WAITING},
+        _R.WAITING: {_R.WAITING, _R.ATTENDING, _R.CANCELLED},
     }
 )
 

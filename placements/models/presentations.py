@@ -62,7 +62,15 @@ class PresentationInvitation(models.Model):
     """A partner invited to a session, and their reply (RSVP)."""
 
     # invite_partners writes the row, reply_to_invitation the reply (and the session's seats).
-    SERVICE_OWNED_FIELDS = ("partner", "rsvp_status", "attendees", "attendee_names", "access_needs", "replied_at")
+    SERVICE_OWNED_FIELDS = (
+        "partner",
+        "rsvp_status",
+        "attendees",
+        "attendee_names",
+        "access_needs",
+        "replied_at",
+        "waiting_since",
+    )
 
     session = models.ForeignKey(PresentationSession, on_delete=models.CASCADE, related_name="invitations")
     partner = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="presentation_invitations")
@@ -72,6 +80,9 @@ class PresentationInvitation(models.Model):
     attendee_names = models.TextField(blank=True)
     access_needs = models.TextField(blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
+    # Issue 9: the waiting list is first come, first served. While waiting, ``attendees``
+    # is the number asked for; only an attending reply holds seats.
+    waiting_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -81,6 +92,11 @@ class PresentationInvitation(models.Model):
             models.UniqueConstraint(fields=["session", "partner"], name="presentation_invitation_unique"),
             models.CheckConstraint(
                 condition=Q(rsvp_status__in=["", *RsvpStatus.values]), name="presentation_rsvp_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(rsvp_status=RsvpStatus.WAITING, waiting_since__isnull=False)
+                | (~Q(rsvp_status=RsvpStatus.WAITING) & Q(waiting_since__isnull=True)),
+                name="presentation_waiting_since_iff_waiting",
             ),
         ]
 

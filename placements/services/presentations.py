@@ -6,6 +6,7 @@ to attend these presentations at Kent Police College"). One function per change.
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -89,28 +90,46 @@ def invite_partners(session, *, by) -> int:
 # --- replying (RSVP) -------------------------------------------------------------------
 
 
-def _change_seats(invitation, seats: int, *, by) -> None:
+def _seats_held(invitation) -> int:
+    # A waiting reply's ``attendees`` is what it asked for: it holds no seats yet.
+    return invitation.attendees if invitation.rsvp_status == RsvpStatus.ATTENDING else 0
+
+
+def _change_seats(invitation, seats: int, *, by) -> bool:
     """Hold ``seats`` seats for the invitation instead of the ones it holds now, through
     the one counter helper (a conditional UPDATE; the check constraint
-    presentation_capacity_never_exceeded stands behind it)."""
-    session, holding = invitation.session, invitation.attendees
+    presentation_capacity_never_exceeded stands behind it). False when a reply holding
+    no seats does not fit (it goes on the waiting list); a reply already holding seats
+    that asks for more than are free keeps its seats and is told how many it may bring."""
+    session, holding = invitation.session, _seats_held(invitation)
     holder = f"invitation {invitation.pk}"
     if seats < holding:
         release(PRESENTATION_SEATS, session.pk, holding - seats, by=by, holder=holder)
     elif seats > holding and not take(PRESENTATION_SEATS, session.pk, seats - holding, by=by, holder=holder):
+        if not holding:
+            return False
         session.refresh_from_db(fields=["capacity", "seats_taken"])
         most = session.capacity - session.seats_taken + holding
-        raise DomainError(
-            f"Sorry, the session is nearly full: your organisation can bring at most {most}."
-            if most
-            else "Sorry, the session is full."
-        )
+        raise DomainError(f"Sorry, the session is nearly full: your organisation can bring at most {most}.")
+    return True
+
+
+def waiting_position(invitation) -> int:
+    """1 for the first reply on the session's waiting list (first come, first served)."""
+    ahead = PresentationInvitation.objects.filter(
+        Q(waiting_since__lt=invitation.waiting_since) | Q(waiting_since=invitation.waiting_since, pk__lt=invitation.pk),
+        session=invitation.session_id,
+        rsvp_status=RsvpStatus.WAITING,
+    )
+    return ahead.count() + 1
 
 
 @transaction.atomic
 def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attendee_names="", access_needs=""):
     """A partner says who is coming, or that nobody is. Changing 2 → 3 people takes one
-    more seat; "not attending" gives every seat back. Allowed until the RSVP cut-off."""
+    more seat; "not attending" gives every seat back. When a new reply asks for more
+    seats than are free it goes on the waiting list (issue 9: "not a refusal"); seats
+    given back go to the first waiting reply that fits. Allowed until the RSVP cut-off."""
     invitation = (
         PresentationInvitation.objects.select_for_update(of=("self",))
         .select_related("session__cohort", "partner")
@@ -123,27 +142,65 @@ def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attende
             f"Replies closed on {closed}. To change your reply, contact the Diversity Placements Officer."
         )
     previous = invitation.rsvp_status
-    target = RsvpStatus.ATTENDING if attending else RsvpStatus.CANCELLED
-    if previous == target == RsvpStatus.CANCELLED:
+    if previous == RsvpStatus.CANCELLED and not attending:
         return invitation
-    RSVP_WORKFLOW.check(previous, target)
     names = attendee_list(attendee_names) if attending else []
     if attending and (problems := attendee_problems(attendees, names)):
         raise DomainError(" ".join(problems.values()))
     seats = attendees if attending else 0
-    # ``attendees`` always counts the seats the invitation holds (0 when not attending).
-    _change_seats(invitation, seats, by=by)
+    # ``attendees`` counts the seats an attending reply holds (0 when not attending).
+    seated = _change_seats(invitation, seats, by=by)
+    target = RsvpStatus.CANCELLED if not attending else RsvpStatus.ATTENDING if seated else RsvpStatus.WAITING
+    RSVP_WORKFLOW.check(previous, target)
     invitation.rsvp_status = target
     invitation.attendees = seats
     invitation.attendee_names = "\n".join(names)
     invitation.access_needs = access_needs.strip() if attending else ""
     invitation.replied_at = timezone.now()
+    # A waiting reply that changes its numbers keeps its place in the queue.
+    if target != RsvpStatus.WAITING:
+        invitation.waiting_since = None
+    elif previous != RsvpStatus.WAITING:
+        invitation.waiting_since = invitation.replied_at
     invitation.save()
     entry = record_action(
         invitation, action="rsvp", by=by, from_state=previous, to_state=invitation.rsvp_status, reason=f"{seats} seats"
     )
     _confirm_reply(invitation, by=by, key=f"presentation-reply-{entry.pk}")
+    _promote_waiting(session, by=by)
     return invitation
+
+
+def _promote_waiting(session, *, by) -> None:
+    """Issue 9: seats given back go to the waiting replies, first come first served;
+    each one that now fits takes its seats in this transaction and its contacts are
+    emailed "a seat is now yours". A larger reply further up waits for enough seats."""
+    waiting = (
+        PresentationInvitation.objects.select_for_update(of=("self",))
+        .filter(session=session, rsvp_status=RsvpStatus.WAITING)
+        .select_related("partner")
+        .prefetch_related("partner__contacts")
+        .order_by("waiting_since", "pk")
+    )
+    for invitation in waiting:
+        if not take(PRESENTATION_SEATS, session.pk, invitation.attendees, by=by, holder=f"invitation {invitation.pk}"):
+            continue
+        invitation.rsvp_status, invitation.waiting_since = RsvpStatus.ATTENDING, None
+        invitation.save(update_fields=["rsvp_status", "waiting_since"])
+        entry = record_action(
+            invitation,
+            action="promote from waiting list",
+            by=by,
+            from_state=RsvpStatus.WAITING,
+            to_state=RsvpStatus.ATTENDING,
+            reason=f"{invitation.attendees} seats",
+        )
+        _email_contacts(
+            invitation,
+            template="placements/presentation_promoted",
+            context={**session_email_context(session), "attendee_names": invitation.attendee_names.splitlines()},
+            key=f"presentation-promoted-{entry.pk}",
+        )
 
 
 def _confirm_reply(invitation, *, by, key):
@@ -156,6 +213,7 @@ def _confirm_reply(invitation, *, by, key):
             "contact_name": contact.full_name if contact else by.full_name,
             "partner_name": invitation.partner.name,
             "attending": invitation.rsvp_status == RsvpStatus.ATTENDING,
+            "waiting_position": waiting_position(invitation) if invitation.rsvp_status == RsvpStatus.WAITING else None,
             "attendee_names": invitation.attendee_names.splitlines(),
             "access_needs": invitation.access_needs,
         },

@@ -5,7 +5,10 @@ import pytest
 from django.db.models import Sum
 
 from kentplacements.workflow import DomainError
-from placements.services.presentations import reply_to_invitation
+from placements.capacity import counter_drift
+from placements.enums import RsvpStatus
+from placements.models import PresentationInvitation
+from placements.services.presentations import reply_to_invitation, waiting_position
 from tests.concurrency import at_once, needs_postgresql
 from tests.factories import UserFactory
 
@@ -14,7 +17,7 @@ from .presentation_factories import BEFORE_CUTOFF, PresentationInvitationFactory
 pytestmark = [pytest.mark.django_db(transaction=True), needs_postgresql]
 
 
-def test_twenty_organisations_asking_for_two_seats_at_once_fill_fifteen_seats_with_fourteen(time_machine):
+def test_twenty_organisations_asking_for_two_seats_at_once_seat_seven_and_queue_thirteen(time_machine):
     time_machine.move_to(BEFORE_CUTOFF)
     session = PresentationSessionFactory(capacity=15)
     invitations = [PresentationInvitationFactory(session=session) for _ in range(20)]
@@ -27,8 +30,31 @@ def test_twenty_organisations_asking_for_two_seats_at_once_fill_fifteen_seats_wi
 
     outcomes = at_once(two_people, invitations, refusal=DomainError)
 
-    refused = [str(outcome) for outcome in outcomes if isinstance(outcome, DomainError)]
-    assert refused == ["Sorry, the session is nearly full: your organisation can bring at most 1."] * 13
+    # Issue 9: a full session is a waiting list, not a refusal.
+    assert [outcome.rsvp_status for outcome in outcomes].count(RsvpStatus.WAITING) == 13
     session.refresh_from_db()
     assert session.seats_taken == 14
-    assert session.invitations.aggregate(seats=Sum("attendees"))["seats"] == 14
+    attending = session.invitations.filter(rsvp_status=RsvpStatus.ATTENDING)
+    assert attending.aggregate(seats=Sum("attendees"))["seats"] == 14
+    assert sorted(waiting_position(i) for i in session.invitations.filter(rsvp_status=RsvpStatus.WAITING)) == list(
+        range(1, 14)
+    )
+
+
+def test_cancellations_at_once_promote_the_waiting_list_without_overfilling(time_machine):
+    time_machine.move_to(BEFORE_CUTOFF)
+    session = PresentationSessionFactory(capacity=6)
+    representative = UserFactory()
+    seated = [PresentationInvitationFactory(session=session) for _ in range(3)]
+    queued = [PresentationInvitationFactory(session=session) for _ in range(4)]
+    for invitation in seated + queued:
+        reply_to_invitation(invitation, by=representative, attending=True, attendees=2, attendee_names="Ann\nRaj")
+
+    at_once(lambda i: reply_to_invitation(i, by=representative, attending=False), seated[:2], refusal=DomainError)
+
+    session.refresh_from_db()
+    assert session.seats_taken == 6
+    # First come: the two that queued first have the four seats given back.
+    statuses = [PresentationInvitation.objects.get(pk=invitation.pk).rsvp_status for invitation in queued]
+    assert statuses == ["attending", "attending", "waiting", "waiting"]
+    assert counter_drift() == []

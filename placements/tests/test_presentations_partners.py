@@ -141,13 +141,30 @@ def test_no_answer_to_the_question_is_shown_on_the_question(contact_client, invi
     assertContains(response, "Say whether anyone from your organisation will attend.", count=2)
 
 
-def test_a_reply_over_the_seats_left_is_refused_with_the_reason(contact_client, invitation):
+def test_a_reply_over_the_seats_left_is_told_its_place_on_the_waiting_list(contact_client, invitation):
+    response = contact_client.post(
+        rsvp_url(invitation), {**RSVP, "attendees": "4", "attendee_names": "A\nB\nC\nD"}, follow=True
+    )
+
+    assertContains(response, "The session is full: you are on the waiting list, number 1.")
+    assertContains(response, "On the waiting list for 4 seats: we will email you when a seat is yours")
+    invitation.refresh_from_db()
+    assert (invitation.rsvp_status, invitation.attendees) == ("waiting", 4)
+    invitation.session.refresh_from_db()
+    assert invitation.session.seats_taken == 0
+
+
+def test_a_reply_holding_seats_that_asks_for_too_many_more_is_refused_with_the_reason(
+    contact_client, invitation, partner_contact
+):
+    contact_client.post(rsvp_url(invitation), RSVP)
+
     response = contact_client.post(rsvp_url(invitation), {**RSVP, "attendees": "4", "attendee_names": "A\nB\nC\nD"})
 
     assertContains(response, "Sorry, the session is nearly full: your organisation can bring at most 3.")
     assertContains(response, "A\nB\nC\nD</textarea>", html=False)
     invitation.refresh_from_db()
-    assert invitation.rsvp_status == ""
+    assert (invitation.rsvp_status, invitation.attendees) == ("attending", 2)
 
 
 def test_after_the_cutoff_the_page_says_replies_are_closed_and_a_late_reply_is_refused(

@@ -4,6 +4,7 @@ their replies within the session's seats and cut-off, and the reminder two days 
 from datetime import UTC, datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from accounts.audit import history_for
 from kentplacements.celery import app
@@ -11,6 +12,7 @@ from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements import tasks
 from placements.enums import PlacementType, RsvpStatus
+from placements.models import PresentationInvitation
 from placements.services.placements import cancel_placement, confirm_placement
 from placements.services.presentations import invite_partners, reply_to_invitation, send_presentation_reminders
 
@@ -160,24 +162,93 @@ def test_a_reply_within_capacity_takes_its_seats_and_is_confirmed_by_email(invit
     ]
 
 
-def test_a_reply_over_the_seats_left_is_refused_and_changes_nothing(invitation, partner_contact):
+def waiting(invitation):
+    invitation.refresh_from_db()
+    return (invitation.rsvp_status, invitation.attendees, seats_taken(invitation))
+
+
+def test_a_reply_over_the_seats_left_goes_on_the_waiting_list_numbered_and_emailed(invitation, partner_contact):
     other = PresentationInvitationFactory(session=invitation.session)
     reply(other, partner_contact, ["A", "B", "C", "D"])
 
-    with pytest.raises(DomainError, match="your organisation can bring at most 1"):
-        reply(invitation, partner_contact, ["Ann Lee", "Raj Patel"])
+    reply(invitation, partner_contact, ["Ann Lee", "Raj Patel"])
+
+    assert waiting(invitation) == ("waiting", 2, 4)  # asked for 2, holds none
+    assert invitation.waiting_since == BEFORE_CUTOFF
+    mail = mails("presentation_reply")[-1]
+    assert mail.recipient == partner_contact.email
+    assert mail.subject == "On the waiting list (number 1): presentations on 14 April 2027"
+    assert f"{invitation.partner.name} is on the waiting list, number 1, for 2 seats" in mail.body_text
+    assert "we will email you as soon as a seat is yours" in mail.body_text
+    assert [(e.action, e.to_state) for e in history_for(invitation)] == [("rsvp", "waiting")]
+
+
+def test_the_waiting_list_is_first_come_and_a_cancellation_promotes_the_first_that_fits(
+    invitation, partner_contact, clock
+):
+    session = invitation.session
+    full = PresentationInvitationFactory(session=session)
+    reply(full, partner_contact, list("ABCDE"))
+    first, second, third = (PresentationInvitationFactory(session=session) for _ in range(3))
+    for waiter, names in [(first, ["F1", "F2"]), (second, ["S1"]), (third, ["T1", "T2"])]:
+        clock.shift(60)
+        reply(waiter, partner_contact, names)
+    assert "number 3" in mails("presentation_reply")[-1].subject
+    contact = PartnerContactFactory(organisation=second.partner, user=None, email="second@example.org")
+
+    reply(full, partner_contact, list("ABC"))  # two seats back: the first in the queue fits
+
+    assert waiting(first) == ("attending", 2, 5)
+    assert waiting(second)[0] == waiting(third)[0] == "waiting"
+    assert first.waiting_since is None
+
+    reply(full, partner_contact, ["A", "B"])  # one back: too few for the third, the second fits
+    assert waiting(second) == ("attending", 1, 5)
+    assert waiting(third) == ("waiting", 2, 5)
+    [promoted] = mails("presentation_promoted")[-1:]
+    assert promoted.recipient == contact.email
+    assert promoted.subject == "A seat is now yours: presentations on 14 April 2027 at Kent Police College, Maidstone"
+    assert f"{second.partner.name} is no longer on the waiting list" in promoted.body_text
+    assert "- S1\n" in promoted.body_text
+    assert ("promote from waiting list", "waiting", "attending") in [
+        (e.action, e.from_state, e.to_state) for e in history_for(second)
+    ]
+
+    reply(full, partner_contact, [])  # a cancellation frees the rest
+    assert waiting(third) == ("attending", 2, 5)
+    assert session.invitations.filter(rsvp_status="waiting").count() == 0
+
+
+def test_a_waiting_reply_keeps_its_place_when_it_changes_its_numbers(invitation, partner_contact, clock):
+    session = invitation.session
+    reply(PresentationInvitationFactory(session=session), partner_contact, list("ABCDE"))
+    joined = reply(invitation, partner_contact, ["Ann Lee", "Raj Patel"]).waiting_since
+    assert joined == BEFORE_CUTOFF
+    clock.shift(60)
+    later = PresentationInvitationFactory(session=session)
+    reply(later, partner_contact, ["X"])
+
+    clock.shift(60)
+    reply(invitation, partner_contact, ["Ann Lee"])
 
     invitation.refresh_from_db()
-    assert (invitation.rsvp_status, invitation.attendees) == ("", 0)
-    assert seats_taken(invitation) == 4
-    assert len(mails("presentation_reply")) == 1  # the other organisation's
+    assert (invitation.rsvp_status, invitation.attendees, invitation.waiting_since) == ("waiting", 1, joined)
+    assert "number 1" in mails("presentation_reply")[-1].subject
 
 
-def test_a_full_session_says_so(invitation, partner_contact):
+def test_a_waiting_reply_may_cancel_and_holds_no_seats(invitation, partner_contact):
     reply(PresentationInvitationFactory(session=invitation.session), partner_contact, list("ABCDE"))
+    reply(invitation, partner_contact, ["Ann Lee"])
 
-    with pytest.raises(DomainError, match=r"^Sorry, the session is full\.$"):
-        reply(invitation, partner_contact, ["Ann Lee"])
+    reply(invitation, partner_contact, [])
+
+    invitation.refresh_from_db()
+    assert (invitation.rsvp_status, invitation.waiting_since, seats_taken(invitation)) == ("cancelled", None, 5)
+
+
+def test_the_database_refuses_a_waiting_reply_without_the_time_it_joined(invitation):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PresentationInvitation.objects.filter(pk=invitation.pk).update(rsvp_status=RsvpStatus.WAITING)
 
 
 def test_changing_two_to_three_takes_one_more_seat_and_cancelling_frees_them_all(invitation, partner_contact):

@@ -17,6 +17,7 @@ from rules.contrib.views import permission_required
 from kentplacements.workflow import DomainError
 
 from ..charts import horizontal_bar_chart
+from ..enums import RsvpStatus
 from ..forms.presentations import FeedbackForm, ReflectionForm, RsvpForm
 from ..models import Cohort, CommunityPlacement, PlacementReflection
 from ..selectors.presentations import (
@@ -29,20 +30,21 @@ from ..selectors.presentations import (
 )
 from ..selectors.reports import cohort_report
 from ..services.placements import mark_presented
-from ..services.presentations import give_feedback, reply_to_invitation, submit_reflection
+from ..services.presentations import give_feedback, reply_to_invitation, submit_reflection, waiting_position
 
 
-def _save(request, form, service, *, message: str, then: str):
+def _save(request, form, service, *, message, then: str):
     """POST with a valid form: run the service with the form's fields, say ``message``
-    and redirect to ``then``. A refusal is shown on the form, with everything typed kept."""
+    (or ``message(result)`` when it depends on the outcome) and redirect to ``then``.
+    A refusal is shown on the form, with everything typed kept."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        service(**form.cleaned_data)
+        result = service(**form.cleaned_data)
     except DomainError as error:
         form.add_error(None, str(error))
         return None
-    messages.success(request, message)
+    messages.success(request, message(result) if callable(message) else message)
     return redirect(then)
 
 
@@ -64,11 +66,20 @@ def presentation_rsvp(request, invitation_id):
     invitation = get_object_or_404(invitations_for_contact(request.user), pk=invitation_id)
     form = RsvpForm(request.POST or None, initial=RsvpForm.initial_for(invitation))
     reply = partial(reply_to_invitation, invitation, by=request.user)
-    message = "Thank you: your reply is saved and we have emailed you a copy."
-    if saved := _save(request, form, reply, message=message, then="partner_presentations"):
+    if saved := _save(request, form, reply, message=_reply_message, then="partner_presentations"):
         return saved
     context = {"invitation": invitation, "form": form, "open": timezone.now() <= invitation.session.rsvp_cutoff}
     return render(request, "placements/presentations/rsvp.html", context)
+
+
+def _reply_message(invitation) -> str:
+    if invitation.rsvp_status == RsvpStatus.WAITING:
+        # Issue 9: a full session is a waiting list, not a refusal; say where they stand.
+        return (
+            f"The session is full: you are on the waiting list, number {waiting_position(invitation)}. "
+            "We have emailed you, and will email you again as soon as a seat is yours."
+        )
+    return "Thank you: your reply is saved and we have emailed you a copy."
 
 
 @login_required

@@ -15,7 +15,6 @@ from kentplacements.workflow import DomainError, TransitionNotAllowed
 from notifications import services, tasks
 from notifications.enums import NOTIFICATION_WORKFLOW, NotificationStatus
 from notifications.models import Notification
-from notifications.selectors import outbox_counts
 
 from .factories import NotificationFactory
 
@@ -325,23 +324,3 @@ def test_the_database_refuses_a_second_row_with_the_same_idempotency_key():
         NotificationFactory(idempotency_key="placement-offer:42")
 
     assert Notification.objects.count() == 1
-
-
-# --- selectors -------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_outbox_counts_lists_every_status_in_one_query(django_assert_num_queries):
-    NotificationFactory.create_batch(2)
-    NotificationFactory.create_batch(3, sent=True)
-    NotificationFactory(failed=True)
-
-    with django_assert_num_queries(1):
-        counts = outbox_counts()
-
-    assert counts == {"Queued": 2, "Sent": 3, "Failed, will retry": 1, "Dead (gave up)": 0}
-
-
-@pytest.mark.django_db
-def test_outbox_counts_of_an_empty_outbox_are_all_zero():
-    assert outbox_counts() == {label: 0 for label in NotificationStatus.labels}

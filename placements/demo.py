@@ -2,15 +2,18 @@
 
 Issue 9: every demo persona finds something on each of their pages, so the dates are
 relative to the day the demo is loaded: the cohort's 2-day placements are over (a
-reflection to write, feedback to give), its 4-day placements wait for the partner's
-reply, a presentation session takes replies, and a work-experience programme is running
-this week with an escorting officer, participants and daily registers. Rows are created
-in the state the story has reached, as the partners above are (no emails go out)."""
+reflection to write, feedback to give), its 4-day round has started (a placement waits
+for the partner's reply, two officers are at risk of missing theirs), a presentation
+session takes replies, and a work-experience programme is running this week with an
+escorting officer, participants and daily registers. Rows are created in the state the
+story has reached, as the partners above are (no emails go out)."""
 
 from datetime import date, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+
+from accounts.demo import DEMO_DOMAIN
 
 from .enums import (
     ApplicationStatus,
@@ -152,8 +155,9 @@ def seed_placements_demo(*, partner_user, officer_user):
             reflection="I will take more time to listen when someone is in crisis.",
             upload=SimpleUploadedFile("slides.pdf", DEMO_SLIDES),
         )
-    # the 4-day placement waits for the partner's reply
+    # the 4-day placement waits for the partner's reply (the cohort page offers to accept it for the partner)
     _placement(officer, offers[PlacementType.FOUR_DAY, partners[1].pk], PlacementStatus.CONFIRMED, 4)
+    _officers_at_risk(cohort, partners, offers)
     session, _ = PresentationSession.objects.get_or_create(
         cohort=cohort,
         placement_type=PlacementType.TWO_DAY,
@@ -168,7 +172,33 @@ def seed_placements_demo(*, partner_user, officer_user):
     PresentationInvitation.objects.get_or_create(session=session, partner=partners[0])
 
 
-def _placement(officer, offer, status, days):
+def _officers_at_risk(cohort, partners, offers):
+    """Issue 9: the cohort's 4-day round has started, and two officers are at risk of missing it: Riley was
+    never placed (re-allocating places them at Maidstone Mind); Sevenoaks Dementia Café declined Jordan, who
+    cannot go back to Maidstone Mind (their 2-day host) either, so re-allocating says why they stay unplaced."""
+    riley, jordan = (
+        StudentOfficer.objects.get_or_create(
+            staff_number=staff_number,
+            defaults={"cohort": cohort, "full_name": name, "email": f"{staff_number.lower()}@{DEMO_DOMAIN}"},
+        )[0]
+        for staff_number, name in (("KP10002", "Riley Officer"), ("KP10003", "Jordan Officer"))
+    )
+    maidstone, sevenoaks = partners[0], partners[1]
+    _placement(riley, offers[PlacementType.TWO_DAY, sevenoaks.pk], PlacementStatus.COMPLETED, 2)
+    _placement(jordan, offers[PlacementType.TWO_DAY, maidstone.pk], PlacementStatus.COMPLETED, 2)
+    reason = "Our day centre is closed that week for building work."
+    _placement(
+        jordan,
+        offers[PlacementType.FOUR_DAY, sevenoaks.pk],
+        PlacementStatus.CANCELLED,
+        4,
+        partner_response=PartnerResponse.DECLINED,
+        partner_response_reason=reason,
+        cancel_reason=f"{sevenoaks.name} cannot host it: {reason}",
+    )
+
+
+def _placement(officer, offer, status, days, **fields):
     """The officer's placement of the offer's type, from the first Monday of the offer."""
     starts_on = monday(offer.available_from + timedelta(days=6))
     placement, _ = CommunityPlacement.objects.get_or_create(
@@ -184,6 +214,7 @@ def _placement(officer, offer, status, days):
             if status == PlacementStatus.COMPLETED
             else PartnerResponse.AWAITING,
             "confirmed_at": timezone.now(),
+            **fields,
         },
     )
     return placement

@@ -17,7 +17,6 @@ from .enums import (
     PartnerResponse,
     PartnerStatus,
     PlacementStatus,
-    PlacementType,
 )
 from .models import (
     CommunityPlacement,
@@ -25,9 +24,9 @@ from .models import (
     PartnerOrganisation,
     PresentationSession,
     RiskAssessment,
-    StudentOfficer,
     WorkExperienceApplication,
 )
+from .selectors.cohorts import officers_missing_a_placement
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
 
@@ -44,23 +43,6 @@ def _partners_without_contact(user, today):
     # "active contact": someone who can still log in and answer for the organisation
     answering = PartnerContact.objects.filter(organisation=OuterRef("pk"), user__is_active=True)
     return PartnerOrganisation.objects.filter(status=PartnerStatus.ACTIVE).exclude(Exists(answering))
-
-
-def _officers_unplaced(user, today):
-    """Seed 000: "every student officer has to complete these community placements". An
-    officer waits while either placement is missing (none, or only cancelled ones), for
-    as long as their cohort's 4-day window has not closed."""
-
-    def placed(kind):
-        return Exists(
-            CommunityPlacement.objects.filter(officer=OuterRef("pk"), placement_type=kind).exclude(
-                status=PlacementStatus.CANCELLED
-            )
-        )
-
-    return StudentOfficer.objects.filter(cohort__four_day_window_end__gte=today).exclude(
-        placed(PlacementType.TWO_DAY) & placed(PlacementType.FOUR_DAY)
-    )
 
 
 def _awaiting_reply(user, today):
@@ -124,9 +106,13 @@ register(
         "officers_unplaced",
         "Officers of a cohort without a 2-day or 4-day placement",
         frozenset({DPO, HEAD}),
-        "placements.view_studentofficer",
-        _officers_unplaced,
-        _admin_list("studentofficer", "officers_unplaced"),
+        # The cohort list counts them per cohort, each count leading to the cohort's page, where staff see
+        # why each officer waits and re-allocate those at risk (issue 9); the back office's list of
+        # officers showed the names alone, with nothing to act on.
+        "placements.view_allocation",
+        # while there is time: until the cohort's 4-day window has closed
+        lambda user, today: officers_missing_a_placement().filter(cohort__four_day_window_end__gte=today),
+        lambda: reverse("allocation_cohorts"),
     ),
     Queue(
         "awaiting_partner_reply",

@@ -1,8 +1,9 @@
-from .views import allocation, calendars, officers, partners, placement_days, presentations, work_experience
+from .views import allocation, calendars, cohorts, officers, partners, placement_days, presentations, work_experience
 
 urlpatterns = [
     *partners.urlpatterns,
     *allocation.urlpatterns,
+    *cohorts.urlpatterns,
     *officers.urlpatterns,
     *presentations.urlpatterns,
     *calendars.urlpatterns,

@@ -4,7 +4,6 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 from import_export.widgets import ForeignKeyWidget
 
-from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -59,7 +58,7 @@ class StudentOfficerAdmin(ServiceOwnedFieldsMixin, ImportMixin, SafeExportMixin,
     resource_classes = [StudentOfficerResource]
     import_formats = [CSV]
     list_display = ("full_name", "staff_number", "email", "cohort", "user")
-    list_filter = (QueueFilter, "cohort")
+    list_filter = ("cohort",)
     list_select_related = ("cohort", "user")
     search_fields = ("full_name", "staff_number", "email")
     exclude = ("calendar_token",)  # never shown to staff (issue 8 §1)

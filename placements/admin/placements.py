@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 
 from accounts.queues import QueueFilter
@@ -6,20 +5,11 @@ from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
-from ..forms.partners import REASON_TEXT
+from ..forms.allocation import AcceptForPartnerForm
 from ..models import CommunityPlacement, HostingOffer
 from ..services.partners import accept_for_partner
 from ..services.placements import complete_placement, confirm_placement
 from .exports import CommunityPlacementResource, HostingOfferResource
-
-
-class AcceptedByPartnerForm(forms.Form):
-    reason = forms.CharField(
-        label="How did the partner accept?",
-        max_length=REASON_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="For example: agreed by phone with the contact. The partner's contacts read this in our email.",
-    )
 
 
 @admin.register(HostingOffer)
@@ -59,7 +49,7 @@ class CommunityPlacementAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHi
             self,
             request,
             queryset,
-            form_class=AcceptedByPartnerForm,
+            form_class=AcceptForPartnerForm,
             service=lambda placement, reason: accept_for_partner(placement, by=request.user, reason=reason),
             done="accepted for the partner",
             title="Accept placements for the partner",

@@ -1,10 +1,12 @@
-"""The review page's forms: staff move a proposed placement to another offer, or cancel
-one with a reason. Drawn once a row, each with its own ids (``placement``)."""
+"""The allocation pages' forms: on the review page staff move a proposed placement to another
+offer, or cancel one with a reason; on the cohort page they accept a placement for the partner.
+Drawn once a row, each with its own ids (``placement``)."""
 
 from django import forms
 from django.urls import reverse
 
 from ..services.placements import working_days_problem
+from .partners import REASON_TEXT
 from .rendering import RenderedForm
 
 
@@ -69,3 +71,25 @@ class ReasonForm(RowForm):
         super().__init__(*args, placement=placement, **kwargs)
         if placement is not None:
             self.fields["reason"].label = f"Reason to cancel {placement.officer.full_name}'s placement"
+
+
+class AcceptForPartnerForm(RowForm):
+    """Issue 9 (seed 000 rules): the partner accepted another way ("agreed by phone"); staff record how, on the
+    cohort page or in the back office's action."""
+
+    url_name = "placement_accept_for_partner"
+    button_label, button_class = "Accept for the partner", "btn btn-sm btn-outline-primary"
+
+    reason = forms.CharField(
+        label="How did the partner accept?",
+        max_length=REASON_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example: agreed by phone with the manager. The partner's contacts read this in our email.",
+        error_messages={"required": "Say how the partner accepted (for example, agreed by phone)."},
+    )
+
+    def __init__(self, *args, placement=None, **kwargs):
+        self.placement = placement
+        super().__init__(*args, placement=placement, **kwargs)
+        if placement is not None:
+            self.fields["reason"].label = f"How did {placement.partner} accept {placement.officer.full_name}?"

@@ -2,16 +2,19 @@
 adjust by hand, then confirm (which notifies officers and partners)."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.audit import record_action
 from kentplacements.workflow import DomainError
 
 from ..allocator import OfferSlot, OfficerNeed, Window, allocate
-from ..enums import PlacementStatus, PlacementType
-from ..models import CommunityPlacement
+from ..enums import PartnerResponse, PlacementStatus, PlacementType
+from ..models import Cohort, CommunityPlacement
 from ..selectors.allocation import NOBODY_TO_CONFIRM, open_offers
+from ..selectors.cohorts import cohort_round
 from ..working_days import bank_holidays
 from .placements import confirm_placement, propose_placement
 
@@ -40,14 +43,27 @@ def _other_placement_facts(officers, placement_type):
     return {p.officer_id: (p.partner_id, p.partner.community_codes) for p in other}
 
 
-def _officer_needs(cohort, placement_type):
+def _declined_by(officers, placement_type) -> dict:
+    """Officer id -> the organisations that declined them for this placement: never proposed again (issue 9,
+    re-allocating the officers at risk)."""
+    declined = CommunityPlacement.objects.filter(
+        officer__in=officers, placement_type=placement_type, partner_response=PartnerResponse.DECLINED
+    )
+    partners = {}
+    for officer_id, partner_id in declined.values_list("officer_id", "partner_id"):
+        partners.setdefault(officer_id, set()).add(partner_id)
+    return partners
+
+
+def _officer_needs(cohort, placement_type, only=None):
     placed = CommunityPlacement.objects.filter(placement_type=placement_type).exclude(status=S.CANCELLED)
-    officers = list(cohort.officers.exclude(pk__in=placed.values("officer_id")).order_by("pk"))
-    facts = _other_placement_facts(officers, placement_type)
+    officers = cohort.officers.exclude(pk__in=placed.values("officer_id")).order_by("pk")
+    officers = list(officers if only is None else officers.filter(pk__in=[officer.pk for officer in only]))
+    facts, declined = _other_placement_facts(officers, placement_type), _declined_by(officers, placement_type)
     needs = []
     for officer in officers:
         partner_id, communities = facts.get(officer.pk, (None, frozenset()))
-        excluded = frozenset({partner_id}) if partner_id else frozenset()
+        excluded = frozenset(({partner_id} if partner_id else set()) | declined.get(officer.pk, set()))
         needs.append(OfficerNeed(officer.pk, excluded_partner_ids=excluded, communities_met=communities))
     return officers, needs
 
@@ -69,12 +85,15 @@ def _offer_slots(offers):
 
 
 @transaction.atomic
-def run_allocation(cohort, placement_type, *, by) -> AllocationRun:
-    """Replace the cohort's proposals for this type with the allocator's."""
+def run_allocation(cohort, placement_type, *, by, officers=None) -> AllocationRun:
+    """Replace the cohort's proposals for this type with the allocator's. Given ``officers`` (the officers at
+    risk, issue 9), propose placements for those alone and leave everyone else's proposals as they are."""
     placement_type = PlacementType(placement_type)
-    discarded = discard_proposals(cohort, placement_type)
+    discarded = discard_proposals(cohort, placement_type) if officers is None else 0
     window_start, window_end = cohort.window(placement_type)
-    officers, needs = _officer_needs(cohort, placement_type)
+    # A run once the window has begun (a re-allocation, typically) never proposes a day already begun.
+    window_start = max(window_start, timezone.localdate() + timedelta(days=1))
+    officers, needs = _officer_needs(cohort, placement_type, only=officers)
     offers = {offer.pk: offer for offer in open_offers(placement_type, window_start, window_end)}
     # The window's bank holidays, so the allocator (pure, no holiday library) keeps to working days.
     window = Window(window_start, window_end, bank_holidays(window_start, window_end))
@@ -104,12 +123,14 @@ def discard_proposals(cohort, placement_type) -> int:
     return count
 
 
-def confirm_allocation(cohort, placement_type, *, by) -> ConfirmationRun:
-    """Confirm every proposal; each takes a place (or is refused when the offer is full)
-    in its own transaction, so one full offer does not undo the others."""
+def confirm_allocation(cohort, placement_type, *, by, officers=None) -> ConfirmationRun:
+    """Confirm every proposal (given ``officers``, theirs alone); each takes a place (or is refused when the
+    offer is full) in its own transaction, so one full offer does not undo the others."""
     proposals = CommunityPlacement.objects.filter(
         officer__cohort=cohort, placement_type=placement_type, status=S.PROPOSED
     ).select_related("officer", "partner")
+    if officers is not None:
+        proposals = proposals.filter(officer__in=officers)
     if not proposals:
         raise DomainError("There are no proposals to confirm. Run the allocator first.")
     confirmed, refused = 0, []
@@ -121,3 +142,50 @@ def confirm_allocation(cohort, placement_type, *, by) -> ConfirmationRun:
         else:
             confirmed += 1
     return ConfirmationRun(confirmed, tuple(refused))
+
+
+@dataclass(frozen=True)
+class Reallocation:
+    at_risk: int
+    placed: tuple[CommunityPlacement, ...]  # confirmed: their partners are asked to accept
+    not_placed: tuple  # officers (StudentOfficer rows) still without a placement, or with one not confirmed
+    reasons: tuple[str, ...]  # why: the allocator's warnings and refused confirmations
+
+
+@transaction.atomic
+def reallocate_officers_at_risk(cohort, placement_type, *, by) -> Reallocation:
+    """Issue 9 (seed 000: "every student officer has to complete these community placements"): run the
+    allocator for the cohort's officers at risk of missing this placement alone, and confirm what it proposes,
+    in one step. Everyone else's proposals and placements stay as they are. Confirming asks each partner to
+    accept; an officer is told only once their partner has."""
+    placement_type = PlacementType(placement_type)
+    # Two presses at once: the second waits here, then finds those officers placed.
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    placement_round = cohort_round(cohort, placement_type)
+    officers = [risk.officer for risk in placement_round.at_risk]
+    if not officers:
+        raise DomainError(f"No officer of {cohort} is at risk of missing their {placement_type.label}.")
+    if placement_round.ended:
+        raise DomainError(
+            f"The {placement_type.label} window ended on {placement_round.window[1]:%-d %B %Y}: no day is left to "
+            "place anyone. Change the cohort's window in the back office first."
+        )
+    run = run_allocation(cohort, placement_type, by=by, officers=officers)
+    refused = ()
+    if run.proposed:
+        refused = confirm_allocation(cohort, placement_type, by=by, officers=officers).refused
+    placed = tuple(
+        CommunityPlacement.objects.filter(officer__in=officers, placement_type=placement_type, status=S.CONFIRMED)
+        .select_related("officer", "partner")
+        .order_by("officer__full_name")
+    )
+    placed_ids = {placement.officer_id for placement in placed}
+    not_placed = tuple(officer for officer in officers if officer.pk not in placed_ids)
+    record_action(
+        cohort,
+        action="reallocate",
+        by=by,
+        reason=f"{placement_type.label}: {len(officers)} officers at risk, {len(placed)} placed and confirmed, "
+        f"{len(not_placed)} not placed",
+    )
+    return Reallocation(len(officers), placed, not_placed, run.warnings + refused)

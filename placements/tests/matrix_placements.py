@@ -1,5 +1,6 @@
 """Permission-matrix rows for allocation, the officer's own placements and calendars."""
 
+from placements.enums import PartnerResponse, PlacementStatus
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, audience, by_persona, saved
 
 from .factories import (
@@ -18,8 +19,11 @@ POST_ONLY = audience("405", "405", "405")
 
 MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
+    "allocation_cohort": ALLOCATION_PAGE,
     "allocation_review": ALLOCATION_PAGE,
     # buttons: opening the address is refused to all; POST_MATRIX says who may press them
+    "allocation_reallocate": POST_ONLY,
+    "placement_accept_for_partner": POST_ONLY,
     "allocation_run": POST_ONLY,
     "allocation_confirm": POST_ONLY,
     "placement_move": POST_ONLY,
@@ -38,7 +42,19 @@ def url_arguments(people):
     cohort = CohortFactory()
     officer = StudentOfficerFactory(cohort=cohort, user=people["student_officer"])
     placement = CommunityPlacementFactory(officer=StudentOfficerFactory(cohort=cohort))
+    awaiting_reply = CommunityPlacementFactory(
+        officer=StudentOfficerFactory(cohort=cohort), status=PlacementStatus.CONFIRMED
+    )
+    # an officer at risk: the partner declined their 2-day placement
+    CommunityPlacementFactory(
+        officer=StudentOfficerFactory(cohort=cohort),
+        status=PlacementStatus.CANCELLED,
+        partner_response=PartnerResponse.DECLINED,
+    )
     return {
+        "allocation_cohort": {"cohort_id": str(cohort.pk)},
+        "allocation_reallocate": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
+        "placement_accept_for_partner": {"placement_id": str(awaiting_reply.pk)},
         "allocation_review": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "allocation_run": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
         "allocation_confirm": {"cohort_id": str(cohort.pk), "placement_type": "two_day"},
@@ -56,7 +72,11 @@ def allocating(outcome):
 
 POST_MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
+    "allocation_cohort": ALLOCATION_PAGE,
     "allocation_review": ALLOCATION_PAGE,
+    # the officer at risk is not placed (no partner has anyone to confirm), and the re-allocation is logged
+    "allocation_reallocate": allocating(saved("→allocation_cohort")),
+    "placement_accept_for_partner": allocating(saved("→allocation_cohort")),
     "allocation_run": allocating(saved("→allocation_review")),  # a run is logged
     "allocation_confirm": allocating(saved("→allocation_review")),  # confirms the proposed placement
     "placement_move": allocating("200"),  # no organisation chosen: the review again, told so in the row
@@ -69,4 +89,7 @@ POST_MATRIX = {
         "403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer=saved("→my_placements")
     ),
 }
-POST_DATA = {"placement_cancel": {"reason": "The officer has left the cohort."}}
+POST_DATA = {
+    "placement_cancel": {"reason": "The officer has left the cohort."},
+    "placement_accept_for_partner": {"reason": "Agreed by phone with the manager."},
+}

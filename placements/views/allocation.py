@@ -14,6 +14,7 @@ from ..enums import PlacementStatus, PlacementType
 from ..forms.allocation import MoveProposalForm, ReasonForm
 from ..models import Cohort, CommunityPlacement
 from ..selectors.allocation import cohorts_with_counts, open_offers, review_rows
+from ..selectors.cohorts import with_officers_missing_a_placement
 from ..services.allocation import confirm_allocation, run_allocation
 from ..services.placements import cancel_placement, move_proposal
 
@@ -27,7 +28,8 @@ def _staff(permission):
 
 @_staff("placements.view_allocation")
 def cohort_list(request):
-    return render(request, "placements/allocation/cohort_list.html", {"cohorts": cohorts_with_counts()})
+    cohorts = with_officers_missing_a_placement(cohorts_with_counts())
+    return render(request, "placements/allocation/cohort_list.html", {"cohorts": cohorts})
 
 
 def _review_url(placement):

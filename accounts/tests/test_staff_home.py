@@ -44,7 +44,25 @@ def rows_behind(client, url):
     assert response.status_code == 200, url
     if "cl" in response.context:
         return set(response.context["cl"].queryset)
+    if "cohorts" in response.context:
+        return officers_behind(client, response.context["cohorts"])
     return set(response.context["page"].object_list)
+
+
+def officers_behind(client, cohorts):
+    """The cohort list counts each cohort's officers without both placements, and the cohort's page (its
+    link) names them: missing either placement, or with only a cancelled or declined one."""
+    found = set()
+    for cohort in cohorts:
+        overview = client.get(reverse("allocation_cohort", args=[cohort.pk])).context["overview"]
+        missing = {
+            row.officer
+            for row in overview.rows
+            if any(standing.placement is None or standing.placement.status == "cancelled" for standing in row.standings)
+        }
+        assert cohort.missing_count == len(missing), cohort
+        found |= missing
+    return found
 
 
 # --- queues -------------------------------------------------------------------------------
@@ -111,6 +129,8 @@ def test_the_diversity_placements_officer_sees_partners_cohorts_placements_and_p
     for label, rows in expected.items():
         assert queues[label].count == len(rows), label
         assert rows_behind(client, queues[label].url) == rows, label
+    # Issue 9: the officers' queue leads to the cohorts, whose pages say why each waits and re-allocate them
+    assert queues["Officers of a cohort without a 2-day or 4-day placement"].url == reverse("allocation_cohorts")
     assert "Applications to shortlist" not in page
 
 

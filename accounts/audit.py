@@ -74,6 +74,7 @@ WITHHELD = "Not shown to your role"
 # action -> how the sentence says it: "<who> <verb> <record>". Actions not listed read as
 # "<who> recorded “<action>” for <record>".
 VERBS = {
+    "accept_for_partner": "recorded the partner's acceptance of",
     "activate": "activated",
     "add_contact": "added the contact",
     "approve": "approved",
@@ -99,6 +100,7 @@ VERBS = {
     "present": "recorded the presentation of",
     "propose": "proposed",
     "reactivate": "reactivated",
+    "reallocate": "re-allocated the officers at risk of",
     "record_activity": "recorded",
     "record_clearance": "recorded the vetting decision on",
     "record_dra": "recorded",

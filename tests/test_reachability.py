@@ -166,7 +166,8 @@ def page_as(client, login, url):
 
 def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     """Issue 9: a running programme with participants, an escort with participants, a
-    register, placements awaiting a reply, a reflection, feedback and replies to give."""
+    register, placements awaiting a reply, a reflection, feedback and replies to give, and
+    officers at risk of missing their 4-day placement."""
     from placements.models import WorkExperienceProgramme
 
     running = WorkExperienceProgramme.objects.get(status="running")
@@ -183,6 +184,12 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     assert "Accept or decline" in page_as(client, "partner", reverse("partner_placements", args=[partner.pk]))
     presentations = page_as(client, "partner", reverse("partner_presentations"))
     assert "Give feedback" in presentations and "Reply" in presentations
+    cohort = User.objects.get(email=demo_email("student")).student_officer.cohort
+    cohort_page = page_as(client, "diversity", reverse("allocation_cohort", args=[cohort.pk]))
+    assert "Jordan Officer</strong> (KP10003): Declined by the partner, Sevenoaks Dementia Café" in cohort_page
+    assert "Riley Officer</strong> (KP10002): Never placed." in cohort_page
+    assert "Re-allocate these 2 officers (4-day placement)" in cohort_page
+    assert ">Accept for the partner</button>" in cohort_page
     mine = page_as(client, "student", reverse("my_placements"))
     assert "Your presentation summary and reflection" in mine
     applications = page_as(client, "applicant", reverse("we_my_applications"))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from accounts.audit import record_action
@@ -185,7 +186,7 @@ def reallocate_officers_at_risk(cohort, placement_type, *, by) -> Reallocation:
         cohort,
         action="reallocate",
         by=by,
-        reason=f"{placement_type.label}: {len(officers)} officers at risk, {len(placed)} placed and confirmed, "
-        f"{len(not_placed)} not placed",
+        reason=f"{placement_type.label}: {len(officers)} officer{pluralize(officers)} at risk, {len(placed)} placed "
+        f"and confirmed, {len(not_placed)} not placed",
     )
     return Reallocation(len(officers), placed, not_placed, run.warnings + refused)

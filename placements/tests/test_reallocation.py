@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from accounts.audit import recent_changes
 from accounts.models import ActionLog
 from kentplacements.workflow import DomainError
 from placements.enums import PartnerResponse, PlacementStatus, PlacementType
@@ -137,6 +138,9 @@ def test_reallocating_is_in_the_action_log(diversity_officer):
     entry = ActionLog.objects.get(action="reallocate")
     assert (entry.actor, entry.object_id) == (diversity_officer, str(cohort.pk))
     assert entry.reason == "2-day placement: 2 officers at risk, 2 placed and confirmed, 0 not placed"
+    # on the staff home's "Recent changes", as a sentence
+    change = next(change for change in recent_changes(diversity_officer, 10) if change.record == str(cohort))
+    assert change.verb == "re-allocated the officers at risk of"
     assert CommunityPlacement.objects.filter(officer__in=at_risk, status=PlacementStatus.CONFIRMED).count() == 2
 
 

@@ -4,6 +4,7 @@ of missing one, re-allocating them in one step, and accepting a placement for it
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import path
 from django.views.decorators.http import require_POST
 
@@ -54,7 +55,8 @@ def reallocate(request, cohort_id, placement_type):
         return redirect("allocation_cohort", cohort_id=cohort.pk)
     messages.success(
         request,
-        f"Re-allocated {result.at_risk} officers at risk: {len(result.placed)} placed and confirmed. "
+        f"Re-allocated {result.at_risk} officer{pluralize(result.at_risk)} at risk: {len(result.placed)} placed "
+        "and confirmed. "
         "Their partners have been asked to accept; each officer is told once the partner accepts.",
     )
     if result.not_placed:

@@ -106,9 +106,9 @@ register(
         "officers_unplaced",
         "Officers of a cohort without a 2-day or 4-day placement",
         frozenset({DPO, HEAD}),
-        # The cohort list counts them per cohort, each count leading to the cohort's page, where staff see
-        # why each officer waits and re-allocate those at risk (issue 9); the back office's list of
-        # officers showed the names alone, with nothing to act on.
+        # The cohort list counts them per cohort and links each cohort's page, where staff see why each
+        # officer waits and re-allocate those at risk (issue 9); the back office's list of officers showed
+        # the names alone, with nothing to act on.
         "placements.view_allocation",
         # while there is time: until the cohort's 4-day window has closed
         lambda user, today: officers_missing_a_placement().filter(cohort__four_day_window_end__gte=today),

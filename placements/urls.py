@@ -1,10 +1,20 @@
-from .views import allocation, calendars, officers, partners, placement_days, presentations, work_experience
+from .views import (
+    allocation,
+    calendars,
+    officers,
+    partners,
+    placement_days,
+    presentation_staff,
+    presentations,
+    work_experience,
+)
 
 urlpatterns = [
     *partners.urlpatterns,
     *allocation.urlpatterns,
     *officers.urlpatterns,
     *presentations.urlpatterns,
+    *presentation_staff.urlpatterns,
     *calendars.urlpatterns,
     *work_experience.urlpatterns,
     *placement_days.urlpatterns,

@@ -183,6 +183,13 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     assert "Accept or decline" in page_as(client, "partner", reverse("partner_placements", args=[partner.pk]))
     presentations = page_as(client, "partner", reverse("partner_presentations"))
     assert "Give feedback" in presentations and "Reply" in presentations
+    # issue 9: a full session with a waiting list, for the Diversity Placements Officer
+    from placements.models import PresentationSession
+
+    session = PresentationSession.objects.get()
+    replies = page_as(client, "diversity", reverse("staff_presentation_session", args=[session.pk]))
+    waiting = replies.split('id="waiting-heading"')[1].split('id="declined-heading"')[0]
+    assert "Sevenoaks Dementia Café" in waiting and "Tom Webb" in waiting
     mine = page_as(client, "student", reverse("my_placements"))
     assert "Your presentation summary and reflection" in mine
     applications = page_as(client, "applicant", reverse("we_my_applications"))

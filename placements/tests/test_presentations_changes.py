@@ -13,10 +13,10 @@ from accounts.audit import history_for
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements.models import PresentationSession
-from placements.services.presentations import change_session, send_presentation_reminders
+from placements.services.presentations import change_session, reply_to_invitation, send_presentation_reminders
 
 from .factories import PartnerContactFactory
-from .presentation_factories import BEFORE_CUTOFF, london, session_with_every_reply
+from .presentation_factories import BEFORE_CUTOFF, PresentationInvitationFactory, london, session_with_every_reply
 
 pytestmark = pytest.mark.django_db
 REASON = "The lecture theatre is being refurbished."
@@ -115,10 +115,6 @@ def test_those_who_declined_are_told_in_case_the_new_time_suits_them(session, in
 
 
 def test_the_second_on_the_waiting_list_is_told_it_is_number_2(session, partner_contact, diversity_officer):
-    from placements.services.presentations import reply_to_invitation
-
-    from .presentation_factories import PresentationInvitationFactory
-
     later = PresentationInvitationFactory(session=session)
     PartnerContactFactory(organisation=later.partner, user=None, email="later@example.org")
     reply_to_invitation(later, by=partner_contact, attending=True, attendees=1, attendee_names="Kim")

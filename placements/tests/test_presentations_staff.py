@@ -11,8 +11,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from notifications.models import Notification
 from placements.models import PresentationSession
+from placements.services.presentations import reply_to_invitation
 
-from .form_markup import error_under_field, summary_link
+from .form_markup import error_under_field
 from .presentation_factories import (
     BEFORE_CUTOFF,
     PresentationInvitationFactory,
@@ -84,8 +85,6 @@ def test_the_list_query_count_is_the_same_for_1_and_50_sessions(client, diversit
 def test_the_officer_sees_who_is_coming_by_name_the_waiting_list_in_order_and_who_declined(
     client, diversity_officer, session, partner_contact, time_machine
 ):
-    from placements.services.presentations import reply_to_invitation
-
     time_machine.move_to(london(2027, 4, 2, 11, 30), tick=False)
     later = PresentationInvitationFactory(session=session, partner__name="The Later Trust")
     reply_to_invitation(later, by=partner_contact, attending=True, attendees=1, attendee_names="Kim Lo")
@@ -128,8 +127,6 @@ def test_a_session_that_has_started_offers_no_change(client, diversity_officer, 
 def test_the_session_page_query_count_is_the_same_for_1_and_50_invitations(
     client, diversity_officer, assert_query_count_constant, partner_contact
 ):
-    from placements.services.presentations import reply_to_invitation
-
     session = PresentationSessionFactory(capacity=30)
     client.force_login(diversity_officer)
     kinds = iter([1, 0, 2] * 20)  # attending, declined, waiting once the seats are gone
@@ -174,7 +171,8 @@ def test_moving_the_session_saves_it_emails_those_who_replied_and_returns_to_its
     response = client.post(change_url(session), MOVE, follow=True)
 
     assert response.redirect_chain[-1][0] == page_url(session)
-    assertContains(response, "The session has changed. We have emailed the contacts of every organisation that replied.")
+    done = "The session has changed. We have emailed the contacts of every organisation that replied."
+    assertContains(response, done)
     assertContains(response, "Friday 16 April 2027 at 14:00")
     assertContains(response, "time: 10:00 → 14:00; room: Lecture theatre 2 → Main hall. Reason: The lecture")
     session.refresh_from_db()
@@ -192,6 +190,7 @@ def test_moving_the_session_saves_it_emails_those_who_replied_and_returns_to_its
         ({"date": "2027-04-01", "starts_at": "08:00"}, "starts_at", "Start time", "That time has already passed"),
         ({"date": "2027-04-06"}, "date", "Date", "Replies close on 7 April 2027, 17:00"),
         ({"room": ""}, "room", "Room", "Enter the room."),
+        ({"room": "x" * 101}, "room", "Room", "Ensure this value has at most 100 characters"),
         ({"reason": ""}, "reason", "Why does it change?", "Say why the session changes."),
         ({"date": "9999-12-31"}, "date", "Date", "The new date can be at most two years ahead"),
     ],
@@ -209,8 +208,8 @@ def test_a_problem_is_shown_next_to_its_field_and_what_was_typed_is_kept(
     [shown] = re.findall(rf'<a href="#id_{field}">{re.escape(label)}: ([^<]*)</a>', response.content.decode())
     assert shown.startswith(message.replace("'", "&#x27;"))
     assertContains(response, error_under_field(field, shown), html=True)
-    assertContains(response, "The lecture theatre is being refurbished.</textarea>" if field != "reason" else "</textarea>")
-    for name in ("venue", "room"):
+    assertContains(response, f"{typed['reason']}</textarea>")  # what was typed is kept
+    for name in ("date", "starts_at", "venue", "room"):
         if typed[name]:
             assertContains(response, f'value="{typed[name]}"')
     assert PresentationSession.objects.get(pk=session.pk).room == "Lecture theatre 2"

@@ -61,7 +61,5 @@ def session_change(request, session_id):
 urlpatterns = [
     path("placements/staff/presentations/", session_list, name="staff_presentations"),
     path("placements/staff/presentations/<int:session_id>/", session_detail, name="staff_presentation_session"),
-    path(
-        "placements/staff/presentations/<int:session_id>/change/", session_change, name="staff_presentation_change"
-    ),
+    path("placements/staff/presentations/<int:session_id>/change/", session_change, name="staff_presentation_change"),
 ]

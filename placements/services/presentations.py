@@ -126,12 +126,15 @@ def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attende
     more seat; "not attending" gives every seat back. When a new reply asks for more
     seats than are free it goes on the waiting list (issue 9: "not a refusal"); seats
     given back go to the first waiting reply that fits. Allowed until the RSVP cut-off."""
+    # The session's row first, as change_session and invite_partners lock it: a reply
+    # made while the session moves waits, then confirms the new time (or it came first
+    # and the move tells it). Replies to one session take turns, so one promoting the
+    # waiting list never waits for an invitation another reply holds.
+    session = Session.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=invitation.session_id)
     invitation = (
-        PresentationInvitation.objects.select_for_update(of=("self",))
-        .select_related("session__cohort", "partner")
-        .get(pk=invitation.pk)
+        PresentationInvitation.objects.select_for_update(of=("self",)).select_related("partner").get(pk=invitation.pk)
     )
-    session = invitation.session
+    invitation.session = session
     if timezone.now() > session.rsvp_cutoff:
         closed = date_format(timezone.localtime(session.rsvp_cutoff), "j F Y, H:i")
         raise DomainError(

@@ -1,7 +1,7 @@
 """Placements as iCalendar (RFC 5545) all-day events, and the presentation sessions a
 partner's representatives come to (or wait for a seat at) as timed events."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -42,7 +42,8 @@ def _presentation_event(invitation, stamp) -> Event:
     event.add("uid", f"presentation-{session.pk}@{settings.CALENDAR_UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("summary", f"Student officers' presentations ({session.cohort.name})")
-    event.add("dtstart", session.starts)
+    # in UTC: a time with a TZID would need the feed to carry the zone's rules (VTIMEZONE)
+    event.add("dtstart", session.starts.astimezone(UTC))
     event.add("location", f"{session.venue}, {session.room}")
     # on the waiting list: the seats are not theirs yet
     event.add("status", "CONFIRMED" if invitation.rsvp_status == RsvpStatus.ATTENDING else "TENTATIVE")

@@ -81,6 +81,7 @@ VERBS = {
     "assign_escorting_officer": "assigned an escorting officer to",
     "cancel": "cancelled",
     "change_places": "changed the places of",
+    "change_session": "changed the date, time or room of",
     "close": "closed",
     "complete": "completed",
     "confirm": "confirmed",

@@ -31,6 +31,7 @@ SIGNED_IN_ENTRIES = [
     ("Programmes", "we_programmes", "placements.view_programme_dashboard"),
     ("Partners", "staff_partner_list", "placements.review_partners"),
     ("Allocation", "allocation_cohorts", "placements.view_allocation"),
+    ("Presentations", "staff_presentations", "placements.view_presentation_sessions"),
     ("Reports", "cohort_reports", "placements.view_presentation_reports"),
 ]
 VISITOR_ENTRIES = [

@@ -62,10 +62,14 @@ class ReadOnlyAdminMixin:
         return False
 
 
-def service_owned_fields(model) -> tuple[str, ...]:
+def service_owned_fields(model, *, adding=False) -> tuple[str, ...]:
     """The fields only the model's services write, declared once on the model as
-    ``SERVICE_OWNED_FIELDS`` (issue 8 §2: statuses, counters, keys, tokens, assignments)."""
-    return tuple(getattr(model, "SERVICE_OWNED_FIELDS", ()))
+    ``SERVICE_OWNED_FIELDS`` (issue 8 §2: statuses, counters, keys, tokens, assignments),
+    and, on a record that exists, its ``SERVICE_OWNED_ONCE_ADDED``: fields staff type when
+    they add the record, which a service changes afterwards (a presentation session's date,
+    time and room: change_session tells the partners who replied)."""
+    owned = tuple(getattr(model, "SERVICE_OWNED_FIELDS", ()))
+    return owned if adding else owned + tuple(getattr(model, "SERVICE_OWNED_ONCE_ADDED", ()))
 
 
 class ServiceOwnedFieldsMixin:
@@ -77,7 +81,9 @@ class ServiceOwnedFieldsMixin:
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         hidden = set(self.exclude or ())
-        readonly += [name for name in service_owned_fields(self.model) if name not in hidden and name not in readonly]
+        # ``obj`` is None on the add form (for an inline: when its parent is being added).
+        owned = service_owned_fields(self.model, adding=obj is None)
+        readonly += [name for name in owned if name not in hidden and name not in readonly]
         return readonly
 
     def save_model(self, request, obj, form, change):

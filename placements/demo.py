@@ -4,9 +4,9 @@ Issue 9: every demo persona finds something on each of their pages, so the dates
 relative to the day the demo is loaded: the cohort's 2-day placements are over (a
 reflection to write, feedback to give), its 4-day round has started (a placement waits
 for the partner's reply, two officers are at risk of missing theirs), a presentation
-session takes replies, and a work-experience programme is running this week with an
-escorting officer, participants and daily registers. Rows are created in the state the
-story has reached, as the partners above are (no emails go out)."""
+session takes replies and has a waiting list, and a work-experience programme is running
+this week with an escorting officer, participants and daily registers. Rows are created
+in the state the story has reached, as the partners above are (no emails go out)."""
 
 from datetime import date, time, timedelta
 
@@ -25,6 +25,7 @@ from .enums import (
     PlacementStatus,
     PlacementType,
     ProgrammeStatus,
+    RsvpStatus,
 )
 from .models import (
     Cohort,
@@ -85,6 +86,27 @@ DEMO_PARTNERS = [
         "TN9 1AB",
         KentDistrict.TONBRIDGE_MALLING,
         PartnerStatus.DECLINED,
+        [C.PHYSICAL_DISABILITY],
+    ),
+    # Issue 9: they hosted other officers of the round and replied to the presentations
+    (
+        "Ashford Carers' Hub",
+        OrganisationKind.CHARITY,
+        True,
+        "1123456",
+        "TN23 1PL",
+        KentDistrict.ASHFORD,
+        PartnerStatus.ACTIVE,
+        [C.OLDER_PEOPLE, C.PHYSICAL_DISABILITY],
+    ),
+    (
+        "Canterbury Deaf Centre",
+        OrganisationKind.CHARITY,
+        False,
+        "1098765",
+        "CT1 2RB",
+        KentDistrict.CANTERBURY,
+        PartnerStatus.ACTIVE,
         [C.PHYSICAL_DISABILITY],
     ),
 ]
@@ -158,6 +180,14 @@ def seed_placements_demo(*, partner_user, officer_user):
     # the 4-day placement waits for the partner's reply (the cohort page offers to accept it for the partner)
     _placement(officer, offers[PlacementType.FOUR_DAY, partners[1].pk], PlacementStatus.CONFIRMED, 4)
     _officers_at_risk(cohort, partners, offers)
+    _presentation_session(cohort, today, partners)
+
+
+def _presentation_session(cohort, today, partners):
+    """A small room, full: one organisation coming, one on the waiting list, one that
+    declined, and the demo contact's own organisation still to reply (issue 9)."""
+    maidstone, sevenoaks, ashford, canterbury = partners[0], partners[1], partners[4], partners[5]
+    now = timezone.now()
     session, _ = PresentationSession.objects.get_or_create(
         cohort=cohort,
         placement_type=PlacementType.TWO_DAY,
@@ -165,11 +195,37 @@ def seed_placements_demo(*, partner_user, officer_user):
             "date": monday(today) + timedelta(weeks=2, days=2),
             "starts_at": time(14),
             "room": "Lecture theatre 2",
-            "capacity": 20,
-            "rsvp_cutoff": timezone.now() + timedelta(days=10),
+            "capacity": 4,
+            "seats_taken": 3,
+            "rsvp_cutoff": now + timedelta(days=10),
         },
     )
-    PresentationInvitation.objects.get_or_create(session=session, partner=partners[0])
+    replies = [
+        (maidstone, {}),
+        (
+            ashford,
+            {
+                "rsvp_status": RsvpStatus.ATTENDING,
+                "attendees": 3,
+                "attendee_names": "Jo Hart\nLee Brown\nAmir Khan",
+                "access_needs": "Step-free access for Lee",
+                "replied_at": now - timedelta(days=3),
+            },
+        ),
+        (
+            sevenoaks,
+            {
+                "rsvp_status": RsvpStatus.WAITING,
+                "attendees": 2,
+                "attendee_names": "Priya Partner\nTom Webb",
+                "replied_at": now - timedelta(days=1),
+                "waiting_since": now - timedelta(days=1),
+            },
+        ),
+        (canterbury, {"rsvp_status": RsvpStatus.CANCELLED, "replied_at": now - timedelta(days=2)}),
+    ]
+    for partner, reply in replies:
+        PresentationInvitation.objects.get_or_create(session=session, partner=partner, defaults=reply)
 
 
 def _officers_at_risk(cohort, partners, offers):

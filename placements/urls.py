@@ -1,4 +1,14 @@
-from .views import allocation, calendars, cohorts, officers, partners, placement_days, presentations, work_experience
+from .views import (
+    allocation,
+    calendars,
+    cohorts,
+    officers,
+    partners,
+    placement_days,
+    presentation_staff,
+    presentations,
+    work_experience,
+)
 
 urlpatterns = [
     *partners.urlpatterns,
@@ -6,6 +16,7 @@ urlpatterns = [
     *cohorts.urlpatterns,
     *officers.urlpatterns,
     *presentations.urlpatterns,
+    *presentation_staff.urlpatterns,
     *calendars.urlpatterns,
     *work_experience.urlpatterns,
     *placement_days.urlpatterns,

@@ -56,8 +56,15 @@ def ended_placement():
     return CommunityPlacementFactory(offer=offer, status=PlacementStatus.CONFIRMED)
 
 
+def coming_session():
+    """A month ahead, taking replies for another three weeks, whatever the day the test runs."""
+    return PresentationSessionFactory(
+        date=timezone.localdate() + timedelta(days=30), rsvp_cutoff=timezone.now() + timedelta(days=21)
+    )
+
+
 def session_with_a_host():
-    session = PresentationSessionFactory()
+    session = coming_session()
     CommunityPlacementFactory(
         officer__cohort=session.cohort, placement_type=session.placement_type, status=PlacementStatus.CONFIRMED
     )
@@ -100,6 +107,13 @@ OUTCOMES = {
     ),
     ("placements.PresentationSession", "invite_partners_of_round"): Outcome(
         "diversity_officer", session_with_a_host, lambda s: s.invitations.count(), 1
+    ),
+    ("placements.PresentationSession", "change_date_time_or_room"): Outcome(
+        "diversity_officer",
+        coming_session,
+        lambda s: (s.room, s.starts_at.hour),
+        ("Main hall", 14),
+        answers=lambda: {"starts_at": "14:00", "room": "Main hall", "reason": "The lecture theatre is closed."},
     ),
     ("placements.WorkExperienceProgramme", "open_selected"): Outcome(
         "recruiter", lambda: ProgrammeFactory(status=G.DRAFT), status, G.OPEN

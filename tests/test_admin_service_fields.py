@@ -28,13 +28,13 @@ def superuser_request():
 
 
 def forms_of(model_admin, request):
-    """(where, form class) for the add form, the change form and each inline's form."""
+    """(where, form class, adding) for the add form, the change form and each inline's form."""
     record = model_admin.model()
     if model_admin.has_add_permission(request):
-        yield "add form", model_admin.get_form(request, None, change=False)
-    yield "change form", model_admin.get_form(request, record, change=True)
+        yield "add form", model_admin.get_form(request, None, change=False), True
+    yield "change form", model_admin.get_form(request, record, change=True), False
     for inline in model_admin.get_inline_instances(request, record):
-        yield f"inline {inline.model._meta.label}", inline.get_formset(request, record).form
+        yield f"inline {inline.model._meta.label}", inline.get_formset(request, record).form, False
 
 
 def models_of(model_admin):
@@ -44,8 +44,8 @@ def models_of(model_admin):
 @pytest.mark.parametrize("model_admin", ADMINS, ids=label)
 def test_no_service_owned_field_is_editable(model_admin, superuser_request):
     editable = {}
-    for where, form in forms_of(model_admin, superuser_request):
-        owned = service_owned_fields(form._meta.model)
+    for where, form, adding in forms_of(model_admin, superuser_request):
+        owned = service_owned_fields(form._meta.model, adding=adding)
         editable[where] = sorted(set(form.base_fields) & set(owned))
     assert all(not names for names in editable.values()), editable
 

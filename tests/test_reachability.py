@@ -14,6 +14,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import User
+from placements.models import PresentationSession
 from tests.matrix import ANONYMOUS
 from tests.test_permission_matrix import MATRIX
 from tests.urlwalk import all_routes
@@ -190,6 +191,11 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     assert "Riley Officer</strong> (KP10002): Never placed." in cohort_page
     assert "Re-allocate these 2 officers (4-day placement)" in cohort_page
     assert ">Accept for the partner</button>" in cohort_page
+    # issue 9: a full session with a waiting list, for the Diversity Placements Officer
+    session = PresentationSession.objects.get()
+    replies = page_as(client, "diversity", reverse("staff_presentation_session", args=[session.pk]))
+    waiting = replies.split('id="waiting-heading"')[1].split('id="declined-heading"')[0]
+    assert "Sevenoaks Dementia Café" in waiting and "Tom Webb" in waiting
     mine = page_as(client, "student", reverse("my_placements"))
     assert "Your presentation summary and reflection" in mine
     applications = page_as(client, "applicant", reverse("we_my_applications"))

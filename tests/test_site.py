@@ -12,7 +12,7 @@ from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import ActionLog, User
 from accounts.roles import STAFF_ROLES, has_role
 from kentplacements.workflow import TransitionNotAllowed, Workflow
-from placements.demo import DEMO_PARTICIPANTS
+from placements.demo import DEMO_PARTICIPANTS, DEMO_PARTNERS
 from placements.models import PartnerOrganisation
 from tests.factories import UserFactory
 
@@ -96,7 +96,7 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
         assert has_role(user, role)
         assert user.check_password("Kent-Demo-2026")
         assert user.authenticator_set.exists() == (role in STAFF_ROLES)
-    assert PartnerOrganisation.objects.count() == 4
+    assert PartnerOrganisation.objects.count() == len(DEMO_PARTNERS)
 
 
 def test_seed_demo_refuses_without_debug(settings):

@@ -20,6 +20,7 @@ SAMPLE_ARGUMENTS = {
     "placement_id": "999999",
     "cohort_id": "999999",
     "invitation_id": "999999",
+    "session_id": "999999",
     "placement_type": "two_day",
     "token": "00000000-0000-0000-0000-000000000000",
     "partner_id": "999999",

@@ -41,9 +41,13 @@ def test_a_visitor_is_led_to_work_experience_and_partner_registration(client):
         ("applicant", ["Your home", "Your account"], ["Programmes", "Back office", "Partner portal"]),
         ("partner_contact", ["Your home", "Your account", "Partner portal"], ["Programmes", "Back office"]),
         ("escorting_officer", ["Your home", "Your account", "Your participants"], ["Programmes", "Back office"]),
-        ("recruiter", ["Your participants", "Programmes", "Back office"], ["Allocation", "Partners"]),
-        ("diversity_officer", ["Partners", "Allocation", "Reports", "Back office"], ["Programmes"]),
-        ("head_of_resourcing", ["Programmes", "Partners", "Allocation", "Reports", "Back office"], []),
+        ("recruiter", ["Your participants", "Programmes", "Back office"], ["Allocation", "Partners", "Presentations"]),
+        ("diversity_officer", ["Partners", "Allocation", "Presentations", "Reports", "Back office"], ["Programmes"]),
+        (
+            "head_of_resourcing",
+            ["Programmes", "Partners", "Allocation", "Presentations", "Reports", "Back office"],
+            [],
+        ),
         ("vetting_officer", ["Your home", "Back office"], ["Programmes", "Partners"]),
     ],
 )

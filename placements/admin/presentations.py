@@ -5,13 +5,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from accounts.queues import QueueFilter
-from kentplacements.admin_tools import ServiceOwnedFieldsMixin
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 from kentplacements.workflow import DomainError
 
+from ..forms.presentations import SessionChangeForm
 from ..models import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
-from ..services.presentations import invite_partners
+from ..services.presentations import WHEN_AND_WHERE, change_session, invite_partners
 from .exports import PlacementFeedbackResource, PresentationSessionResource
 
 
@@ -42,6 +43,18 @@ class PresentationSessionForm(forms.ModelForm):
         return capacity
 
 
+class SessionMoveForm(SessionChangeForm):
+    """The admin action's question. A blank field keeps what each selected session has,
+    so several sessions can move to one room at once; change_session checks each."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in WHEN_AND_WHERE:
+            field = self.fields[name]
+            field.required, field.empty_value = False, None
+            field.help_text = "Leave blank to keep what each session has."
+
+
 @admin.register(PresentationSession)
 class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     form = PresentationSessionForm
@@ -50,7 +63,7 @@ class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     list_filter = (QueueFilter, "placement_type", "cohort")
     list_select_related = ("cohort",)
     inlines = [PresentationInvitationInline]
-    actions = ["invite_partners_of_round"]
+    actions = ["invite_partners_of_round", "change_date_time_or_room"]
 
     @admin.action(description="Invite partners of this round", permissions=["change"])
     def invite_partners_of_round(self, request, queryset):
@@ -67,6 +80,22 @@ class PresentationSessionAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
                     f"{session}: {invited} organisation{pluralize(invited)} newly invited; "
                     "their contacts have been emailed.",
                 )
+
+    @admin.action(description="Change date, time or room…", permissions=["change"])
+    def change_date_time_or_room(self, request, queryset):
+        """Issue 9: the date, time and room are the service's (SERVICE_OWNED_ONCE_ADDED),
+        which emails the contacts of every organisation that replied."""
+        return run_with_form(
+            self,
+            request,
+            queryset.select_related("cohort"),
+            form_class=SessionMoveForm,
+            service=lambda session, **answers: change_session(session, by=request.user, **answers),
+            done="changed; the contacts of each organisation that replied have been emailed",
+            title="Change the date, time or room of presentation sessions",
+            explanation="These sessions will change, and the contacts of every organisation that replied emailed:",
+            submit_label="Change them and email the partners",
+        )
 
 
 @admin.register(PlacementReflection)

@@ -5,10 +5,12 @@ services make the change (and refuse it again if a form is bypassed)."""
 from crispy_forms.layout import HTML
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kentplacements.workflow import DomainError
 
 from ..rsvp import MAX_ATTENDEES, attendee_list, attendee_problems
+from ..services.presentations import WHEN_AND_WHERE, session_change_problems
 from ..uploads import MAX_PRESENTATION_MB, PRESENTATION_TYPES, PRESENTATION_TYPES_TEXT, presentation_extension
 from .rendering import RenderedForm, group
 
@@ -128,3 +130,44 @@ class ReflectionForm(RenderedForm):
             except DomainError as error:
                 raise ValidationError(str(error), code="presentation_file") from error
         return upload
+
+
+class SessionChangeForm(RenderedForm):
+    """The Diversity Placements Officer moves a session (issue 9); change_session tells
+    the partners who replied. The session's rules are checked here too, so each problem
+    is shown next to its field."""
+
+    button_label = "Change the session and email the partners"
+    date = forms.DateField(
+        label="Date",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date.", "invalid": "Enter a real date, like 14/04/2027."},
+    )
+    starts_at = forms.TimeField(
+        label="Start time",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter the start time.", "invalid": "Enter a time, like 14:00."},
+    )
+    venue = forms.CharField(label="Venue", max_length=200, error_messages={"required": "Enter the venue."})
+    room = forms.CharField(label="Room", max_length=100, error_messages={"required": "Enter the room."})
+    reason = forms.CharField(
+        label="Why does it change?",
+        max_length=300,
+        help_text="The partners who replied read this in the email we send them.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the session changes."},
+    )
+
+    def __init__(self, *args, session=None, **kwargs):
+        self.session = session
+        if session is not None:
+            kwargs.setdefault("initial", {name: getattr(session, name) for name in WHEN_AND_WHERE})
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.session is not None and not set(WHEN_AND_WHERE) & set(self.errors):
+            moved = {name: cleaned[name] for name in WHEN_AND_WHERE}
+            for field, message in session_change_problems(self.session, now=timezone.now(), **moved).items():
+                self.add_error(field, message)
+        return cleaned

@@ -2,6 +2,8 @@
 partners say about each placement (seed 000: "Representatives from each partner
 organisation are more than welcome to attend these presentations")."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,6 +22,9 @@ from .work_experience import KENT_POLICE_COLLEGE
 
 class PresentationSession(models.Model):
     SERVICE_OWNED_FIELDS = ("seats_taken", "reminder_sent_at")
+    # Issue 9: "Changing a session's date, time or room goes through a service that tells
+    # everyone who replied" (change_session). Staff set them when they add a session.
+    SERVICE_OWNED_ONCE_ADDED = ("date", "starts_at", "venue", "room")
 
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="presentation_sessions")
     placement_type = models.CharField(max_length=10, choices=PlacementType.choices)
@@ -52,10 +57,20 @@ class PresentationSession(models.Model):
         if self.date and (problem := self.date_problem()):
             raise ValidationError({"date": problem})
 
-    def date_problem(self) -> str:
+    def date_problem(self, moved_to=None) -> str:
+        """What is wrong with the session's date, or with ``moved_to`` when it is moved
+        there (change_session): a new date or a move is never in the past."""
         return planning_window_problem(
-            self.date, today=timezone.localdate(), may_be_past=not self._state.adding, what="The session's date"
+            moved_to or self.date,
+            today=timezone.localdate(),
+            may_be_past=not (self._state.adding or moved_to),
+            what="The session's date" if moved_to is None else "The new date",
         )
+
+    @property
+    def starts(self) -> datetime:
+        """When the session starts, in the site's time zone (London)."""
+        return timezone.make_aware(datetime.combine(self.date, self.starts_at))
 
 
 class PresentationInvitation(models.Model):

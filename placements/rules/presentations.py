@@ -31,3 +31,10 @@ rules.add_perm("placements.download_presentation", is_officer_of_placement | is_
 # The Diversity Placements Officer runs the presentations; the Head of Resourcing reads.
 rules.add_perm("placements.view_presentation_reports", is_diversity_placements_officer | is_head_of_resourcing)
 rules.add_perm("placements.record_presentation_given", is_diversity_placements_officer)
+# The sessions' replies and waiting lists (issue 9): the Diversity Placements Officer runs
+# them and moves a session (change_session); the Head of Resourcing reads the numbers.
+# Who is coming, by name, and their access needs are personal data: the officer alone
+# needs them (to welcome them and arrange access).
+rules.add_perm("placements.view_presentation_sessions", is_diversity_placements_officer | is_head_of_resourcing)
+rules.add_perm("placements.see_presentation_attendees", is_diversity_placements_officer)
+rules.add_perm("placements.move_presentation_session", is_diversity_placements_officer)

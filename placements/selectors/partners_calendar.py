@@ -1,4 +1,5 @@
-from ..models import CommunityPlacement
+from ..enums import RsvpStatus
+from ..models import CommunityPlacement, PresentationInvitation
 from .officers import OFFICER_VISIBLE
 
 
@@ -8,4 +9,15 @@ def partner_calendar_placements(partner):
         CommunityPlacement.objects.filter(partner=partner, status__in=OFFICER_VISIBLE)
         .select_related("officer")
         .order_by("starts_on")
+    )
+
+
+def partner_calendar_presentations(partner):
+    """The presentation sessions the partner is coming to or waiting for a seat at."""
+    return (
+        PresentationInvitation.objects.filter(
+            partner=partner, rsvp_status__in=(RsvpStatus.ATTENDING, RsvpStatus.WAITING)
+        )
+        .select_related("session__cohort")
+        .order_by("session__date", "session__starts_at")
     )

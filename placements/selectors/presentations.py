@@ -3,10 +3,13 @@
 Querysets here are scoped to the person asking: another partner's invitation or another
 officer's placement is simply not in them, so the page answers 404 (STYLE.md)."""
 
-from django.db.models import Count, Q
+from dataclasses import dataclass, field
 
-from ..enums import PLACE_HOLDING_STATUSES, PlacementStatus
-from ..models import Cohort, CommunityPlacement, PartnerOrganisation, PresentationInvitation
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ..enums import NOT_REPLIED, PLACE_HOLDING_STATUSES, PlacementStatus, RsvpStatus
+from ..models import Cohort, CommunityPlacement, PartnerOrganisation, PresentationInvitation, PresentationSession
 
 # Placements that have taken place: only these have a reflection, feedback and a
 # presentation (seed 000: "At the conclusion of this placement ... a short presentation").
@@ -76,3 +79,56 @@ def cohorts_for_reports():
             distinct=True,
         ),
     ).order_by("-course_start")
+
+
+# --- the back office's view of a session (issue 9) -------------------------------------
+
+
+@dataclass
+class SessionReplies:
+    """A session's invitations by reply. ``waiting`` is in the order seats are given
+    (first come, first served: waiting_since, then the invitation's number, as
+    services.presentations.waiting_position counts), each with its ``position``."""
+
+    attending: list = field(default_factory=list)
+    waiting: list = field(default_factory=list)
+    declined: list = field(default_factory=list)
+    not_replied: list = field(default_factory=list)
+
+    @property
+    def replied(self) -> list:
+        """Everyone who replied: issue 9, "tells everyone who replied" when the session moves."""
+        return [*self.attending, *self.waiting, *self.declined]
+
+
+def session_replies(session, *, with_contacts=False) -> SessionReplies:
+    """One query (two ``with_contacts``, for emailing the organisations' contacts)."""
+    invitations = session.invitations.select_related("partner").order_by("partner__name", "pk")
+    if with_contacts:
+        invitations = invitations.prefetch_related("partner__contacts")
+    replies = SessionReplies()
+    kinds = {
+        RsvpStatus.ATTENDING: replies.attending,
+        RsvpStatus.WAITING: replies.waiting,
+        RsvpStatus.CANCELLED: replies.declined,
+        NOT_REPLIED: replies.not_replied,
+    }
+    for invitation in invitations:
+        kinds[invitation.rsvp_status].append(invitation)
+    replies.waiting.sort(key=lambda invitation: (invitation.waiting_since, invitation.pk))
+    for position, invitation in enumerate(replies.waiting, start=1):
+        invitation.position = position
+    return replies
+
+
+def sessions_for_staff():
+    """The sessions with what the staff list shows of their replies, counted in the
+    same query: (coming, soonest first), (past, latest first)."""
+    sessions = PresentationSession.objects.select_related("cohort").annotate(
+        waiting_count=Count("invitations", filter=Q(invitations__rsvp_status=RsvpStatus.WAITING)),
+        not_replied_count=Count("invitations", filter=Q(invitations__rsvp_status=NOT_REPLIED)),
+    )
+    today = timezone.localdate()
+    return sessions.filter(date__gte=today).order_by("date", "starts_at"), sessions.filter(date__lt=today).order_by(
+        "-date", "-starts_at"
+    )

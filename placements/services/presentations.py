@@ -20,15 +20,11 @@ from ..links import absolute_url
 from ..models import CommunityPlacement, PlacementFeedback, PlacementReflection, PresentationInvitation
 from ..models import PresentationSession as Session
 from ..rsvp import attendee_list, attendee_problems
-from ..selectors.presentations import FINISHED_STATUSES, partners_of_round
+from ..selectors.presentations import FINISHED_STATUSES, partners_of_round, session_replies
 from ..uploads import presentation_extension, rename_at_random
 
 # "Reminders two days before" the session (the community placements issue).
 REMINDER_LEAD = timedelta(days=2)
-
-
-def session_starts(session) -> datetime:
-    return timezone.make_aware(datetime.combine(session.date, session.starts_at))
 
 
 def session_email_context(session) -> dict:
@@ -130,12 +126,15 @@ def reply_to_invitation(invitation, *, by, attending: bool, attendees=0, attende
     more seat; "not attending" gives every seat back. When a new reply asks for more
     seats than are free it goes on the waiting list (issue 9: "not a refusal"); seats
     given back go to the first waiting reply that fits. Allowed until the RSVP cut-off."""
+    # The session's row first, as change_session and invite_partners lock it: a reply
+    # made while the session moves waits, then confirms the new time (or it came first
+    # and the move tells it). Replies to one session take turns, so one promoting the
+    # waiting list never waits for an invitation another reply holds.
+    session = Session.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=invitation.session_id)
     invitation = (
-        PresentationInvitation.objects.select_for_update(of=("self",))
-        .select_related("session__cohort", "partner")
-        .get(pk=invitation.pk)
+        PresentationInvitation.objects.select_for_update(of=("self",)).select_related("partner").get(pk=invitation.pk)
     )
-    session = invitation.session
+    invitation.session = session
     if timezone.now() > session.rsvp_cutoff:
         closed = date_format(timezone.localtime(session.rsvp_cutoff), "j F Y, H:i")
         raise DomainError(
@@ -222,6 +221,97 @@ def _confirm_reply(invitation, *, by, key):
     )
 
 
+# --- moving a session ------------------------------------------------------------------
+
+# What change_session may move, as the action log and the emails name it, each value in words.
+WHEN_AND_WHERE = {
+    "date": ("Date", lambda day: date_format(day, "l j F Y")),
+    "starts_at": ("Time", lambda moment: date_format(moment, "H:i")),
+    "venue": ("Venue", str),
+    "room": ("Room", str),
+}
+
+
+def session_change_problems(session, *, now, **moved) -> dict:
+    """Field name (None: the whole change) -> why ``session`` cannot move to ``moved``
+    (some of date, starts_at, venue, room); empty when it can. The staff form shows these
+    next to its fields; change_session refuses the same change."""
+    if session.starts <= now:
+        return {None: "This session has already started: it can no longer be moved."}
+    new = {name: moved.get(name) if moved.get(name) is not None else getattr(session, name) for name in WHEN_AND_WHERE}
+    for name in ("venue", "room"):
+        if not str(new[name]).strip():
+            return {name: f"Enter the {WHEN_AND_WHERE[name][0].lower()}."}
+    if problem := session.date_problem(moved_to=new["date"]):
+        return {"date": problem}
+    starts = timezone.make_aware(datetime.combine(new["date"], new["starts_at"]))
+    if starts <= now:
+        return {"starts_at": "That time has already passed: choose a later time."}
+    if starts <= session.rsvp_cutoff:
+        closing = date_format(timezone.localtime(session.rsvp_cutoff), "j F Y, H:i")
+        return {
+            "date": f"Replies close on {closing}: the session must start after that. "
+            "Set an earlier reply cut-off in the back office first."
+        }
+    if all(new[name] == getattr(session, name) for name in WHEN_AND_WHERE):
+        return {None: "Nothing has changed: give a new date, time, venue or room."}
+    return {}
+
+
+@transaction.atomic
+def change_session(session, *, by, reason, date=None, starts_at=None, venue=None, room=None) -> int:
+    """Issue 9: "Changing a session's date, time or room goes through a service that
+    tells everyone who replied". ``None`` keeps what the session has. Each organisation
+    that replied is emailed, every contact once: those coming and those waiting keep
+    their seats or their place and are asked to change their reply if the new time does
+    not suit; those who declined are told in case it suits them now. Organisations that
+    have not replied are not emailed: their invitation's reply page shows the new time.
+    Returns how many organisations were told."""
+    session = Session.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=session.pk)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Say why the session changes: the partners read it in the email.")
+    now = timezone.now()
+    moved = {"date": date, "starts_at": starts_at, "venue": venue, "room": room}
+    moved = {name: value.strip() if isinstance(value, str) else value for name, value in moved.items()}
+    if problems := session_change_problems(session, now=now, **moved):
+        raise DomainError(" ".join(problems.values()))
+    changes = []
+    for name, (label, words) in WHEN_AND_WHERE.items():
+        before, after = getattr(session, name), moved[name]
+        if after is not None and after != before:
+            changes.append({"what": label, "before": words(before), "after": words(after)})
+            setattr(session, name, after)
+    # A reminder is due two days before the new time (send_presentation_reminders); when
+    # that is already past, the email below says all a reminder would, so none follows.
+    session.reminder_sent_at = now if session.starts - REMINDER_LEAD <= now else None
+    session.save(update_fields=[*WHEN_AND_WHERE, "reminder_sent_at"])
+    moves = "; ".join(f"{c['what'].lower()}: {c['before']} → {c['after']}" for c in changes)
+    entry = record_action(session, action="change_session", by=by, reason=f"{moves}. Reason: {reason}")
+    replied = session_replies(session, with_contacts=True).replied
+    context = {**session_email_context(session), "changes": changes, "reason": reason}
+    for invitation in replied:
+        _email_contacts(
+            invitation,
+            template="placements/presentation_changed",
+            context={**context, **_reply_context(invitation, now)},
+            key=f"presentation-changed-{entry.pk}",
+        )
+    return len(replied)
+
+
+def _reply_context(invitation, now) -> dict:
+    """What the email about a moved session says of this organisation's own reply."""
+    return {
+        "reply": invitation.rsvp_status,
+        "attendees": invitation.attendees,
+        "attendee_names": invitation.attendee_names.splitlines(),
+        "waiting_position": getattr(invitation, "position", None),
+        "replies_open": now <= invitation.session.rsvp_cutoff,
+        "rsvp_url": absolute_url("presentation_rsvp", invitation.pk),
+    }
+
+
 # --- reminders -------------------------------------------------------------------------
 
 
@@ -245,7 +335,7 @@ def _remind(session_id, now) -> bool:
         .filter(pk=session_id, reminder_sent_at__isnull=True)
         .first()
     )
-    if session is None or not session_starts(session) - REMINDER_LEAD <= now < session_starts(session):
+    if session is None or not session.starts - REMINDER_LEAD <= now < session.starts:
         return False
     context = session_email_context(session)
     coming = session.invitations.filter(rsvp_status=RsvpStatus.ATTENDING).select_related("partner")
@@ -254,7 +344,8 @@ def _remind(session_id, now) -> bool:
             invitation,
             template="placements/presentation_reminder",
             context={**context, "attendee_names": invitation.attendee_names.splitlines()},
-            key=f"presentation-reminder-{invitation.pk}",
+            # the start in the key: a session moved after its reminder is reminded again
+            key=f"presentation-reminder-{invitation.pk}-{session.starts:%Y%m%d%H%M}",
         )
     session.reminder_sent_at = now
     session.save(update_fields=["reminder_sent_at"])

@@ -32,6 +32,10 @@ MATRIX = {
     "record_presentation_given": audience("405", "405", "405"),  # a button: see POST_MATRIX
     "cohort_reports": STAFF_REPORT,
     "cohort_report": STAFF_REPORT,
+    # issue 9: the sessions' replies and waiting lists; only the officer moves a session
+    "staff_presentations": STAFF_REPORT,
+    "staff_presentation_session": STAFF_REPORT,
+    "staff_presentation_change": only("diversity_officer"),
 }
 
 
@@ -68,9 +72,14 @@ def url_arguments(people):
         "record_presentation_given": placement_id,
         "cohort_reflections": cohort_id,
         "cohort_report": cohort_id,
+        "staff_presentation_session": {"session_id": str(invitation.session_id)},
+        "staff_presentation_change": {"session_id": str(invitation.session_id)},
     }
 
 
+STAFF_READ_ONLY_POST = by_persona(
+    "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer="405", head_of_resourcing="405"
+)
 POST_MATRIX = {
     **{key: MATRIX[key] for key in ("partner_presentations", "presentation_rsvp", "placement_feedback")},
     **{key: MATRIX[key] for key in ("placement_reflection", "presentation_file")},
@@ -78,5 +87,10 @@ POST_MATRIX = {
     "record_presentation_given": by_persona(
         "403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=saved("→cohort_reflections")
     ),
+    # pages to read: whoever may read them cannot POST to them
+    "staff_presentations": STAFF_READ_ONLY_POST,
+    "staff_presentation_session": STAFF_READ_ONLY_POST,
+    # an empty form: shown again with its errors, nothing moved and nobody emailed
+    "staff_presentation_change": MATRIX["staff_presentation_change"],
 }
 POST_DATA = {}

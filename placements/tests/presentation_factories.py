@@ -10,6 +10,7 @@ from django.utils import timezone
 from placements.enums import PlacementStatus, PlacementType
 from placements.models import PartnerContact, PresentationInvitation, PresentationSession
 from placements.services.placements import complete_placement, confirm_placement, mark_presented
+from placements.services.presentations import reply_to_invitation
 
 from .factories import (
     CohortFactory,
@@ -76,3 +77,30 @@ def contact_of(organisation, user) -> PartnerContact:
     """``user`` speaks for ``organisation`` (they may already speak for others)."""
     existing = PartnerContact.objects.filter(organisation=organisation, user=user).first()
     return existing or PartnerContactFactory(organisation=organisation, user=user, is_primary=False)
+
+
+def session_with_every_reply(by, *, capacity=3):
+    """A session of ``capacity`` seats, full, and one organisation of each kind of reply,
+    each with a contact whose address says which: "coming" (2 seats, and a second contact),
+    "waiting" (asks for 2, first on the list), "declined" and "silent" (has not replied).
+    ``by`` replies for them all. Returns the session and the invitations by kind."""
+    session = PresentationSessionFactory(capacity=capacity)
+    invitations = {}
+    for kind in ("coming", "waiting", "declined", "silent"):
+        invitation = PresentationInvitationFactory(session=session, partner__name=f"The {kind.title()} Trust")
+        PartnerContactFactory(organisation=invitation.partner, user=None, email=f"{kind}@example.org")
+        invitations[kind] = invitation
+    PartnerContactFactory(organisation=invitations["coming"].partner, user=None, email="coming.too@example.org")
+    filler = PresentationInvitationFactory(session=session, partner__name="The Full House Trust")
+    replies = [
+        (invitations["coming"], ["Ann Lee", "Raj Patel"]),
+        (filler, ["F"] * (capacity - 2)),
+        (invitations["waiting"], ["Wes Tan", "Zoe Hill"]),
+        (invitations["declined"], []),
+    ]
+    for invitation, names in replies:
+        reply_to_invitation(
+            invitation, by=by, attending=bool(names), attendees=len(names), attendee_names="\n".join(names)
+        )
+    session.refresh_from_db()
+    return session, invitations

@@ -16,7 +16,7 @@ from rules.contrib.views import permission_required
 from ..calendars import placements_calendar
 from ..models import PartnerContact, StudentOfficer
 from ..selectors.officers import visible_placements
-from ..selectors.partners_calendar import partner_calendar_placements
+from ..selectors.partners_calendar import partner_calendar_placements, partner_calendar_presentations
 from ..services.calendars import rotate_calendar_token
 from .partner_flow import act
 from .partner_portal import portal_page
@@ -53,6 +53,7 @@ def partner_calendar(request, token):
         partner_calendar_placements(partner),
         summary=lambda p: f"Student officer {p.officer.full_name} ({p.get_placement_type_display()})",
         location=lambda p: partner.postcode,
+        presentations=partner_calendar_presentations(partner),
     )
     return _ics(calendar, "student-officer-placements.ics")
 

@@ -6,13 +6,16 @@ from datetime import time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from notifications.models import Notification
+from placements.services.presentations import reply_to_invitation
 from placements.tests.factories import PartnerContactFactory
 from placements.tests.presentation_factories import PresentationInvitationFactory, finished_placement
+from tests.browser.steps import as_person
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,3 +102,73 @@ def test_partner_contact_rates_a_placement_after_a_missed_rating(page, live_serv
     expect(page.get_by_role("row", name=re.compile("Alex Officer"))).to_contain_text("4 out of 5")
     placement.feedback.refresh_from_db()
     assert (placement.feedback.rating, placement.feedback.comment) == (4, "Patient with our residents.")
+
+
+def test_a_full_session_puts_the_partner_on_the_waiting_list_and_the_officer_moves_it(
+    browser, live_server, axe_check, pat
+):
+    """Issue 9: when seats run out a reply goes on the waiting list; the Diversity
+    Placements Officer sees it and moves the session, which tells everyone who replied."""
+    session_day = timezone.localdate() + timedelta(days=30)
+    invitation = PresentationInvitationFactory(
+        partner=pat,
+        session__date=session_day,
+        session__starts_at=time(10),
+        session__room="Lecture theatre 2",
+        session__capacity=2,
+        session__rsvp_cutoff=timezone.now() + timedelta(days=20),
+    )
+    # another organisation has already taken both seats
+    coming = PresentationInvitationFactory(session=invitation.session, partner__name="Maidstone Mind")
+    ann = PartnerContactFactory(organisation=coming.partner, user__email="ann@maidstonemind.example")
+    reply_to_invitation(coming, by=ann.user, attending=True, attendees=2, attendee_names="Ann Lee\nRaj Patel")
+    dpo = UserFactory(full_name="Sarah Meloni", roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True)
+
+    # Pat replies for Rose Court Care Home: the session is full, so they wait.
+    page = as_person(browser, live_server, pat.contacts.get().user)
+    page.get_by_role("link", name="Go to the partner portal").click()
+    page.get_by_role("link", name="Presentations and feedback").click()
+    page.get_by_role("link", name=re.compile("^Reply for Rose Court Care Home")).click()
+    page.get_by_role("radio", name="Yes, we will attend").check()
+    page.get_by_label("How many people will attend?").fill("1")
+    page.get_by_label("Names of the people attending").fill("Pat Rose")
+    page.get_by_role("button", name="Send your reply").click()
+    expect(page.get_by_role("status")).to_contain_text("The session is full: you are on the waiting list, number 1.")
+    expect(page.get_by_role("row", name=re.compile("Rose Court Care Home"))).to_contain_text("On the waiting list")
+    axe_check(page)
+
+    # The Diversity Placements Officer opens the session from her home and sees the queue.
+    page = as_person(browser, live_server, dpo)
+    page.get_by_role("link", name=re.compile("^Presentation sessions: who is coming")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Presentation sessions")
+    axe_check(page)
+    page.get_by_role("link", name=re.compile(f"{session_day:%-d %B %Y} at 10:00")).click()
+    waiting = page.get_by_role("table", name=re.compile("Organisations waiting for seats"))
+    expect(waiting.get_by_role("row", name=re.compile("Rose Court"))).to_contain_text("1 Rose Court Care Home")
+    expect(waiting).to_contain_text("Pat Rose")
+    expect(page.get_by_role("table", name=re.compile("Organisations coming"))).to_contain_text("Ann Lee")
+    axe_check(page)
+
+    # She moves it to the afternoon, in another room, and says why.
+    page.get_by_role("link", name="Change date, time or room").click()
+    expect(page.get_by_label("Room")).to_have_value("Lecture theatre 2")
+    axe_check(page)
+    page.get_by_label("Start time").fill("14:30")
+    page.get_by_label("Room").fill("Main hall")
+    page.get_by_label("Why does it change?").fill("The lecture theatre is needed for an exam.")
+    page.get_by_role("button", name="Change the session and email the partners").click()
+    expect(page.get_by_role("status")).to_contain_text("The session has changed.")
+    expect(page.get_by_role("main")).to_contain_text(f"{session_day:%A %-d %B %Y} at 14:30")
+    expect(page.get_by_role("main")).to_contain_text("room: Lecture theatre 2 → Main hall")
+    axe_check(page)
+
+    changed = {m.to[0]: m for m in mail.outbox if m.subject.startswith("Changed:")}
+    assert sorted(changed) == ["ann@maidstonemind.example", "pat@rosecourt.example"]
+    subject = f"Changed: the student officers' presentations are now on {session_day:%A %-d %B %Y} at 14:30, Main hall"
+    assert {m.subject for m in changed.values()} == {subject}
+    ann_mail = changed["ann@maidstonemind.example"].body
+    assert "We have kept 2 seats for Maidstone Mind:\n- Ann Lee\n- Raj Patel" in ann_mail
+    pat_mail = changed["pat@rosecourt.example"].body
+    assert "Rose Court Care Home keeps its place on the waiting list, number 1, for 1 seat." in pat_mail
+    assert f"/partners/presentations/{invitation.pk}/rsvp/" in pat_mail
+    assert "Why: The lecture theatre is needed for an exam." in pat_mail

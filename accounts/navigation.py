@@ -8,10 +8,12 @@ backend would load every model permission on each page): the roles are read once
 STYLE.md "Pages": every page is reachable by links from its persona's home."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import rules
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .roles import Role, has_role
 
@@ -58,9 +60,27 @@ def navigation_for(user) -> list[NavEntry]:
     return entries
 
 
+def on_account_page(request) -> bool:
+    """allauth's own pages: log in, sign up, password reset, email confirmation."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func.__module__.startswith("allauth.")
+
+
+def way_back(request) -> str:
+    """``?next=<this page>`` for the bar's "Log in" and "Create an account", so a visitor
+    returns to the page they were reading (issue 9); "" on allauth's own pages (coming back
+    to the login form after logging in leads nowhere) and for anything but a path on this
+    site (a request for "//elsewhere.example/" renders our 404 page with the bar)."""
+    here = request.get_full_path()
+    if on_account_page(request) or not url_has_allowed_host_and_scheme(here, allowed_hosts=set()):
+        return ""
+    return "?" + urlencode({"next": here})
+
+
 def navigation(request):
-    """Context processor: the bar's entries, the current one marked for aria-current.
-    Lazy: pages that draw no bar (the back office, emails) ask nothing of the database."""
+    """Context processor: the bar's entries, the current one marked for aria-current, and
+    the visitor's way in. Lazy: pages that draw no bar (the back office, emails) ask
+    nothing of the database."""
 
     def entries_marked():
         user = getattr(request, "user", None)  # an error page may come before authentication
@@ -70,4 +90,9 @@ def navigation(request):
         )
         return [(entry, entry.url == current) for entry in entries]
 
-    return {"nav_entries": SimpleLazyObject(entries_marked)}
+    back = way_back(request)
+    return {
+        "nav_entries": SimpleLazyObject(entries_marked),
+        "nav_login_url": reverse("account_login") + back,
+        "nav_signup_url": reverse("account_signup") + back,
+    }

@@ -106,7 +106,7 @@ def confirm_placement(placement, *, by) -> CommunityPlacement:
     placement = CommunityPlacement.objects.select_for_update().select_related("officer", "partner").get(pk=placement.pk)
     PLACEMENT_WORKFLOW.check(placement.status, S.CONFIRMED)
     # The conditional UPDATE of the one counter helper; offer_capacity_never_exceeded stands behind it.
-    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}"):
+    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=placement):
         raise DomainError("This offer has no places left.")
     placement.status = S.CONFIRMED
     placement.confirmed_at = timezone.now()
@@ -168,13 +168,14 @@ def cancel_placement(placement, *, by, reason, declined_by_partner=False) -> Com
         raise DomainError("Say why the placement is cancelled.")
     placement = (
         CommunityPlacement.objects.select_for_update()
+        .select_related("officer", "partner")  # its name, in the log of the place it gives back
         .annotate(officer_told=ExpressionWrapper(OFFICER_TOLD, output_field=BooleanField()))
         .get(pk=placement.pk)
     )
     previous = placement.status
     PLACEMENT_WORKFLOW.check(previous, S.CANCELLED)
     if previous in PLACE_HOLDING_STATUSES:
-        release(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}")
+        release(OFFER_PLACES, placement.offer_id, by=by, holder=placement)
     placement.status = S.CANCELLED
     placement.cancel_reason = reason.strip()[:500]
     placement.save(update_fields=["status", "cancel_reason"])

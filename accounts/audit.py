@@ -156,7 +156,7 @@ VERBS = {
     "discontinue": "discontinued",
     "enrol": "enrolled",
     "finish": "finished",
-    "give feedback": "gave feedback on",
+    "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
     "invite": "invited",
     "link_account": "linked an account to",
     "mark_attending": "marked as attending",

@@ -4,6 +4,7 @@ what each of them does through the services (every kind of entry the log holds),
 whole log is read wherever it is shown: as sentences (the staff home, record pages), in
 the action-log admin and in its export. None may show an internal ID or a stored code."""
 
+import io
 import re
 from datetime import timedelta
 from html import unescape
@@ -20,7 +21,7 @@ from accounts.models import ActionLog, User
 from accounts.roles import Role
 from accounts.services import assign_role
 from placements.demo import DEMO_PARTICIPANTS
-from placements.enums import ActivityKind, ApplicationStatus, PartnerStatus, PlacementStatus, PlacementType
+from placements.enums import ActivityKind, ApplicationStatus, PlacementStatus, PlacementType
 from placements.models import (
     Cohort,
     CommunityPlacement,
@@ -61,20 +62,15 @@ def internal_codes(text: str) -> list[str]:
 
 
 @pytest.fixture
-def demo_log(settings, django_capture_on_commit_callbacks):
+def demo_log(settings):
     """The demo data, then a working season of its people, through the services."""
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", stdout=io.StringIO())
     rita, sarah, victor, erin = (person(login) for login in ("recruiter", "diversity", "vetting", "escort"))
     sam, priya, alex = person("student"), person("partner"), person("applicant")
-    mind, cafe, medway, tonbridge = (
+    mind, medway, tonbridge = (
         PartnerOrganisation.objects.get(name=name)
-        for name in (
-            "Maidstone Mind",
-            "Sevenoaks Dementia Café",
-            "Medway Sight and Hearing",
-            "Tonbridge Hearing Support",
-        )
+        for name in ("Maidstone Mind", "Medway Sight and Hearing", "Tonbridge Hearing Support")
     )
     cohort = Cohort.objects.get()
     today = timezone.localdate()
@@ -159,7 +155,6 @@ def demo_log(settings, django_capture_on_commit_callbacks):
     # The back office: a role given, a campaign closed.
     assign_role(UserFactory(full_name="Vic Volunteer"), Role.VOLUNTEER, by=rita, reason="joined the pilot")
     close_campaign(RecruitmentCampaign.objects.get(), by=rita)
-    assert PartnerOrganisation.objects.get(pk=tonbridge.pk).status == PartnerStatus.DECLINED
     return ActionLog.objects.all()
 
 

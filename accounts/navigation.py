@@ -125,11 +125,16 @@ def on_account_page(request) -> bool:
 
 def way_back(request) -> str:
     """``?next=<this page>`` for the bar's "Log in" and "Create an account", so a visitor
-    returns to the page they were reading (issue 9); "" on allauth's own pages (coming back
-    to the login form after logging in leads nowhere) and for anything but a path on this
-    site (a request for "//elsewhere.example/" renders our 404 page with the bar)."""
+    returns to the page they were reading (issue 9); "" on the start page (logging in leads
+    to the person's home, of more use than the four ways in), on allauth's own pages (coming
+    back to the login form after logging in leads nowhere) and for anything but a path on
+    this site (a request for "//elsewhere.example/" renders our 404 page with the bar)."""
     here = request.get_full_path()
-    if on_account_page(request) or not url_has_allowed_host_and_scheme(here, allowed_hosts=set()):
+    if (
+        here == reverse("landing")
+        or on_account_page(request)
+        or not url_has_allowed_host_and_scheme(here, allowed_hosts=set())
+    ):
         return ""
     return "?" + urlencode({"next": here})
 

@@ -176,8 +176,9 @@ def test_the_bars_log_in_link_brings_the_visitor_back_to_the_page_they_were_read
     assert response.url == page
 
 
-@pytest.mark.parametrize("account_page", ["account_login", "account_signup", "account_reset_password"])
-def test_on_the_log_in_and_sign_up_pages_the_bar_carries_no_way_back(client, account_page):
+@pytest.mark.parametrize("account_page", ["landing", "account_login", "account_signup", "account_reset_password"])
+def test_on_the_start_log_in_and_sign_up_pages_the_bar_carries_no_way_back(client, account_page):
+    # from the start page, logging in leads to the person's home
     assert nav_way_in(client.get(reverse(account_page))) == {
         "Log in": reverse("account_login"),
         "Create an account": reverse("account_signup"),

@@ -2,12 +2,15 @@ from allauth.mfa.admin import AuthenticatorAdmin as AllauthAuthenticatorAdmin
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from kentplacements.admin_tools import DateHierarchyGuardMixin, ReadOnlyAdminMixin, ServiceOwnedFieldsMixin
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
-from .audit import SENSITIVE_REASONS, visible_reason
+from .audit import action_words, describe, reads_every_reason, viewable_kinds, visible_entries
 from .exports import ActionLogResource, UserResource
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .models import ActionLog, User
@@ -34,31 +37,85 @@ class UserAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin, Dj
     filter_horizontal = ("groups",)
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The actions of the entries the viewer may see, in words ("approved")."""
+
+    title = "what happened"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        actions = model_admin.get_queryset(request).order_by().values_list("action", flat=True).distinct()
+        return sorted(((action, action_words(action)) for action in actions), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class RecordKindFilter(admin.SimpleListFilter):
+    """Only the kinds of record the viewer may see (the rule of accounts.audit)."""
+
+    title = "kind of record"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = viewable_kinds(request.user)
+        kinds = ContentType.objects.all() if kinds is None else kinds
+        return sorted(((str(kind.pk), capfirst(kind.name)) for kind in kinds), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        # ``kind`` is typed into the address by anyone: a number, or nothing is filtered
+        return queryset.filter(content_type_id=self.value()) if (self.value() or "").isdigit() else queryset
+
+
 @admin.register(ActionLog)
 class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+    """Issue 9: each back-office role reads the entries of the records it may see, in words
+    with names, a sensitive reason only with the permission it needs: the one rule of
+    accounts.audit (visible_entries, visible_reason), which the staff home's "Recent
+    changes" follows too, applied to the list, the record, the search, the filters and the
+    export (which is made from this admin's queryset)."""
+
     resource_classes = [ActionLogResource]
-    list_filter = ("action", "content_type", "created_at")
-    list_select_related = ("actor", "content_type")
+    list_display = ("created_at", "change", "states", "reason_shown")
+    list_filter = (ActionFilter, RecordKindFilter, "created_at")
     date_hierarchy = "created_at"
+    fields = ("created_at", "change", "states", "reason_shown")
+    readonly_fields = fields
 
-    # Issue 9: a vetting decision's or a conduct reason's text only for the roles that
-    # may read it (accounts.audit.SENSITIVE_REASONS), in the list, the record and the export.
-    def get_list_display(self, request):
-        def reason(entry):
-            return visible_reason(entry, request.user)
-
-        reason.short_description = "Reason"
-        return ("created_at", "actor", "content_type", "object_id", "action", "from_state", "to_state", reason)
+    def get_queryset(self, request):
+        return visible_entries(request.user)
 
     def get_search_fields(self, request):
-        # a search on the reason would tell whoever guesses part of a withheld one that it is there
-        readable = all(request.user.has_perm(permission) for permission in SENSITIVE_REASONS.values())
-        return ("object_id", "actor__email", *(("reason",) if readable else ()))
+        # actor__full_name: people are searched by name, as the log shows them
+        return ("actor__email", "actor__full_name", *(("reason",) if reads_every_reason(request.user) else ()))
 
-    def get_exclude(self, request, obj=None):
-        if obj is not None and visible_reason(obj, request.user) != obj.reason:
-            return ("reason",)
-        return super().get_exclude(request, obj)
+    def get_changelist_instance(self, request):
+        """The page's entries in words, one query per kind of record on the page."""
+        changelist = super().get_changelist_instance(request)
+        entries = list(changelist.result_list)
+        for entry, change in zip(entries, describe(entries, request.user), strict=True):
+            entry.change_in_words = change
+        return changelist
+
+    def get_object(self, request, object_id, from_field=None):
+        entry = super().get_object(request, object_id, from_field)
+        if entry is not None:
+            [entry.change_in_words] = describe([entry], request.user)
+        return entry
+
+    @admin.display(description="What happened")
+    def change(self, entry):
+        change = entry.change_in_words
+        record = format_html('<a href="{}">{}</a>', change.url, change.record) if change.url else change.record
+        return format_html("{} {} {}", change.actor, change.verb, record)
+
+    @admin.display(description="Status")
+    def states(self, entry):
+        return entry.change_in_words.states
+
+    @admin.display(description="Reason")
+    def reason_shown(self, entry):
+        return entry.change_in_words.reason
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {**super().get_export_resource_kwargs(request, **kwargs), "viewer": request.user}

@@ -1,5 +1,6 @@
-"""The action log helper every service calls when it changes state, and its reading
-as sentences for the staff home (issue 9)."""
+"""The action log helper every service calls when it changes state; the one rule of who
+may read which entries and reasons; and the log read as sentences with names (issue 9),
+wherever it is shown: the staff home, the action-log admin and its export, record pages."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +8,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
-from .models import ActionLog
+from .models import ActionLog, User
 from .roles import Role
 
 
@@ -59,7 +60,11 @@ def histories_for(objects) -> dict:
     return entries
 
 
-# --- reading the log -----------------------------------------------------------------------
+# --- who may read what: the one rule (issue 9) ----------------------------------------------
+# Every place that shows the log (the staff home's "Recent changes", the action-log admin's
+# list, record, search, filters and export, a record's own history) reads it through these:
+# a viewer sees the entries of the kinds of record they may view, and a sensitive reason
+# only with the permission that reason needs.
 
 # Reasons that carry sensitive detail, and the permission (accounts/rules.py) needed to
 # read them: vetting decisions stay with the vetting officer (DOMAIN.md §1, "the only role
@@ -71,55 +76,31 @@ SENSITIVE_REASONS = {
 }
 WITHHELD = "Not shown to your role"
 
-# action -> how the sentence says it: "<who> <verb> <record>". Actions not listed read as
-# "<who> recorded “<action>” for <record>".
-VERBS = {
-    "accept_for_partner": "recorded the partner's acceptance of",
-    "activate": "activated",
-    "add_contact": "added the contact",
-    "approve": "approved",
-    "assign_escorting_officer": "assigned an escorting officer to",
-    "cancel": "cancelled",
-    "change_places": "changed the places of",
-    "change_session": "changed the date, time or room of",
-    "close": "closed",
-    "complete": "completed",
-    "confirm": "confirmed",
-    "confirm_attendance": "confirmed attendance for",
-    "decline": "declined",
-    "discontinue": "discontinued",
-    "enrol": "enrolled",
-    "finish": "finished",
-    "give feedback": "gave feedback on",
-    "invite": "invited",
-    "link_account": "linked an account to",
-    "mark_attending": "marked as attending",
-    "move": "moved",
-    "offer_places": "offered places in",
-    "open": "opened",
-    "partner_accepted": "accepted",
-    "present": "recorded the presentation of",
-    "propose": "proposed",
-    "reactivate": "reactivated",
-    "reallocate": "re-allocated the officers at risk of",
-    "record_activity": "recorded",
-    "record_clearance": "recorded the vetting decision on",
-    "record_dra": "recorded",
-    "record_risk_assessment": "recorded",
-    "register_interest": "registered",
-    "request_agreement": "asked for the Work Placement Agreement of",
-    "resubscribe": "resubscribed",
-    "review_risk_assessment": "reviewed",
-    "rsvp": "replied to",
-    "run_allocation": "ran the allocation for",
-    "shortlist": "shortlisted",
-    "start": "started",
-    "start_vetting": "started vetting",
-    "submit": "submitted",
-    "unsubscribe": "unsubscribed",
-    "update_profile": "updated the profile of",
-    "withdraw": "withdrew",
-}
+
+def viewable_kinds(viewer) -> list[ContentType] | None:
+    """The kinds of record (content types) whose entries ``viewer`` may read: those of the
+    models they may view. None: every kind (a superuser)."""
+    if viewer.is_superuser:
+        return None
+    viewable = [name.split(".", 1) for name in viewer.get_all_permissions()]
+    return [
+        ContentType.objects.get_by_natural_key(app_label, codename.removeprefix("view_"))
+        for app_label, codename in viewable
+        if codename.startswith("view_")
+    ]
+
+
+def visible_entries(viewer):
+    """The log of the records the viewer may see: those of the kinds they may view."""
+    entries = ActionLog.objects.select_related("actor", "content_type")
+    kinds = viewable_kinds(viewer)
+    if kinds is None:
+        return entries
+    # Excluding the other kinds rather than filtering on these lets the database walk the
+    # index on created_at and stop at the newest few (bench/staff_home.py: a filter on
+    # content types sorted the whole log first, 10,000 rows).
+    denied = ContentType.objects.exclude(pk__in=[kind.pk for kind in kinds]).values_list("pk", flat=True)
+    return entries.exclude(content_type_id__in=list(denied))
 
 
 def visible_reason(entry, viewer) -> str:
@@ -131,11 +112,129 @@ def visible_reason(entry, viewer) -> str:
     return entry.reason
 
 
+def reads_every_reason(viewer) -> bool:
+    """May ``viewer`` read every sensitive reason? (Searching the reasons is offered only
+    then: a search would tell whoever guesses part of a withheld one that it is there.)"""
+    return all(viewer.has_perm(permission) for permission in SENSITIVE_REASONS.values())
+
+
+def withheld_reasons(obj, viewer) -> set[str]:
+    """The texts of ``obj``'s logged reasons that ``viewer`` may not read, for pages that show
+    the record's own fields (a service copies a reason into the record too: status_reason)."""
+    return {
+        entry.reason
+        for entry in history_for(obj).filter(action__in=SENSITIVE_REASONS)
+        if visible_reason(entry, viewer) != entry.reason
+    }
+
+
+def visible_copy(obj, text: str, viewer) -> str:
+    """``text``, one of ``obj``'s fields, or WITHHELD where it is a reason ``viewer`` may not read."""
+    return WITHHELD if text and text in withheld_reasons(obj, viewer) else text
+
+
+# --- the log in words ---------------------------------------------------------------------
+
+# action -> how the sentence says it: "<who> <verb> <record>". Actions not listed read as
+# "<who> recorded “<action>” for <record>".
+VERBS = {
+    "accept_for_partner": "recorded the partner's acceptance of",
+    "activate": "activated",
+    "add diary entry": "added",
+    "add_contact": "added the contact",
+    "approve": "approved",
+    "assign_escorting_officer": "assigned an escorting officer to",
+    "assign_role": "gave a role to",
+    "cancel": "cancelled",
+    "change_places": "changed the places of",
+    "change_session": "changed the date, time or room of",
+    "close": "closed",
+    "complete": "completed",
+    "confirm": "confirmed",
+    "confirm_attendance": "confirmed attendance for",
+    "correct attendance": "corrected the attendance of",
+    "decline": "declined",
+    "discontinue": "discontinued",
+    "enrol": "enrolled",
+    "finish": "finished",
+    "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
+    "invite": "invited",
+    "link_account": "linked an account to",
+    "mark_attending": "marked as attending",
+    "move": "moved",
+    "offer_places": "offered places in",
+    "open": "opened",
+    "partner_accepted": "accepted",
+    "partner_declined": "declined",
+    "present": "recorded the presentation of",
+    "promote from waiting list": "gave waiting-list seats to",
+    "propose": "proposed",
+    "reactivate": "reactivated",
+    "reallocate": "re-allocated the officers at risk of",
+    "record attendance": "recorded the attendance of",
+    "record_activity": "recorded",
+    "record_clearance": "recorded the vetting decision on",
+    "record_dra": "recorded",
+    "record_risk_assessment": "recorded",
+    "register_interest": "registered",
+    "release places_confirmed": "gave back places of",
+    "release places_taken": "gave back places of",
+    "release seats_taken": "gave back seats at",
+    "request_agreement": "asked for the Work Placement Agreement of",
+    "resubscribe": "resubscribed",
+    "review_risk_assessment": "reviewed",
+    "rotate calendar token": "gave a new calendar address to",
+    "rsvp": "replied to",
+    "run_allocation": "ran the allocation for",
+    "shortlist": "shortlisted",
+    "start": "started",
+    "start_vetting": "started vetting",
+    "submit": "submitted",
+    "submit reflection": "submitted",
+    "take places_confirmed": "took places of",
+    "take places_taken": "took places of",
+    "take seats_taken": "took seats at",
+    "unsubscribe": "unsubscribed",
+    "update reflection": "updated",
+    "update_profile": "updated the profile of",
+    "withdraw": "withdrew",
+}
+
+
+def action_words(action: str) -> str:
+    """How the log says ``action``, whatever the record (filters and exports)."""
+    return VERBS.get(action) or f"recorded “{action.replace('_', ' ')}” for"
+
+
 def verb_for(entry) -> str:
     if entry.action == "assign_role":
-        label = dict(Role.choices).get(entry.to_state, entry.to_state)
-        return f"gave the {label} role to"
-    return VERBS.get(entry.action) or f"recorded “{entry.action.replace('_', ' ')}” for"
+        return f"gave the {state_label(entry, entry.to_state)} role to"
+    return action_words(entry.action)
+
+
+def state_label(entry, state: str) -> str:
+    """ "Applied" rather than "applied": the log stores codes. The label comes from the
+    record's field whose choices hold the code (its status first, then e.g. the partner's
+    response or an activity's kind); a person's codes are roles. Other values (a number of
+    places, "present") are words already."""
+    model = entry.content_type.model_class()
+    if not state or model is None:
+        return state
+    if model is User:
+        return dict(Role.choices).get(state, state)
+    for field in sorted((f for f in model._meta.fields if f.choices), key=lambda f: f.name != "status"):
+        labels = dict(field.flatchoices)
+        if state in labels:
+            return str(labels[state])
+    return state
+
+
+def states_in_words(entry) -> str:
+    """ "Interested → Approved", "→ Volunteer", or "" when the entry moved no state."""
+    if not (entry.from_state or entry.to_state):
+        return ""
+    before = state_label(entry, entry.from_state)
+    return f"{before} → {state_label(entry, entry.to_state)}" if before else f"→ {state_label(entry, entry.to_state)}"
 
 
 @dataclass(frozen=True)
@@ -147,6 +246,7 @@ class Change:
     verb: str
     record: str
     url: str
+    states: str
     reason: str
 
 
@@ -159,24 +259,6 @@ def _record_url(entry, subject, viewer) -> str:
         return reverse(f"admin:{app_label}_{model}_change", args=[entry.object_id])
     except NoReverseMatch:
         return ""
-
-
-def visible_entries(viewer):
-    """The log of the records the viewer may see: those of the models they may view."""
-    entries = ActionLog.objects.select_related("actor", "content_type")
-    if viewer.is_superuser:
-        return entries
-    viewable = [name.split(".", 1) for name in viewer.get_all_permissions()]
-    allowed = {
-        ContentType.objects.get_by_natural_key(app_label, codename.removeprefix("view_")).pk
-        for app_label, codename in viewable
-        if codename.startswith("view_")
-    }
-    # Excluding the other kinds rather than filtering on these lets the database walk the
-    # index on created_at and stop at the newest few (bench/staff_home.py: a filter on
-    # content types sorted the whole log first, 10,000 rows).
-    denied = ContentType.objects.exclude(pk__in=allowed).values_list("pk", flat=True)
-    return entries.exclude(content_type_id__in=list(denied))
 
 
 def _subjects(entries) -> dict:
@@ -197,9 +279,20 @@ def _subjects(entries) -> dict:
     return found
 
 
-def recent_changes(viewer, limit: int) -> list[Change]:
-    """The latest entries the viewer may see, as sentences."""
-    entries = list(visible_entries(viewer)[:limit])
+# What people do without an account, by a public form or an emailed link.
+PUBLIC_ACTIONS = {"register_interest", "resubscribe", "unsubscribe"}
+
+
+def _actor(entry) -> str:
+    if entry.actor is not None:
+        return str(entry.actor)
+    return "A member of the public" if entry.action in PUBLIC_ACTIONS else "Kent Placements (automatic)"
+
+
+def describe(entries, viewer) -> list[Change]:
+    """``entries`` (already limited to what ``viewer`` may see: visible_entries) as sentences,
+    in the same order."""
+    entries = list(entries)
     subjects = _subjects(entries)
     changes = []
     for entry in entries:
@@ -207,11 +300,26 @@ def recent_changes(viewer, limit: int) -> list[Change]:
         changes.append(
             Change(
                 when=entry.created_at,
-                actor=str(entry.actor) if entry.actor else "Kent Placements (automatic)",
+                actor=_actor(entry),
                 verb=verb_for(entry),
                 record=str(subject) if subject is not None else f"a deleted {entry.content_type.name}",
                 url=_record_url(entry, subject, viewer),
+                states=states_in_words(entry),
                 reason=visible_reason(entry, viewer),
             )
         )
     return changes
+
+
+def recent_changes(viewer, limit: int) -> list[Change]:
+    """The latest entries the viewer may see, as sentences."""
+    return describe(visible_entries(viewer)[:limit], viewer)
+
+
+def changes_to(obj, viewer) -> list[Change]:
+    """``obj``'s own history as sentences, oldest first, as far as ``viewer`` may read it
+    (nothing, unless they may view its kind: the rule of visible_entries)."""
+    kinds = viewable_kinds(viewer)
+    if kinds is not None and ContentType.objects.get_for_model(obj) not in kinds:
+        return []
+    return describe(history_for(obj).select_related("content_type").order_by("created_at", "pk"), viewer)

@@ -4,7 +4,7 @@ exported for every user, staff included (issue 8)."""
 
 from kentplacements.spreadsheets import ExportResource, column, datetime_column, yes_no_column
 
-from .audit import visible_reason
+from .audit import state_label, verb_for, visible_reason
 from .models import ActionLog, User
 from .roles import Role
 
@@ -50,6 +50,10 @@ class ActionLogResource(ExportResource):
         super().__init__(**kwargs)
         self.viewer = viewer
 
+    # In words, as the admin shows them (accounts.audit, issue 9), never the stored codes.
+    def dehydrate_action(self, entry):
+        return verb_for(entry)
+
     def dehydrate_reason(self, entry):
         return visible_reason(entry, self.viewer)
 
@@ -58,11 +62,3 @@ class ActionLogResource(ExportResource):
 
     def dehydrate_to_state(self, entry):
         return state_label(entry, entry.to_state)
-
-
-def state_label(entry, state):
-    """ "Applied" rather than "applied": the label of the record's status, when its model
-    has a status with choices (the action log stores the codes)."""
-    model = entry.content_type.model_class()
-    field = next((f for f in model._meta.fields if f.name == "status"), None) if model else None
-    return dict(field.choices or ()).get(state, state) if field else state

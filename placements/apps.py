@@ -6,4 +6,7 @@ class PlacementsConfig(AppConfig):
     verbose_name = "Placements: partner organisations, cohorts and work experience"
 
     def ready(self):
-        from . import queues  # noqa: F401  (the staff home's work queues, issue 9)
+        from . import (
+            own_things,  # noqa: F401  ("Your account", issue 9)
+            queues,  # noqa: F401  (the staff home's work queues, issue 9)
+        )

@@ -35,7 +35,8 @@ class Counter:
         return self.model.objects.filter(pk=pk)
 
     def _log(self, pk, verb, amount, *, by, holder):
-        # IDs only: the log says which row moved and for which record, nothing personal.
+        # The log says which row moved, and for which record by its name (issue 9: the log
+        # reads as words with names, never "placement 12").
         record_action(self.model(pk=pk), action=f"{verb} {self.field}", by=by, reason=f"{amount} for {holder}")
 
 
@@ -66,9 +67,9 @@ PRESENTATION_SEATS = Counter(PresentationSession, "seats_taken", "capacity", "Pr
 COUNTERS = (OFFER_PLACES, PROGRAMME_PLACES, PRESENTATION_SEATS)
 
 
-def take(counter: Counter, pk, amount: int = 1, *, by, holder: str) -> bool:
+def take(counter: Counter, pk, amount: int = 1, *, by, holder) -> bool:
     """Add ``amount`` to the counter if it stays within the limit; False when it would
-    not (nothing is changed). ``holder`` names the record taking it, e.g. "placement 12".
+    not (nothing is changed). ``holder`` is the record taking it (the log names it).
     Call inside the service's transaction."""
     if amount <= 0:
         raise ValueError("take a positive amount")
@@ -79,7 +80,7 @@ def take(counter: Counter, pk, amount: int = 1, *, by, holder: str) -> bool:
     return True
 
 
-def release(counter: Counter, pk, amount: int = 1, *, by, holder: str) -> bool:
+def release(counter: Counter, pk, amount: int = 1, *, by, holder) -> bool:
     """Give back ``amount``; never below zero (a counter that would go negative has
     drifted: nothing is changed, and the nightly check reports it)."""
     if amount <= 0:

@@ -51,7 +51,7 @@ def _session(_):
 # model -> (one realistic row, made as the list shows it; the pinned number of queries)
 ROWS = {
     "accounts/user": (lambda officer: UserFactory(mfa=True), 7),
-    "accounts/actionlog": (lambda officer: record_action(PartnerFactory(), action="approve", by=officer), 10),
+    "accounts/actionlog": (lambda officer: record_action(PartnerFactory(), action="approve", by=officer), 11),
     "notifications/notification": (lambda officer: NotificationFactory(), 9),
     "placements/partnerorganisation": (_partner, 7),
     "placements/cohort": (lambda officer: CohortFactory(), 6),

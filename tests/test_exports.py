@@ -31,6 +31,7 @@ from notifications.tests.factories import NotificationFactory
 from placements.enums import PartnerStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, PlacementFeedback, WorkExperienceApplication
 from placements.services.partners import approve_partner
+from placements.services.placement_days import assign_escorting_officer
 from placements.services.work_experience import open_programme, register_interest
 from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationSessionFactory
@@ -148,8 +149,9 @@ def realistic_rows(people):
         programme=question.programme,
         applicant=people["applicant"],
         eligibility_answers={str(question.pk): True},
-        escorting_officer=people["escorting_officer"],
     )
+    # logged against the application: an action-log entry the vetting officer may read too
+    assign_escorting_officer(application, by=recruiter, officer=people["escorting_officer"])
     record_placement_day(application, people["escorting_officer"])
     register_interest(full_name="Ivy Interested", email="ivy@example.org")
     open_programme(ProgrammeFactory(status=ProgrammeStatus.DRAFT), by=recruiter)  # emails Ivy, with her link
@@ -263,9 +265,9 @@ def test_the_application_export_shows_names_labels_and_answers_in_words(client, 
 
 
 def test_the_action_log_export_names_the_record_and_its_statuses_in_words(client, people, realistic_rows):
-    client.force_login(people["recruiter"])
+    client.force_login(people["diversity_officer"])
     _, rows = export(client, "accounts/actionlog", "csv")
-    [row] = [r for r in rows if r["Action"] == "approve"]
+    [row] = [r for r in rows if r["Action"] == "approved"]
     assert (row["Record type"], row["From"], row["To"]) == ("partner organisation", "Interested", "Approved")
     assert row["Record"].startswith("Kent Community Charity") and row["By"] == people["diversity_officer"].full_name
 

@@ -4,13 +4,25 @@ dashboard, the daily register, the participant page and the escort list had no l
 
 import re
 from datetime import date
+from html import unescape
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import strip_tags
 
-from placements.enums import ApplicationStatus
-from placements.tests.factories import StudentOfficerFactory
+from placements.enums import ApplicationStatus, PlacementType
+from placements.services.placements import confirm_placement
+from placements.tests.factories import (
+    CommunityPlacementFactory,
+    HostingOfferFactory,
+    PartnerContactFactory,
+    PartnerFactory,
+    StudentOfficerFactory,
+    accepted_placement,
+)
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 NAV = re.compile(r'<nav class="navbar[^>]*aria-label="Main">(.*?)</nav>', re.S)
@@ -76,6 +88,112 @@ def test_your_account_lists_the_persons_own_things(client, partner_contact):
     html = client.get(reverse("my_account")).content.decode()
     assert f'href="{reverse("we_my_applications")}">Your work experience applications' in html
     assert f'href="{reverse("partner_portal")}">Partner portal' in html
+
+
+ACCOUNT_SECTION = re.compile(r'<h2 id="own-\d+" class="h4"><a href="([^"]+)">([^<]+)</a></h2>(.*?)</section>', re.S)
+LINK = re.compile(r'<a href="([^"]+)">([^<]+)</a>')
+
+
+def own_things(client, user):
+    """The lists of "Your account": heading -> (its link, [(label, href) of each thing] or its "none" text)."""
+    client.force_login(user)
+    html = client.get(reverse("my_account")).content.decode()
+    return {
+        heading: (href, [(label, unescape(url)) for url, label in LINK.findall(body)] or strip_tags(body).strip())
+        for href, heading, body in ACCOUNT_SECTION.findall(html)
+    }
+
+
+def test_your_account_links_each_of_an_applicants_applications(client, applicant):
+    sent = ApplicationFactory(applicant=applicant, programme__title="Summer 2027", status=ApplicationStatus.SHORTLISTED)
+    draft = ApplicationFactory(applicant=applicant, programme__title="October 2027", status=ApplicationStatus.DRAFT)
+    ApplicationFactory(programme=sent.programme)  # someone else's
+
+    things = own_things(client, applicant)
+
+    assert things == {
+        "Your work experience applications": (
+            reverse("we_my_applications"),
+            [
+                ("Summer 2027: Shortlisted", f"{reverse('we_my_applications')}#application-{sent.pk}"),
+                ("October 2027: Draft (not sent)", reverse("we_apply", args=[draft.programme_id])),
+            ],
+        )
+    }
+    # the link's target is on the page
+    assert f'id="application-{sent.pk}"' in client.get(reverse("we_my_applications")).content.decode()
+
+
+def test_your_account_links_each_of_a_contacts_organisations(client, partner_contact):
+    mind, cafe = (PartnerFactory(name=name) for name in ("Maidstone Mind", "Sevenoaks Dementia Café"))
+    for partner in (mind, cafe):
+        PartnerContactFactory(organisation=partner, user=partner_contact)
+    PartnerContactFactory(organisation=PartnerFactory(name="Dover Day Centre"))  # not theirs
+
+    things = own_things(client, partner_contact)
+
+    portal = reverse("partner_portal")
+    assert things["Your partner organisations"] == (
+        portal,
+        [("Maidstone Mind", f"{portal}#partner-{mind.pk}"), ("Sevenoaks Dementia Café", f"{portal}#partner-{cafe.pk}")],
+    )
+    assert things["Your work experience applications"] == (
+        reverse("we_my_applications"),
+        "You have not applied for work experience.",
+    )
+
+
+def test_your_account_links_the_placements_an_officer_has_been_told_of(client, diversity_officer):
+    told = CommunityPlacementFactory(offer__partner__name="Maidstone Mind")
+    accepted_placement(told, by=diversity_officer)
+    awaiting = CommunityPlacementFactory(
+        officer=told.officer,
+        offer=HostingOfferFactory(
+            partner__name="Sevenoaks Dementia Café",
+            placement_type=PlacementType.FOUR_DAY,
+            available_from=date(2027, 9, 6),
+            available_until=date(2027, 10, 29),
+        ),
+    )
+    confirm_placement(awaiting, by=diversity_officer)  # the partner has not replied (issue 9)
+
+    things = own_things(client, told.officer.user)
+
+    assert things["Your community placements"] == (
+        reverse("my_placements"),
+        [("2-day placement at Maidstone Mind, from 1 March 2027", f"{reverse('my_placements')}#placement-{told.pk}")],
+    )
+
+
+def test_your_account_links_the_participants_a_person_escorts(client, recruiter, escorting_officer):
+    mine = ApplicationFactory(
+        escorting_officer=escorting_officer, applicant__full_name="Jamie Participant", programme__title="Summer 2027"
+    )
+    ApplicationFactory(escorting_officer=UserFactory(roles=["escorting_officer"]), status=ApplicationStatus.CONFIRMED)
+
+    assert own_things(client, escorting_officer)["The participants you escort"] == (
+        reverse("escort_participants"),
+        [("Jamie Participant, Summer 2027", reverse("escort_participant", args=[mine.pk]))],
+    )
+    # the Corporate Recruitment Team sees every participant on their page, but escorts none of them
+    assert own_things(client, recruiter)["The participants you escort"] == (
+        reverse("escort_participants"),
+        "Nobody is assigned to you at the moment.",
+    )
+
+
+def test_your_account_keeps_its_number_of_queries(client, applicant, assert_query_count_constant):
+    partner = PartnerFactory()
+    PartnerContactFactory(organisation=partner, user=applicant)  # an applicant who also speaks for a partner
+    applicant.groups.add(Group.objects.get(name="partner_contact"))
+    client.force_login(applicant)
+
+    def make_rows(n):
+        for _ in range(n):
+            ApplicationFactory(applicant=applicant)
+            PartnerContactFactory(organisation=PartnerFactory(), user=applicant)
+
+    assert_query_count_constant(client, reverse("my_account"), make_rows, queries=5)
 
 
 def test_staff_go_from_the_programmes_to_each_register_and_participant(client, recruiter):

@@ -154,6 +154,44 @@ def test_signing_up_on_the_way_to_an_application_returns_there_after_confirming_
     assert "Summer work experience" in client.get(apply_url).content.decode()
 
 
+NAV_WAY_IN = re.compile(r'<a class="nav-link" href="([^"]+)">(Log in|Create an account)</a>')
+
+
+def nav_way_in(response):
+    """The bar's "Log in" and "Create an account" links: label -> href."""
+    return {label: unescape(href) for href, label in NAV_WAY_IN.findall(response.content.decode())}
+
+
+def test_the_bars_log_in_link_brings_the_visitor_back_to_the_page_they_were_reading(client):
+    user = UserFactory()
+    page = reverse("we_programme", args=[ProgrammeFactory().pk]) + "?from=landing&x=1"
+
+    links = nav_way_in(client.get(page))
+
+    assert {label: page_and_next(href) for label, href in links.items()} == {
+        "Log in": (reverse("account_login"), page),
+        "Create an account": (reverse("account_signup"), page),
+    }
+    response = client.post(links["Log in"], {"login": user.email, "password": PASSWORD})
+    assert response.url == page
+
+
+@pytest.mark.parametrize("account_page", ["landing", "account_login", "account_signup", "account_reset_password"])
+def test_on_the_start_log_in_and_sign_up_pages_the_bar_carries_no_way_back(client, account_page):
+    # from the start page, logging in leads to the person's home
+    assert nav_way_in(client.get(reverse(account_page))) == {
+        "Log in": reverse("account_login"),
+        "Create an account": reverse("account_signup"),
+    }
+
+
+def test_the_bar_never_carries_a_way_back_to_another_site(client):
+    # a request for the path //evil.example/phish/ is answered by our 404 page, which draws the bar
+    response = client.get("/", PATH_INFO="//evil.example/phish/")
+    assert response.status_code == 404
+    assert nav_way_in(response) == {"Log in": reverse("account_login"), "Create an account": reverse("account_signup")}
+
+
 def test_a_confirmation_link_without_a_destination_leads_to_log_in_and_home(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from rules.contrib.views import permission_required
 
 from notifications.selectors import stuck_messages
 
 from ..audit import recent_changes
+from ..navigation import navigation_for, own_things_for
 from ..queues import waiting_for
 from ..roles import Role, has_role, is_staff_member, role_labels
 
@@ -18,10 +20,15 @@ def home(request):
 @login_required
 @permission_required("accounts.view_own_account", raise_exception=True)
 def my_account(request):
+    """Issue 9: "Your account" lists the person's own things, each linked to its page, then
+    the other pages of the bar."""
+    own = own_things_for(request.user)
+    listed = {reverse("home"), reverse("my_account"), *(kind.url for kind in own)}
+    pages = [entry for entry in navigation_for(request.user) if entry.url not in listed]
     return render(
         request,
         "accounts/my_account.html",
-        {"roles": role_labels(request.user)},
+        {"roles": role_labels(request.user), "own_things": own, "pages": pages},
     )
 
 

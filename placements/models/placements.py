@@ -47,6 +47,16 @@ class HostingOffer(models.Model):
         return self.places - self.places_taken
 
 
+# Issue 9 (seed 000 rules): "An officer is told a placement is confirmed only once the
+# partner has accepted" (or staff accepted for them). Until then the placement is the
+# Diversity Placements Officer's and the partner's business: the officer's page and
+# calendar do not show it, and its cancellation is not announced to them. A placement
+# that has taken place (completed, presented) is the officer's whatever was recorded.
+OFFICER_TOLD = Q(status=PlacementStatus.CONFIRMED, partner_response=PartnerResponse.ACCEPTED) | Q(
+    status__in=(PlacementStatus.COMPLETED, PlacementStatus.PRESENTED)
+)
+
+
 class CommunityPlacement(models.Model):
     """One student officer at one offer for one placement type."""
 

@@ -2,16 +2,17 @@
 
 from django.db.models import Prefetch
 
-from ..enums import PlacementStatus
 from ..models import CommunityPlacement, PartnerContact
-
-# Proposals are drafts until the Diversity Placements Officer confirms them.
-OFFICER_VISIBLE = (PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED, PlacementStatus.PRESENTED)
+from ..models.placements import OFFICER_TOLD
 
 
 def visible_placements(officer):
+    """The placements the officer has been told of (their page and calendar feed). Issue 9
+    decided to leave out those awaiting the partner's reply rather than label them: the
+    officer is told a placement is confirmed only once the partner accepts, and hears
+    nothing of one the partner declines, so showing it would announce what may not happen."""
     return (
-        CommunityPlacement.objects.filter(officer=officer, status__in=OFFICER_VISIBLE)
+        CommunityPlacement.objects.filter(OFFICER_TOLD, officer=officer)
         .select_related("partner", "offer")
         .prefetch_related(
             "partner__communities",

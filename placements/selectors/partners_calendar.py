@@ -1,12 +1,12 @@
-from ..enums import RsvpStatus
+from ..enums import PLACE_HOLDING_STATUSES, RsvpStatus
 from ..models import CommunityPlacement, PresentationInvitation
-from .officers import OFFICER_VISIBLE
 
 
 def partner_calendar_placements(partner):
-    """The partner's confirmed placements: officer name, dates and type only."""
+    """The partner's confirmed placements, those awaiting its reply included (it was asked):
+    officer name, dates and type only."""
     return (
-        CommunityPlacement.objects.filter(partner=partner, status__in=OFFICER_VISIBLE)
+        CommunityPlacement.objects.filter(partner=partner, status__in=PLACE_HOLDING_STATUSES)
         .select_related("officer")
         .order_by("starts_on")
     )

@@ -74,7 +74,7 @@ def assign_escorting_officer(application, *, by, officer):
         raise DomainError(f"{officer} is not an escorting officer: give them the role first.")
     application.escorting_officer = officer
     application.save(update_fields=["escorting_officer"])
-    record_action(application, action="assign_escorting_officer", by=by, reason=f"user {officer.pk}")
+    record_action(application, action="assign_escorting_officer", by=by, reason=f"{officer} escorts them")
     return application
 
 

@@ -4,6 +4,7 @@ cancelling, completing and presenting (seed 000). One function per state change.
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
 
 from accounts.audit import record_action
@@ -14,6 +15,7 @@ from ..capacity import OFFER_PLACES, release, take
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
 from ..links import absolute_url
 from ..models import CommunityPlacement
+from ..models.placements import OFFICER_TOLD
 from ..working_days import non_working_days
 
 S = PlacementStatus
@@ -104,7 +106,7 @@ def confirm_placement(placement, *, by) -> CommunityPlacement:
     placement = CommunityPlacement.objects.select_for_update().select_related("officer", "partner").get(pk=placement.pk)
     PLACEMENT_WORKFLOW.check(placement.status, S.CONFIRMED)
     # The conditional UPDATE of the one counter helper; offer_capacity_never_exceeded stands behind it.
-    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}"):
+    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=placement):
         raise DomainError("This offer has no places left.")
     placement.status = S.CONFIRMED
     placement.confirmed_at = timezone.now()
@@ -160,20 +162,30 @@ def placement_email_context(placement) -> dict:
 @transaction.atomic
 def cancel_placement(placement, *, by, reason, declined_by_partner=False) -> CommunityPlacement:
     """Cancel a proposed or confirmed placement; a confirmed one gives its place back. The partner's
-    contacts are told unless the cancellation is their own answer (``declined_by_partner``)."""
+    contacts are told unless the cancellation is their own answer (``declined_by_partner``); the
+    officer only if they had been told of the placement (OFFICER_TOLD: the partner had accepted)."""
     if not reason.strip():
         raise DomainError("Say why the placement is cancelled.")
-    placement = CommunityPlacement.objects.select_for_update().get(pk=placement.pk)
+    placement = (
+        CommunityPlacement.objects.select_for_update()
+        .select_related("officer", "partner")  # its name, in the log of the place it gives back
+        .annotate(officer_told=ExpressionWrapper(OFFICER_TOLD, output_field=BooleanField()))
+        .get(pk=placement.pk)
+    )
     previous = placement.status
     PLACEMENT_WORKFLOW.check(previous, S.CANCELLED)
     if previous in PLACE_HOLDING_STATUSES:
-        release(OFFER_PLACES, placement.offer_id, by=by, holder=f"placement {placement.pk}")
+        release(OFFER_PLACES, placement.offer_id, by=by, holder=placement)
     placement.status = S.CANCELLED
     placement.cancel_reason = reason.strip()[:500]
     placement.save(update_fields=["status", "cancel_reason"])
     record_action(placement, action="cancel", by=by, from_state=previous, to_state=S.CANCELLED, reason=reason)
-    if previous == S.CONFIRMED:
-        context = {**placement_email_context(placement), "reason": placement.cancel_reason}
+    if previous != S.CONFIRMED:
+        return placement
+    context = {**placement_email_context(placement), "reason": placement.cancel_reason}
+    if placement.officer_told:
+        # Issue 9: an officer never told of a placement the partner had not accepted is not
+        # told of its end either; the Diversity Placements Officer finds them another one.
         notify(
             recipient=placement.officer.email,
             template="placements/placement_cancelled_officer",
@@ -181,9 +193,9 @@ def cancel_placement(placement, *, by, reason, declined_by_partner=False) -> Com
             key=f"placement-cancelled-officer-{placement.pk}",
             related=placement,
         )
-        if not declined_by_partner:
-            # Issue 9 (seed 000 rules): the partner's contacts expected the officer too.
-            notify_partner_contacts(placement, "cancelled", context)
+    if not declined_by_partner:
+        # Issue 9 (seed 000 rules): the partner's contacts expected the officer too.
+        notify_partner_contacts(placement, "cancelled", context)
     return placement
 
 

@@ -98,10 +98,9 @@ def _change_seats(invitation, seats: int, *, by) -> bool:
     no seats does not fit (it goes on the waiting list); a reply already holding seats
     that asks for more than are free keeps its seats and is told how many it may bring."""
     session, holding = invitation.session, _seats_held(invitation)
-    holder = f"invitation {invitation.pk}"
     if seats < holding:
-        release(PRESENTATION_SEATS, session.pk, holding - seats, by=by, holder=holder)
-    elif seats > holding and not take(PRESENTATION_SEATS, session.pk, seats - holding, by=by, holder=holder):
+        release(PRESENTATION_SEATS, session.pk, holding - seats, by=by, holder=invitation)
+    elif seats > holding and not take(PRESENTATION_SEATS, session.pk, seats - holding, by=by, holder=invitation):
         if not holding:
             return False
         session.refresh_from_db(fields=["capacity", "seats_taken"])
@@ -182,7 +181,7 @@ def _promote_waiting(session, *, by) -> None:
         .order_by("waiting_since", "pk")
     )
     for invitation in waiting:
-        if not take(PRESENTATION_SEATS, session.pk, invitation.attendees, by=by, holder=f"invitation {invitation.pk}"):
+        if not take(PRESENTATION_SEATS, session.pk, invitation.attendees, by=by, holder=invitation):
             continue
         invitation.rsvp_status, invitation.waiting_since = RsvpStatus.ATTENDING, None
         invitation.save(update_fields=["rsvp_status", "waiting_since"])

@@ -292,7 +292,7 @@ def _move(application, target, *, by, action, reason="", **changes) -> WorkExper
     previous = application.status
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
     if previous in PLACE_HOLDING_APPLICATIONS and target not in PLACE_HOLDING_APPLICATIONS:
-        release(PROGRAMME_PLACES, application.programme_id, by=by, holder=f"application {application.pk}")
+        release(PROGRAMME_PLACES, application.programme_id, by=by, holder=application)
     return application
 
 
@@ -356,7 +356,7 @@ def confirm_application(application, *, by) -> WorkExperienceApplication:
         raise DomainError("Complete the Student Placement Risk Assessment before confirming this placement.")
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
-    if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=f"application {application.pk}"):
+    if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):
         raise DomainError("This programme has no places left.")
     _email_applicant(application, "joining_instructions")
     return application

@@ -15,6 +15,8 @@ from placements.models import (
     PartnerOrganisation,
     StudentOfficer,
 )
+from placements.services.partners import accept_for_partner
+from placements.services.placements import confirm_placement
 from placements.validators import duplicate_key
 from tests.factories import UserFactory
 
@@ -106,3 +108,10 @@ class CommunityPlacementFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(
         lambda o: o.starts_on + timedelta(days=PlacementType(o.placement_type).length_days - 1)
     )
+
+
+def accepted_placement(placement, *, by):
+    """``placement`` confirmed and accepted for its partner: the officer has been told of it
+    (issue 9: not before the partner accepts)."""
+    confirm_placement(placement, by=by)
+    return accept_for_partner(placement, by=by, reason="Agreed by phone")

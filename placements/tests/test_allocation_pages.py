@@ -19,6 +19,7 @@ from .factories import (
     PartnerContactFactory,
     PartnerFactory,
     StudentOfficerFactory,
+    accepted_placement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -193,9 +194,9 @@ def test_an_unknown_placement_type_is_not_found(client, diversity_officer):
 def test_officer_sees_only_their_confirmed_placements(client, diversity_officer):
     mine = CommunityPlacementFactory(offer=HostingOfferFactory(notes="Bring your warrant card."))
     PartnerContactFactory(organisation=mine.partner, phone="01622 777688")
-    confirm_placement(mine, by=diversity_officer)
+    accepted_placement(mine, by=diversity_officer)
     someone_elses = CommunityPlacementFactory()
-    confirm_placement(someone_elses, by=diversity_officer)
+    accepted_placement(someone_elses, by=diversity_officer)
     client.force_login(mine.officer.user)
     page = client.get(reverse("my_placements")).content.decode()
     assert f"2-day placement at {mine.partner.name}" in page
@@ -214,7 +215,7 @@ def test_officer_calendar_lists_confirmed_placements(client, diversity_officer):
         starts_on=date(2027, 9, 6),
         ends_on=date(2027, 9, 9),
     )  # still a proposal: not in the calendar
-    confirm_placement(placement, by=diversity_officer)
+    accepted_placement(placement, by=diversity_officer)
     response = client.get(reverse("officer_calendar", args=[placement.officer.calendar_token]))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     events = Calendar.from_ical(response.content).walk("VEVENT")

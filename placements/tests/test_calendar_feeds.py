@@ -13,17 +13,16 @@ from placements.enums import PartnerStatus
 from placements.models import PartnerContact
 from placements.services.calendars import rotate_calendar_token
 from placements.services.partners import link_contact_account
-from placements.services.placements import confirm_placement
 from tests.factories import UserFactory
 
-from .factories import CommunityPlacementFactory, PartnerContactFactory
+from .factories import CommunityPlacementFactory, PartnerContactFactory, accepted_placement
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def placement(diversity_officer):
-    return confirm_placement(CommunityPlacementFactory(), by=diversity_officer)
+    return accepted_placement(CommunityPlacementFactory(), by=diversity_officer)
 
 
 @pytest.fixture

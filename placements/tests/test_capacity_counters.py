@@ -73,8 +73,8 @@ def test_confirming_and_cancelling_a_placement_move_the_offer_counter_in_the_log
     confirm_placement(placement, by=diversity_officer)
     cancel_placement(placement, by=diversity_officer, reason="Officer on leave")
     assert moves(placement.offer) == [
-        ("take places_taken", f"1 for placement {placement.pk}"),
-        ("release places_taken", f"1 for placement {placement.pk}"),
+        ("take places_taken", f"1 for {placement}"),
+        ("release places_taken", f"1 for {placement}"),
     ]
 
 
@@ -94,8 +94,8 @@ def test_confirming_and_withdrawing_an_application_move_the_programme_counter_in
     application.programme.refresh_from_db()
     assert application.programme.places_confirmed == 0
     assert moves(application.programme) == [
-        ("take places_confirmed", f"1 for application {application.pk}"),
-        ("release places_confirmed", f"1 for application {application.pk}"),
+        ("take places_confirmed", f"1 for {application}"),
+        ("release places_confirmed", f"1 for {application}"),
     ]
 
 
@@ -109,9 +109,9 @@ def test_rsvp_changes_move_the_seat_counter_by_the_difference_in_the_log(partner
     reply_to_invitation(invitation, by=partner_contact, attending=False)
 
     assert moves(invitation.session) == [
-        ("take seats_taken", f"3 for invitation {invitation.pk}"),
-        ("release seats_taken", f"1 for invitation {invitation.pk}"),
-        ("release seats_taken", f"2 for invitation {invitation.pk}"),
+        ("take seats_taken", f"3 for {invitation}"),
+        ("release seats_taken", f"1 for {invitation}"),
+        ("release seats_taken", f"2 for {invitation}"),
     ]
 
 

@@ -12,7 +12,6 @@ from accounts.audit import record_action
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, PlacementType
 from placements.models import DiaryEntry
-from placements.services.placements import confirm_placement
 from tests.factories import UserFactory
 
 from .factories import (
@@ -20,6 +19,7 @@ from .factories import (
     HostingOfferFactory,
     PartnerContactFactory,
     StudentOfficerFactory,
+    accepted_placement,
 )
 from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
 
@@ -71,7 +71,7 @@ def test_my_placements(client, assert_query_count_constant):
         for _ in range(n):
             placement = CommunityPlacementFactory(officer=officer, offer=next(offers))
             PartnerContactFactory(organisation=placement.partner)
-            confirm_placement(placement, by=None)
+            accepted_placement(placement, by=UserFactory())
 
     client.force_login(officer.user)
     assert_query_count_constant(client, reverse("my_placements"), make_rows, queries=9, many=2)

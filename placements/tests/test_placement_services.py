@@ -27,6 +27,7 @@ from .factories import (
     PartnerContactFactory,
     PartnerFactory,
     StudentOfficerFactory,
+    accepted_placement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +158,7 @@ def test_cancelling_a_confirmed_placement_gives_the_place_back(
     diversity_officer, mailoutbox, django_capture_on_commit_callbacks
 ):
     placement = CommunityPlacementFactory()
-    confirm_placement(placement, by=diversity_officer)
+    accepted_placement(placement, by=diversity_officer)
     with django_capture_on_commit_callbacks(execute=True):
         cancel_placement(placement, by=diversity_officer, reason="Officer moved to another cohort")
     placement.refresh_from_db()

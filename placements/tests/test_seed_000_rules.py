@@ -5,13 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from icalendar import Calendar
 
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements.enums import PlacementStatus, PlacementType
 from placements.models import CommunityPlacement
 from placements.services.allocation import run_allocation
-from placements.services.partners import decline_placement
+from placements.services.partners import accept_placement, decline_placement
 from placements.services.placements import cancel_placement, confirm_placement, propose_placement
 from placements.working_days import bank_holidays, non_working_days
 
@@ -22,6 +23,7 @@ from .factories import (
     PartnerContactFactory,
     PartnerFactory,
     StudentOfficerFactory,
+    accepted_placement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -201,12 +203,13 @@ def test_the_review_shows_nobody_to_confirm(client, diversity_officer):
 # --- Cancelling tells the partner ----------------------------------------------------------------------------------
 
 
-def test_cancelling_a_confirmed_placement_tells_each_contact_and_the_officer(
+def test_cancelling_an_accepted_placement_tells_each_contact_and_the_officer(
     diversity_officer, mailoutbox, django_capture_on_commit_callbacks
 ):
     placement = CommunityPlacementFactory()
     contacts = [PartnerContactFactory(organisation=placement.partner, is_primary=n == 0) for n in range(2)]
-    confirm_placement(placement, by=diversity_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted_placement(placement, by=diversity_officer)
     mailoutbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -232,14 +235,74 @@ def test_cancelling_a_proposal_tells_no_partner(diversity_officer, mailoutbox, d
     assert CommunityPlacement.objects.get().status == PlacementStatus.CANCELLED
 
 
-def test_a_partner_declining_is_not_told_of_its_own_cancellation(diversity_officer):
+def test_a_partner_declining_tells_the_team_and_neither_itself_nor_the_officer_who_was_never_told(
+    diversity_officer, mailoutbox, django_capture_on_commit_callbacks
+):
     placement = CommunityPlacementFactory()
     contact = PartnerContactFactory(organisation=placement.partner)
     confirm_placement(placement, by=diversity_officer)
+    mailoutbox.clear()
 
-    decline_placement(placement, by=contact.user, reason="Our building is closed that week.")
+    with django_capture_on_commit_callbacks(execute=True):
+        decline_placement(placement, by=contact.user, reason="Our building is closed that week.")
 
-    assert not Notification.objects.filter(template="placements/placement_cancelled_partner").exists()
-    assert Notification.objects.get(template="placements/placement_cancelled_officer").recipient == (
-        placement.officer.email
-    )
+    # Issue 9: the officer was never told of this placement, so hears nothing of its end; the
+    # Diversity Placements Officer is emailed and finds the officer in their work queue.
+    [to_team] = mailoutbox
+    assert to_team.to == [diversity_officer.email]
+    assert "Our building is closed that week." in to_team.body
+    assert not Notification.objects.filter(recipient=placement.officer.email).exists()
+
+
+def test_cancelling_a_placement_awaiting_the_partners_reply_tells_the_contacts_not_the_officer(
+    diversity_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    placement = CommunityPlacementFactory()
+    contact = PartnerContactFactory(organisation=placement.partner)
+    confirm_placement(placement, by=diversity_officer)  # the partner is asked; the officer is not told
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_placement(placement, by=diversity_officer, reason="The officer moved to another cohort")
+
+    [to_contact] = mailoutbox
+    assert to_contact.to == [contact.email]
+    assert "Reason: The officer moved to another cohort" in to_contact.body
+
+
+# --- The officer is told once the partner has accepted ------------------------------------------------------------
+
+
+def _officers_page_and_calendar(client, officer):
+    client.force_login(officer.user)
+    page = client.get(reverse("my_placements")).content.decode()
+    feed = Calendar.from_ical(client.get(reverse("officer_calendar", args=[officer.calendar_token])).content)
+    return page, [str(event["summary"]) for event in feed.walk("VEVENT")]
+
+
+def test_the_officers_page_and_calendar_show_a_placement_only_once_the_partner_has_accepted(
+    client, diversity_officer, time_machine
+):
+    placement = CommunityPlacementFactory(offer=HostingOfferFactory(notes="Ask for Dee at reception."))
+    contact = PartnerContactFactory(organisation=placement.partner, is_primary=True, phone="01622 777688")
+    confirm_placement(placement, by=diversity_officer)
+
+    # Issue 9: awaiting the partner's reply, it is not the officer's to see: no partner, dates or host
+    page, events = _officers_page_and_calendar(client, placement.officer)
+    assert placement.partner.name not in page and "1 March 2027" not in page and "Ask for Dee" not in page
+    assert "You have no confirmed placements yet." in page
+    assert events == []
+
+    accept_placement(placement, by=contact.user)
+
+    page, events = _officers_page_and_calendar(client, placement.officer)
+    assert f"2-day placement at {placement.partner.name}" in page and "Ask for Dee at reception." in page
+    assert events == [f"2-day placement at {placement.partner.name}"]
+
+
+def test_a_placement_that_took_place_stays_on_the_officers_page_whatever_was_recorded(client, diversity_officer):
+    # the partner never clicked "accept", but the officer went: their reflection is due
+    placement = CommunityPlacementFactory(status=PlacementStatus.COMPLETED)
+    page, _ = _officers_page_and_calendar(client, placement.officer)
+    assert f"2-day placement at {placement.partner.name}" in page
+    assert reverse("placement_reflection", args=[placement.pk]) in page

@@ -11,7 +11,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from accounts.audit import history_for
+from accounts.audit import changes_to, visible_copy
 
 from ..enums import HOSTING_PARTNER_STATUSES, PARTNER_WORKFLOW, PartnerStatus
 from ..forms.partners import ReasonForm
@@ -45,7 +45,9 @@ def partner_detail(request, partner_id):
     may_decide = request.user.has_perm("placements.decide_partners")
     context = {
         "partner": partner,
-        "history": history_for(partner),
+        # issue 9: in words, reasons as the one rule of accounts.audit lets this viewer read them
+        "history": changes_to(partner, request.user),
+        "status_reason": visible_copy(partner, partner.status_reason, request.user),
         "can_invite": may_decide and partner.status in HOSTING_PARTNER_STATUSES,
         "can_approve": may_decide and PARTNER_WORKFLOW.can(partner.status, PartnerStatus.APPROVED),
         "can_decline": may_decide and PARTNER_WORKFLOW.can(partner.status, PartnerStatus.DECLINED),

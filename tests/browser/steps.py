@@ -65,7 +65,9 @@ def log_out(page):
 
 def hand_over(page, user):
     """The journey passes to ``user``: whoever is logged in logs out, and ``user`` logs
-    in on the same browser, ending on their home."""
+    in on the same browser, ending on their home. An authenticator code is taken once
+    (accounts/mfa.py): a staff member who comes back within 30 seconds keeps their own
+    browser instead (``as_person``), as they would."""
     log_out(page)
     sign_in(page, user)
 

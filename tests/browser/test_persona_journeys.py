@@ -1,23 +1,38 @@
 """INVENTORY"""
 
 import re
-from datetime import time, timedelta
+from datetime import date
+
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from placements.enums import ApplicationStatus, PartnerStatus
+from placements.enums import ApplicationStatus, PartnerResponse, PartnerStatus, PlacementStatus, PlacementType
 from placements.models import ExpressionOfInterest, PartnerOrganisation, WorkExperienceApplication
+from placements.services.placements import confirm_placement
+from placements.tests.factories import (
+    CohortFactory,
+    CommunityPlacementFactory,
+    HostingOfferFactory,
+    PartnerContactFactory,
+    PartnerFactory,
+    StudentOfficerFactory,
+)
 from placements.tests.matrix_placement_days import on_placement
 from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
+    admin_rows,
+    as_person,
+    download,
     fill_application,
     fill_partner_registration,
+    hand_over,
     last_link,
     log_in,
     mails_to,
+    open_queue,
     sign_in,
 )
 from tests.factories import PASSWORD, UserFactory
@@ -214,3 +229,175 @@ def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, ax
     expect(main(page)).to_contain_text("Shadowed the front desk and saw how calls are graded.")
     axe_check(page)
     assert [entry.text for entry in application.diary.all()] == ["Shadowed the front desk and saw how calls are graded."]
+
+
+# --- the partner contact ------------------------------------------------------------------
+
+
+def pat_of(partner_name, **partner):
+    """Pat, the contact who speaks for ``partner_name`` (an active partner)."""
+    organisation = PartnerFactory(name=partner_name, **partner)
+    user = UserFactory(email="pat@partner.example", full_name="Pat Jones", roles=[Role.PARTNER_CONTACT])
+    return PartnerContactFactory(organisation=organisation, user=user).user
+
+
+def to_the_portal(page, link):
+    """From the contact's home ("Your account"): the partner portal, then one of its links
+    ("Student officers placed with you at Maidstone Mind")."""
+    page.get_by_role("link", name="Go to the partner portal").click()
+    expect(heading(page)).to_have_text("Partner portal")
+    page.get_by_role("link", name=link).click()
+
+
+def test_partner_keeps_its_details_colleagues_and_places(page, live_server, axe_check):
+    pat = pat_of(
+        "Rose Court Care Home",
+        communities=["older_people", "dementia"],
+        address="2 Rose Lane, Tonbridge",
+        placement_description="Officers spend time with our residents.",
+    )
+    HostingOfferFactory(partner=pat.partner_contacts.get().organisation, places=3)
+
+    log_in(page, live_server, pat)
+    expect(heading(page)).to_have_text("Your account")
+    axe_check(page)
+    to_the_portal(page, "Your organisation's details for Rose Court Care Home")
+    axe_check(page)
+    page.get_by_label("How accessible are your premises?").fill("Step-free access from the car park.")
+    page.get_by_role("button", name="Save the changes").click()
+    expect(page.get_by_role("status")).to_contain_text("Your organisation's details are saved.")
+    axe_check(page)
+    rose_court = PartnerOrganisation.objects.get(name="Rose Court Care Home")
+    assert rose_court.premises_accessibility == "Step-free access from the car park."
+
+    page.get_by_role("link", name="Contacts and colleagues for Rose Court Care Home").click()
+    axe_check(page)
+    page.get_by_label("Full name").fill("Sam Carer")
+    page.get_by_label("Email address").fill("sam@rosecourt.example")
+    page.get_by_role("button", name="Add and invite").click()
+    expect(page.get_by_role("status")).to_contain_text("Sam Carer is added, and we have emailed them an invitation")
+    expect(page.get_by_role("row", name=re.compile("Sam Carer"))).to_contain_text("Invited on")
+    axe_check(page)
+    page.get_by_role("button", name="Send the invitation again to Sam Carer").click()
+    expect(page.get_by_role("status")).to_contain_text("We have sent Sam Carer a new invitation.")
+    invitations = mails_to("sam@rosecourt.example")
+    assert [m.subject for m in invitations] == ["Your invitation to speak for Rose Court Care Home on Kent Placements"] * 2
+    assert "/partners/join/" in invitations[-1].body
+
+    page.get_by_role("link", name="Places offered").click()
+    axe_check(page)
+    page.get_by_role("link", name=re.compile("^Change the places for the 2-day placement")).click()
+    expect(heading(page)).to_have_text("Change the places offered")
+    axe_check(page)
+    page.get_by_label("How many officers can you host?").fill("2")
+    page.get_by_role("button", name="Save the number of places").click()
+    expect(page.get_by_role("status")).to_contain_text("The number of places is saved.")
+    expect(page.get_by_role("row", name=re.compile("^2-day placement"))).to_contain_text("2")
+    axe_check(page)
+    assert rose_court.offers.get().places == 2
+
+
+def placement_awaiting_reply():
+    """Sam Student's 2-day placement at Maidstone Mind, confirmed by the Diversity
+    Placements Officer: the partner is asked to accept (placements.services.placements)."""
+    sarah = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, full_name="Sarah Meloni")
+    pat = pat_of("Maidstone Mind", communities=["mental_ill_health"])
+    sam = StudentOfficerFactory(
+        cohort=CohortFactory(name="Cohort 2027-01"),
+        user__email="sam@kent.police.example",
+        user__full_name="Sam Student",
+    )
+    placement = CommunityPlacementFactory(officer=sam, offer__partner=pat.partner_contacts.get().organisation)
+    confirm_placement(placement, by=sarah)
+    return placement, sam.user, pat, sarah
+
+
+def test_partner_accepts_and_only_then_the_officer_is_told_it_is_confirmed(page, browser, live_server, axe_check):
+    """Issue 9 (seed 000 rules): "An officer is told a placement is confirmed only once the
+    partner has accepted". Each person keeps their placements in their calendar."""
+    placement, sam, pat, _sarah = placement_awaiting_reply()
+
+    log_in(page, live_server, sam)
+    expect(heading(page)).to_have_text("Staff dashboard")
+    axe_check(page)
+    nav(page, "Your placements").click()
+    card = page.get_by_role("region", name="2-day placement at Maidstone Mind")
+    expect(card).to_contain_text("Waiting for Maidstone Mind to accept")
+    expect(card).not_to_contain_text("Confirmed")
+    axe_check(page)
+    assert mails_to(sam.email) == []
+
+    partner = as_person(browser, live_server, pat)
+    to_the_portal(partner, "Student officers placed with you at Maidstone Mind")
+    axe_check(partner)
+    partner.get_by_role("link", name="Accept or decline Sam Student's placement").click()
+    expect(heading(partner)).to_have_text("Sam Student: 2-day placement")
+    axe_check(partner)
+    partner.get_by_role("button", name="Accept the placement").click()
+    expect(partner.get_by_role("status")).to_contain_text("Thank you: the placement is accepted.")
+    expect(partner.get_by_role("row", name=re.compile("Sam Student"))).to_contain_text("Accepted by the partner")
+    axe_check(partner)
+    placement.refresh_from_db()
+    assert placement.partner_response == PartnerResponse.ACCEPTED
+    feed = partner.get_by_role("link", name="Download these placements for your calendar")
+    assert b"SUMMARY:Student officer Sam Student (2-day placement)" in download(partner, feed)
+    old_feed = feed.get_attribute("href")
+    partner.get_by_role("button", name="Get a new calendar address").click()
+    expect(partner.get_by_role("status")).to_contain_text("Your calendar has a new address")
+    axe_check(partner)
+    assert feed.get_attribute("href") != old_feed
+
+    # Sam, still logged in, goes back to his placements.
+    nav(page, "Your home").click()
+    page.get_by_role("link", name="Your community placements").click()
+    card = page.get_by_role("region", name="2-day placement at Maidstone Mind")
+    expect(card).to_contain_text("Confirmed")
+    expect(card).to_contain_text("Monday 1 March 2027 to Tuesday 2 March 2027")
+    axe_check(page)
+    [told] = mails_to(sam.email)
+    assert told.subject == "Your 2-day placement at Maidstone Mind: 1 March to 2 March 2027"
+    assert "Maidstone Mind has accepted it" in told.body and "/placements/mine/" in told.body
+    calendar = page.get_by_role("link", name="Calendar file of your placements (.ics)")
+    assert b"SUMMARY:2-day placement at Maidstone Mind" in download(page, calendar)
+    old_calendar = calendar.get_attribute("href")
+    page.get_by_role("button", name="Get a new calendar address").click()
+    expect(page.get_by_role("status")).to_contain_text("Your calendar has a new address")
+    axe_check(page)
+    assert calendar.get_attribute("href") != old_calendar
+
+
+def test_partner_declines_and_the_officer_waits_in_the_placements_team_queue(page, live_server, axe_check):
+    """The partner cannot host: the placement is cancelled, the officer and the Diversity
+    Placements Officer are told, and the officer is back among those without a placement."""
+    placement, sam, pat, sarah = placement_awaiting_reply()
+    # Sam's 4-day placement is proposed already: only the 2-day one can leave him unplaced.
+    CommunityPlacementFactory(
+        officer=placement.officer,
+        offer=HostingOfferFactory(
+            placement_type=PlacementType.FOUR_DAY, available_from=date(2027, 9, 6), available_until=date(2027, 10, 29)
+        ),
+    )
+
+    log_in(page, live_server, pat)
+    to_the_portal(page, "Student officers placed with you at Maidstone Mind")
+    page.get_by_role("link", name="Accept or decline Sam Student's placement").click()
+    page.get_by_role("button", name="Decline the placement").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tell us why you cannot host this placement.")
+    axe_check(page)
+    page.get_by_label("Why can you not host this placement?").fill("Our day centre is closed that week.")
+    page.get_by_role("button", name="Decline the placement").click()
+    expect(page.get_by_role("status")).to_contain_text("The placement is declined.")
+    expect(main(page)).to_contain_text("No officers are placed with you yet.")
+    axe_check(page)
+    placement.refresh_from_db()
+    assert (placement.status, placement.partner_response) == (PlacementStatus.CANCELLED, PartnerResponse.DECLINED)
+    assert [m.subject for m in mails_to(sam.email)] == ["Cancelled: your 2-day placement at Maidstone Mind"]
+    [team] = mails_to(sarah.email)
+    assert team.subject == "Maidstone Mind cannot host Sam Student (2-day placement, 1 March)"
+    assert "Our day centre is closed that week." in team.body
+
+    hand_over(page, sarah)
+    assert open_queue(page, "Officers of a cohort without a 2-day or 4-day placement") == 1
+    expect(admin_rows(page)).to_have_count(1)
+    expect(admin_rows(page).first).to_contain_text("Sam Student")
+    axe_check(page)

@@ -1,8 +1,7 @@
 """INVENTORY"""
 
 import re
-from datetime import date
-
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -11,6 +10,7 @@ from playwright.sync_api import expect
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, PartnerResponse, PartnerStatus, PlacementStatus, PlacementType
 from placements.models import ExpressionOfInterest, PartnerOrganisation, WorkExperienceApplication
+from placements.services.partners import accept_placement
 from placements.services.placements import confirm_placement
 from placements.tests.factories import (
     CohortFactory,
@@ -21,6 +21,8 @@ from placements.tests.factories import (
     StudentOfficerFactory,
 )
 from placements.tests.matrix_placement_days import on_placement
+from placements.tests.matrix_presentations import PDF
+from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
     admin_rows,
@@ -28,11 +30,13 @@ from tests.browser.steps import (
     download,
     fill_application,
     fill_partner_registration,
+    go_home,
     hand_over,
     last_link,
     log_in,
     mails_to,
     open_queue,
+    run_action_here,
     sign_in,
 )
 from tests.factories import PASSWORD, UserFactory
@@ -176,7 +180,8 @@ def test_applicant_saves_a_draft_sends_it_later_and_withdraws_it(page, live_serv
     expect(main(page)).to_contain_text("You have a draft for Summer work experience 2027, not yet sent.")
     axe_check(page)
     page.get_by_role("link", name="Carry on with it").click()
-    expect(page.get_by_label("Personal statement")).to_have_value("I would like to see how the police keep people safe.")
+    statement = page.get_by_label("Personal statement")
+    expect(statement).to_have_value("I would like to see how the police keep people safe.")
     fill_application(page)
     page.get_by_role("button", name="Send application").click()
     expect(main(page)).to_contain_text("Status: Applied")
@@ -228,7 +233,7 @@ def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, ax
     expect(main(page)).to_contain_text("Monday 19 July 2027")
     expect(main(page)).to_contain_text("Shadowed the front desk and saw how calls are graded.")
     axe_check(page)
-    assert [entry.text for entry in application.diary.all()] == ["Shadowed the front desk and saw how calls are graded."]
+    assert [e.text for e in application.diary.all()] == ["Shadowed the front desk and saw how calls are graded."]
 
 
 # --- the partner contact ------------------------------------------------------------------
@@ -281,7 +286,8 @@ def test_partner_keeps_its_details_colleagues_and_places(page, live_server, axe_
     page.get_by_role("button", name="Send the invitation again to Sam Carer").click()
     expect(page.get_by_role("status")).to_contain_text("We have sent Sam Carer a new invitation.")
     invitations = mails_to("sam@rosecourt.example")
-    assert [m.subject for m in invitations] == ["Your invitation to speak for Rose Court Care Home on Kent Placements"] * 2
+    subject = "Your invitation to speak for Rose Court Care Home on Kent Placements"
+    assert [m.subject for m in invitations] == [subject, subject]
     assert "/partners/join/" in invitations[-1].body
 
     page.get_by_role("link", name="Places offered").click()
@@ -401,3 +407,187 @@ def test_partner_declines_and_the_officer_waits_in_the_placements_team_queue(pag
     expect(admin_rows(page)).to_have_count(1)
     expect(admin_rows(page).first).to_contain_text("Sam Student")
     axe_check(page)
+
+
+# --- the Diversity Placements Officer ------------------------------------------------------
+
+
+def test_placements_officer_declines_reconsiders_and_approves_a_registration(page, live_server, axe_check):
+    """From the count of registrations to review: a decision with its reason, looked at
+    again, approved; the contact told each time, and invited again on request."""
+    sarah = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, full_name="Sarah Meloni")
+    medway = PartnerFactory(name="Medway Sight and Hearing", status=PartnerStatus.INTERESTED)
+    PartnerContactFactory(organisation=medway, user=None, full_name="Ivy Medway", email="ivy@medway.example")
+    PartnerFactory(name="Maidstone Mind", contact=True)  # active: not waiting for anyone
+
+    log_in(page, live_server, sarah)
+    axe_check(page)
+    assert open_queue(page, "Partner registrations to review") == 1
+    expect(page.get_by_role("table")).to_contain_text("Medway Sight and Hearing")
+    expect(page.get_by_role("table")).not_to_contain_text("Maidstone Mind")
+    axe_check(page)
+    page.get_by_role("link", name="Medway Sight and Hearing").click()
+    expect(heading(page)).to_have_text("Medway Sight and Hearing")
+    axe_check(page)
+
+    page.get_by_role("link", name="Decline").click()
+    page.get_by_role("button", name="Decline the organisation").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Why is the organisation declined?").fill("We are looking for organisations in Kent only.")
+    page.get_by_role("button", name="Decline the organisation").click()
+    expect(page.get_by_role("status")).to_contain_text("Medway Sight and Hearing is declined")
+    expect(main(page)).to_contain_text("Status: Declined — We are looking for organisations in Kent only.")
+    axe_check(page)
+
+    page.get_by_role("link", name="Reactivate").click()
+    expect(heading(page)).to_have_text("Look at Medway Sight and Hearing again")
+    axe_check(page)
+    page.get_by_label("Why is it looked at again? (optional)").fill("They serve Medway, which is in Kent.")
+    page.get_by_role("button", name="Reactivate the registration").click()
+    expect(page.get_by_role("status")).to_contain_text("is back with the registrations to review")
+
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_role("status")).to_contain_text("Medway Sight and Hearing is approved.")
+    expect(page.get_by_role("row", name=re.compile("Ivy Medway"))).to_contain_text("Invited on")
+    axe_check(page)
+    page.get_by_role("button", name="Send the invitation again to Ivy Medway").click()
+    expect(page.get_by_role("status")).to_contain_text("We have sent Ivy Medway a new invitation.")
+    medway.refresh_from_db()
+    assert medway.status == PartnerStatus.APPROVED
+    told = mails_to("ivy@medway.example")
+    assert [m.subject for m in told] == [
+        "Your registration for community placements: Medway Sight and Hearing",
+        "We are looking at Medway Sight and Hearing's registration again",
+        "Medway Sight and Hearing is approved: create your Kent Placements account",
+        "Your invitation to speak for Medway Sight and Hearing on Kent Placements",
+    ]
+    assert "We are looking for organisations in Kent only." in told[0].body
+    assert "/partners/join/" in told[-1].body
+
+
+def test_placements_officer_follows_a_reply_awaited_and_cancels_the_placement(page, live_server, axe_check):
+    """From the count of placements awaiting the partner's reply to the cohort's review,
+    where the placement is cancelled: the officer and the partner's contacts are told
+    (issue 9, seed 000 rules)."""
+    placement, sam, pat, sarah = placement_awaiting_reply()
+
+    log_in(page, live_server, sarah)
+    assert open_queue(page, "Placements awaiting the partner's reply") == 1
+    expect(admin_rows(page)).to_have_count(1)
+    expect(admin_rows(page).first).to_contain_text("Sam Student")
+    axe_check(page)
+
+    go_home(page)
+    nav(page, "Allocation").click()
+    expect(heading(page)).to_have_text("Cohorts and community placements")
+    axe_check(page)
+    page.get_by_role("link", name=re.compile("2-day placements for Cohort 2027-01")).click()
+    row = page.get_by_role("row", name=re.compile("Sam Student"))
+    expect(row).to_contain_text("Awaiting the partner's reply")
+    axe_check(page)
+    row.get_by_label("Reason to cancel Sam Student's placement").fill("Sam has moved to the Medway cohort.")
+    row.get_by_role("button", name="Cancel placement").click()
+    expect(page.get_by_role("status")).to_contain_text("Cancelled Sam Student's placement at Maidstone Mind.")
+    axe_check(page)
+    placement.refresh_from_db()
+    assert placement.status == PlacementStatus.CANCELLED
+    assert placement.cancel_reason == "Sam has moved to the Medway cohort."
+    assert [m.subject for m in mails_to(sam.email)] == ["Cancelled: your 2-day placement at Maidstone Mind"]
+    assert mails_to(pat.email)[-1].subject == "Placement cancelled: Sam Student, 1 March"
+
+
+def test_placements_officer_invites_the_partners_to_this_weeks_presentations(page, live_server, axe_check):
+    """From the count of presentations in the next 7 days: the session in the back office,
+    its partners invited (seed 000: representatives "more than welcome to attend"); the
+    partner finds the invitation in the portal."""
+    placement, _sam, pat, sarah = placement_awaiting_reply()
+    PresentationSessionFactory(
+        cohort=placement.officer.cohort,
+        date=timezone.localdate() + timedelta(days=3),
+        rsvp_cutoff=timezone.now() + timedelta(days=2),
+    )
+
+    log_in(page, live_server, sarah)
+    assert open_queue(page, "Presentations in the next 7 days") == 1
+    expect(admin_rows(page)).to_have_count(1)
+    axe_check(page)
+    run_action_here(page, "Cohort 2027-01 presentations", "Invite partners of this round")
+    expect(page.get_by_text("1 organisation newly invited; their contacts have been emailed.")).to_be_visible()
+    axe_check(page)
+    assert mails_to(pat.email)[-1].subject.startswith("Invitation: student officers' presentations on ")
+
+    hand_over(page, pat)
+    page.get_by_role("link", name="Go to the partner portal").click()
+    page.get_by_role("link", name="Presentations and feedback").click()
+    invitation = page.get_by_role("row", name=re.compile("Maidstone Mind"))
+    expect(invitation).to_contain_text("Not replied yet")
+    expect(invitation.get_by_role("link", name=re.compile("^Reply"))).to_be_visible()
+    axe_check(page)
+
+
+def test_a_placement_ends_the_officer_reflects_and_the_team_records_the_presentation(
+    page, browser, live_server, axe_check
+):
+    """Seed 000: "At the conclusion of this placement the students prepare a short
+    presentation". The Diversity Placements Officer marks last week's placement completed
+    in the back office; the officer writes the reflection and sends the slides; the
+    officer reads them in the cohort's report and records the presentation given."""
+    sarah = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, full_name="Sarah Meloni")
+    pat = pat_of("Maidstone Mind")
+    last_monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday() + 7)
+    sam = StudentOfficerFactory(cohort=CohortFactory(name="Cohort 2026-07"), user__full_name="Sam Student")
+    placement = CommunityPlacementFactory(
+        officer=sam,
+        offer=HostingOfferFactory(
+            partner=pat.partner_contacts.get().organisation,
+            available_from=last_monday,
+            available_until=last_monday + timedelta(days=4),
+        ),
+    )
+    accept_placement(confirm_placement(placement, by=sarah), by=pat)
+
+    log_in(page, live_server, sarah)
+    page.get_by_role("link", name="Open the back office").click()
+    page.get_by_role("link", name="Community placements", exact=True).click()
+    axe_check(page)
+    run_action_here(page, "Sam Student", "Mark completed (after the last day)")
+    expect(page.get_by_text("1 community placement completed.")).to_be_visible()
+    axe_check(page)
+
+    officer = as_person(browser, live_server, sam.user)
+    officer.get_by_role("link", name="Your community placements").click()
+    expect(officer.get_by_role("region", name="2-day placement at Maidstone Mind")).to_contain_text("Completed")
+    officer.get_by_role("link", name="Your presentation summary and reflection for Maidstone Mind").click()
+    expect(heading(officer)).to_have_text("Your reflection on your 2-day placement at Maidstone Mind")
+    axe_check(officer)
+    officer.get_by_label("Presentation summary").fill("What people in crisis want from the police.")
+    officer.get_by_label("Your reflection").fill("I will take more time to listen.")
+    officer.get_by_label("Your presentation file (optional)").set_input_files(
+        files=[{"name": "slides.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    officer.get_by_role("button", name="Save your reflection").click()
+    expect(officer.get_by_role("status")).to_contain_text("Thank you: your reflection is saved.")
+    axe_check(officer)
+    assert download(officer, officer.get_by_role("link", name="download your presentation file")) == PDF
+
+    go_home(page)
+    nav(page, "Reports").click()
+    axe_check(page)
+    page.get_by_role("link", name="Cohort 2026-07 report").click()
+    expect(heading(page)).to_have_text("Cohort 2026-07: community placements report")
+    axe_check(page)
+    page.get_by_role("link", name="Read the officers' reflections and the partners' feedback").click()
+    card = page.get_by_role("region", name="Sam Student: 2-day placement at Maidstone Mind")
+    expect(card).to_contain_text("What people in crisis want from the police.")
+    expect(card).to_contain_text("I will take more time to listen.")
+    axe_check(page)
+    assert download(page, card.get_by_role("link", name="Download the presentation of Sam Student")) == PDF
+    card.get_by_role("button", name="Record that Sam Student has given the presentation").click()
+    expect(page.get_by_role("status")).to_contain_text("Recorded that Sam Student has given their presentation.")
+    expect(page.get_by_role("region", name="Sam Student: 2-day placement at Maidstone Mind")).to_contain_text(
+        "Presented."
+    )
+    axe_check(page)
+    placement.refresh_from_db()
+    assert placement.status == PlacementStatus.PRESENTED

@@ -8,8 +8,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from placements.enums import ApplicationStatus, PartnerResponse, PartnerStatus, PlacementStatus, PlacementType
-from placements.models import ExpressionOfInterest, PartnerOrganisation, WorkExperienceApplication
+from notifications.enums import NotificationStatus
+from notifications.tests.factories import NotificationFactory
+from placements.enums import (
+    ApplicationStatus,
+    PartnerResponse,
+    PartnerStatus,
+    PlacementStatus,
+    PlacementType,
+    ProgrammeStatus,
+)
+from placements.models import AttendanceRecord, ExpressionOfInterest, PartnerOrganisation, WorkExperienceApplication
 from placements.services.partners import accept_placement
 from placements.services.placements import confirm_placement
 from placements.tests.factories import (
@@ -23,7 +32,7 @@ from placements.tests.factories import (
 from placements.tests.matrix_placement_days import on_placement
 from placements.tests.matrix_presentations import PDF
 from placements.tests.presentation_factories import PresentationSessionFactory
-from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
+from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
     admin_rows,
     as_person,
@@ -37,9 +46,12 @@ from tests.browser.steps import (
     mails_to,
     open_queue,
     run_action_here,
+    run_admin_action,
     sign_in,
 )
 from tests.factories import PASSWORD, UserFactory
+from volunteers.enums import CampaignStatus
+from volunteers.models import RecruitmentCampaign, VolunteerRole
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -591,3 +603,184 @@ def test_a_placement_ends_the_officer_reflects_and_the_team_records_the_presenta
     axe_check(page)
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.PRESENTED
+
+
+# --- the Corporate Recruitment Team and the escorting officer ----------------------------------
+
+
+def running_programme(**fields):
+    """A programme whose placement days run from yesterday to three days ahead."""
+    today = timezone.localdate()
+    return ProgrammeFactory(
+        title="Work experience week",
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=3),
+        status=ProgrammeStatus.RUNNING,
+        applications_open_at=timezone.now() - timedelta(days=60),
+        applications_close_at=timezone.now() - timedelta(days=30),
+        **fields,
+    )
+
+
+def participant(programme, name, **fields):
+    return on_placement(programme=programme, applicant=UserFactory(full_name=name, roles=[Role.APPLICANT]), **fields)
+
+
+def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page, browser, live_server, axe_check):
+    """Seed 001 (protocol 3.5): the recruitment team, from "Programmes", keeps the day's
+    register, gives a participant an escorting officer and records the Student Placement
+    Risk Assessment; the escorting officer, from "Your participants", records an activity
+    and a DRA; the team reads them on the participant's page."""
+    today = timezone.localdate()
+    rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    erin = UserFactory(roles=[Role.ESCORTING_OFFICER], mfa=True, full_name="Erin Escort")
+    programme = running_programme()
+    alex = participant(programme, "Alex Student")
+    participant(programme, "Jamie Participant", escorting_officer=erin)
+
+    log_in(page, live_server, rita)
+    nav(page, "Programmes").click()
+    expect(heading(page)).to_have_text("Work experience programmes")
+    axe_check(page)
+    page.get_by_role("link", name="Work experience week").click()
+    axe_check(page)
+    page.get_by_role("link", name=f"Register for {today:%A} {today.day} {today:%B}").click()
+    axe_check(page)
+    page.get_by_role("group", name=re.compile("^Alex Student: present or absent")).get_by_label("Present").check()
+    page.get_by_role("group", name=re.compile("^Jamie Participant: present or absent")).get_by_label("Absent").check()
+    page.get_by_label("Note about Jamie Participant").fill("Unwell; a parent rang in.")
+    page.get_by_role("button", name="Save the register").click()
+    expect(page.get_by_role("status")).to_contain_text(f"The register for {today.day} {today:%B} is saved.")
+    axe_check(page)
+    assert {(r.application.applicant.full_name, r.present) for r in AttendanceRecord.objects.filter(date=today)} == {
+        ("Alex Student", True),
+        ("Jamie Participant", False),
+    }
+
+    nav(page, "Programmes").click()
+    page.get_by_role("link", name="Work experience week").click()
+    page.get_by_role("link", name="Alex Student").click()
+    expect(heading(page)).to_have_text("Alex Student's placement")
+    axe_check(page)
+    page.get_by_label("Escorting officer").select_option(label="Erin Escort")
+    page.get_by_role("button", name="Assign").click()
+    expect(page.get_by_role("status")).to_contain_text("The escorting officer is assigned.")
+    page.get_by_label("Date of the assessment").fill(today.isoformat())
+    page.get_by_label("Review due").fill((today + timedelta(days=7)).isoformat())
+    assessment = page.get_by_role("textbox", name="Assessment*", exact=True)
+    assessment.fill("Stays with the escorting officer; no operational deployments.")
+    page.get_by_role("button", name="Save the assessment").click()
+    expect(page.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")
+    expect(main(page)).to_contain_text(f"{today:%A} {today.day} {today:%B}: present")
+    axe_check(page)
+
+    escort = as_person(browser, live_server, erin)
+    nav(escort, "Your participants").click()
+    expect(escort.get_by_role("table")).to_contain_text("Jamie Participant")
+    axe_check(escort)
+    escort.get_by_role("link", name="Alex Student").click()
+    axe_check(escort)
+    escort.get_by_role("textbox", name="Date*", exact=True).fill(today.isoformat())
+    escort.get_by_label("Activity").select_option(label="Community liaison")
+    escort.get_by_label("Notes").fill("Met the neighbourhood team at the college.")
+    escort.get_by_role("button", name="Record the activity").click()
+    expect(escort.get_by_role("status")).to_contain_text("The activity is recorded.")
+    escort.get_by_label("When it happened").fill(f"{today - timedelta(days=1)}T11:00")
+    escort.get_by_label("Incident or event").fill("Fire alarm during the morning session")
+    escort.get_by_label("Hazards").fill("Crowded stairs")
+    escort.get_by_label("What was done to keep the participant safe").fill("Stayed with the escorting officer")
+    escort.get_by_role("button", name="Record the DRA").click()
+    expect(escort.get_by_role("status")).to_contain_text("The DRA is recorded.")
+    axe_check(escort)
+
+    nav(page, "Programmes").click()
+    page.get_by_role("link", name="Work experience week").click()
+    page.get_by_role("link", name="Alex Student").click()
+    expect(main(page)).to_contain_text(
+        "Community liaison with Erin Escort — Met the neighbourhood team at the college."
+    )
+    expect(main(page)).to_contain_text("recorded by Erin Escort")
+    expect(main(page)).to_contain_text("Fire alarm during the morning session")
+    axe_check(page)
+    alex.refresh_from_db()
+    assert alex.escorting_officer == erin
+
+
+def test_the_team_shortlists_and_declines_from_the_queue_and_the_applicant_reads_why(page, live_server, axe_check):
+    """From the count of applications to shortlist, the back office list of exactly those,
+    one shortlisted and one declined with its reason (protocol 3.1.2); the applicant sees
+    the outcome under "Your work experience applications"."""
+    rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    programme = ProgrammeFactory(title="Summer work experience 2027")
+    alex = ApplicationFactory(programme=programme, applicant__full_name="Alex Student")
+    jamie = ApplicationFactory(programme=programme, applicant__full_name="Jamie Participant")
+    ApplicationFactory(programme=programme, status=ApplicationStatus.VETTING)  # not waiting for the team
+
+    log_in(page, live_server, rita)
+    assert open_queue(page, "Applications to shortlist") == 2
+    expect(admin_rows(page)).to_have_count(2)
+    axe_check(page)
+    run_action_here(page, "Alex Student", "Shortlist")
+    expect(page.get_by_text("1 work experience application shortlisted.")).to_be_visible()
+    expect(admin_rows(page)).to_have_count(1)
+    run_action_here(page, "Jamie Participant", "Decline (with a reason)…")
+    expect(page.get_by_role("heading", name="Decline work experience applications")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("The programme is full").check()
+    page.get_by_label("A note for the applicant (optional)").fill("Please apply again next summer.")
+    page.get_by_role("button", name="Decline them").click()
+    expect(page.get_by_text("1 work experience application declined.")).to_be_visible()
+    axe_check(page)
+    alex.refresh_from_db()
+    jamie.refresh_from_db()
+    assert (alex.status, jamie.status) == (ApplicationStatus.SHORTLISTED, ApplicationStatus.DECLINED)
+    [declined] = mails_to(jamie.applicant.email)
+    assert "Please apply again next summer." in declined.body
+
+    hand_over(page, jamie.applicant)
+    page.get_by_role("link", name="Your work experience applications").click()
+    expect(main(page)).to_contain_text("Status: Declined")
+    axe_check(page)
+
+
+def test_the_team_runs_programmes_campaigns_and_undelivered_emails_in_the_back_office(page, live_server, axe_check):
+    """The back office's actions that move a programme through its year and a volunteer
+    recruitment campaign, and the count of emails that could not be delivered, re-sent."""
+    rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    ProgrammeFactory(title="Summer work experience 2027")
+    campaign = RecruitmentCampaign.objects.create(
+        role=VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16),
+        area="West Division",
+        opens_at=timezone.now(),
+        closes_at=timezone.now() + timedelta(days=30),
+    )
+    lost = NotificationFactory(dead=True, recipient="alex@example.org", subject="Your joining instructions")
+
+    log_in(page, live_server, rita)
+    for action, done in (
+        ("Close for applications", "closed"),
+        ("Placement days have started", "started"),
+        ("Programme finished", "finished"),
+    ):
+        run_admin_action(page, live_server, "Work experience programmes", "Summer work experience 2027", action)
+        expect(page.get_by_text(f"1 work experience programme {done}.")).to_be_visible()
+    axe_check(page)
+    for action, done in (("Open for applications", "opened"), ("Close for applications", "closed")):
+        run_admin_action(page, live_server, "Recruitment campaigns", "West Division", action)
+        expect(page.get_by_text(f"1 recruitment campaign {done}.")).to_be_visible()
+    axe_check(page)
+    go_home(page)
+    nav(page, "Programmes").click()
+    expect(page.get_by_role("row", name=re.compile("Summer work experience 2027"))).to_contain_text("Finished")
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.CLOSED
+
+    nav(page, "Your home").click()
+    assert open_queue(page, "Emails that could not be delivered") == 1
+    expect(admin_rows(page)).to_have_count(1)
+    axe_check(page)
+    run_action_here(page, "Your joining instructions", "Re-send the selected notifications")
+    expect(page.get_by_text("1 notification queued again.")).to_be_visible()
+    lost.refresh_from_db()
+    assert lost.status == NotificationStatus.SENT
+    assert mails_to("alex@example.org")[-1].subject == "Your joining instructions"

@@ -50,6 +50,15 @@ def sign_in(page, user, password=PASSWORD):
         page.get_by_role("main").get_by_role("button").first.click()
 
 
+def activate_authenticator(page):
+    """On allauth's set-up page: the code from the secret it shows, as an authenticator app
+    would give it, then "Activate". Returns the secret."""
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(current_code(secret))
+    page.get_by_role("button", name="Activate").click()
+    return secret
+
+
 def as_person(browser, live_server, user):
     """A new browser (context) for another person, logged in and on their home page."""
     page = browser.new_context().new_page()

@@ -18,7 +18,13 @@ from placements.enums import (
     PlacementType,
     ProgrammeStatus,
 )
-from placements.models import AttendanceRecord, ExpressionOfInterest, PartnerOrganisation, WorkExperienceApplication
+from placements.models import (
+    AttendanceRecord,
+    ExpressionOfInterest,
+    PartnerOrganisation,
+    RiskAssessment,
+    WorkExperienceApplication,
+)
 from placements.services.partners import accept_placement
 from placements.services.placements import confirm_placement
 from placements.tests.factories import (
@@ -34,6 +40,7 @@ from placements.tests.matrix_presentations import PDF
 from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
+    activate_authenticator,
     admin_rows,
     as_person,
     download,
@@ -43,6 +50,7 @@ from tests.browser.steps import (
     hand_over,
     last_link,
     log_in,
+    log_out,
     mails_to,
     open_queue,
     run_action_here,
@@ -321,7 +329,7 @@ def placement_awaiting_reply():
     sarah = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, full_name="Sarah Meloni")
     pat = pat_of("Maidstone Mind", communities=["mental_ill_health"])
     sam = StudentOfficerFactory(
-        cohort=CohortFactory(name="Cohort 2027-01"),
+        cohort=CohortFactory(name="Cohort January 2027"),
         user__email="sam@kent.police.example",
         user__full_name="Sam Student",
     )
@@ -424,6 +432,74 @@ def test_partner_declines_and_the_officer_waits_in_the_placements_team_queue(pag
 # --- the Diversity Placements Officer ------------------------------------------------------
 
 
+def test_placements_officer_sets_up_a_cohort_and_its_officer_finds_their_way_in(page, live_server, axe_check):
+    """The cohort added in the back office and its officers imported from a CSV file (the
+    4-day window a few months after the course: seed 000); the officer sets a password
+    from the emailed link (EMAILED_ONLY), logs in, sets up two-factor authentication and
+    finds their placements page (issue 9)."""
+    sarah = UserFactory(roles=[Role.DIVERSITY_PLACEMENTS_OFFICER], mfa=True, full_name="Sarah Meloni")
+
+    log_in(page, live_server, sarah)
+    page.get_by_role("link", name="Open the back office").click()
+    page.get_by_role("link", name="Cohorts", exact=True).click()
+    page.get_by_role("link", name="Add cohort").click()
+    axe_check(page)
+    page.get_by_label("Name:").fill("Cohort September 2027")
+    for field, day in (
+        ("course_start", "2027-01-11"),
+        ("two_day_window_start", "2027-03-01"),
+        ("two_day_window_end", "2027-03-26"),
+        ("four_day_window_start", "2027-09-06"),
+        ("four_day_window_end", "2027-10-29"),
+    ):
+        page.locator(f"#id_{field}").fill(day)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+    axe_check(page)
+
+    page.get_by_role("link", name="Student officers", exact=True).click()
+    page.get_by_role("link", name="Import").click()
+    axe_check(page)
+    page.get_by_label("File to import").set_input_files(
+        files=[
+            {
+                "name": "officers.csv",
+                "mimeType": "text/csv",
+                "buffer": b"staff_number,full_name,email,cohort\n"
+                b"KP30001,Sam Student,sam@kent.police.example,Cohort September 2027\n",
+            }
+        ]
+    )
+    page.get_by_role("button", name="Submit").click()
+    axe_check(page)
+    page.get_by_role("button", name="Confirm import").click()
+    expect(admin_rows(page).first).to_contain_text("Sam Student")
+    axe_check(page)
+    [welcome] = mails_to("sam@kent.police.example")
+    assert "Cohort September 2027" in welcome.body
+
+    log_out(page)
+    page.goto(live_server.url + last_link("sam@kent.police.example", r"https?://\S+/accounts/password/reset/key/\S+"))
+    axe_check(page)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Change Password").click()
+    expect(main(page)).to_contain_text("Your password is now changed.")
+    page.get_by_role("link", name="Log in").first.click()
+    page.get_by_label("Email").fill("sam@kent.police.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(main(page)).to_contain_text("Staff accounts must use two-factor authentication")
+    axe_check(page)
+    activate_authenticator(page)
+    page.get_by_role("link", name="Continue").click()
+    expect(heading(page)).to_have_text("Staff dashboard")
+    page.get_by_role("link", name="Your community placements").click()
+    expect(main(page)).to_contain_text("Cohort September 2027.")
+    expect(main(page)).to_contain_text("You have no confirmed placements yet.")
+    axe_check(page)
+
+
 def test_placements_officer_declines_reconsiders_and_approves_a_registration(page, live_server, axe_check):
     """From the count of registrations to review: a decision with its reason, looked at
     again, approved; the contact told each time, and invited again on request."""
@@ -494,7 +570,7 @@ def test_placements_officer_follows_a_reply_awaited_and_cancels_the_placement(pa
     nav(page, "Allocation").click()
     expect(heading(page)).to_have_text("Cohorts and community placements")
     axe_check(page)
-    page.get_by_role("link", name=re.compile("2-day placements for Cohort 2027-01")).click()
+    page.get_by_role("link", name=re.compile("2-day placements for Cohort January 2027")).click()
     row = page.get_by_role("row", name=re.compile("Sam Student"))
     expect(row).to_contain_text("Awaiting the partner's reply")
     axe_check(page)
@@ -509,30 +585,47 @@ def test_placements_officer_follows_a_reply_awaited_and_cancels_the_placement(pa
     assert mails_to(pat.email)[-1].subject == "Placement cancelled: Sam Student, 1 March"
 
 
-def test_placements_officer_invites_the_partners_to_this_weeks_presentations(page, live_server, axe_check):
-    """From the count of presentations in the next 7 days: the session in the back office,
-    its partners invited (seed 000: representatives "more than welcome to attend"); the
-    partner finds the invitation in the portal."""
-    placement, _sam, pat, sarah = placement_awaiting_reply()
-    PresentationSessionFactory(
-        cohort=placement.officer.cohort,
-        date=timezone.localdate() + timedelta(days=3),
-        rsvp_cutoff=timezone.now() + timedelta(days=2),
-    )
+def test_placements_officer_adds_this_weeks_presentations_and_invites_the_partners(page, live_server, axe_check):
+    """The session added in the back office, then from the count of presentations in the
+    next 7 days its partners invited (seed 000: representatives "more than welcome to
+    attend"); the partner finds the invitation in the portal."""
+    _placement, _sam, pat, sarah = placement_awaiting_reply()
+    day = timezone.localdate() + timedelta(days=3)
 
     log_in(page, live_server, sarah)
+    page.get_by_role("link", name="Open the back office").click()
+    page.get_by_role("link", name="Presentation sessions", exact=True).click()
+    page.get_by_role("link", name="Add presentation session").click()
+    axe_check(page)
+    page.get_by_label("Cohort:").select_option(label="Cohort January 2027")
+    page.get_by_label("Placement type:").select_option(label="2-day placement")
+    page.locator("#id_date").fill(day.isoformat())
+    page.locator("#id_starts_at").fill("14:00")
+    page.get_by_label("Room:").fill("Lecture theatre 2")
+    page.get_by_label("Capacity:").fill("20")
+    page.locator("#id_rsvp_cutoff_0").fill((day - timedelta(days=1)).isoformat())
+    page.locator("#id_rsvp_cutoff_1").fill("12:00")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+    axe_check(page)
+
+    go_home(page)
     assert open_queue(page, "Presentations in the next 7 days") == 1
     expect(admin_rows(page)).to_have_count(1)
     axe_check(page)
-    run_action_here(page, "Cohort 2027-01 presentations", "Invite partners of this round")
+    run_action_here(page, "Cohort January 2027", "Invite partners of this round")
     expect(page.get_by_text("1 organisation newly invited; their contacts have been emailed.")).to_be_visible()
     axe_check(page)
-    assert mails_to(pat.email)[-1].subject.startswith("Invitation: student officers' presentations on ")
+    assert (
+        mails_to(pat.email)[-1].subject
+        == f"Invitation: student officers' presentations on {day.day} {day:%B %Y} at Kent Police College, Maidstone"
+    )
 
     hand_over(page, pat)
     page.get_by_role("link", name="Go to the partner portal").click()
     page.get_by_role("link", name="Presentations and feedback").click()
     invitation = page.get_by_role("row", name=re.compile("Maidstone Mind"))
+    expect(invitation).to_contain_text(f"{day:%A} {day.day} {day:%B %Y} at 14:00")
     expect(invitation).to_contain_text("Not replied yet")
     expect(invitation.get_by_role("link", name=re.compile("^Reply"))).to_be_visible()
     axe_check(page)
@@ -784,3 +877,116 @@ def test_the_team_runs_programmes_campaigns_and_undelivered_emails_in_the_back_o
     lost.refresh_from_db()
     assert lost.status == NotificationStatus.SENT
     assert mails_to("alex@example.org")[-1].subject == "Your joining instructions"
+
+
+# --- every staff role: the work queues on the home ------------------------------------------
+
+# What waits for each role on the staff home (accounts/queues.py, placements/queues.py,
+# notifications/queues.py), in the order the home lists it.
+QUEUES = {
+    Role.RECRUITMENT_TEAM: [
+        "Emails that could not be delivered",
+        "Applications to shortlist",
+        "Agreements awaiting signature",
+        "Participants without a risk assessment",
+        "Overdue risk reviews",
+        "Attendance not confirmed",
+    ],
+    Role.DIVERSITY_PLACEMENTS_OFFICER: [
+        "Emails that could not be delivered",
+        "Partner registrations to review",
+        "Active partners without a contact",
+        "Officers of a cohort without a 2-day or 4-day placement",
+        "Placements awaiting the partner's reply",
+        "Presentations in the next 7 days",
+    ],
+    Role.VETTING_OFFICER: ["Vetting to decide"],
+    Role.ESCORTING_OFFICER: [
+        "Your participants without a risk assessment",
+        "Your participants' overdue risk reviews",
+    ],
+}
+QUEUES[Role.HEAD_OF_RESOURCING] = QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
+
+
+def something_in_every_queue(escort):
+    """One record waiting in each queue of every staff role."""
+    today = timezone.localdate()
+    NotificationFactory(dead=True)
+    PartnerFactory(status=PartnerStatus.INTERESTED)
+    PartnerFactory(status=PartnerStatus.ACTIVE)  # nobody to confirm its placements
+    placement_awaiting_reply()  # its officer has no 4-day placement yet
+    PresentationSessionFactory(date=today + timedelta(days=3))
+    for status in (ApplicationStatus.APPLIED, ApplicationStatus.VETTING, ApplicationStatus.AGREEMENT_PENDING):
+        ApplicationFactory(status=status)
+    programme = running_programme()
+    participant(programme, "Alex Student", escorting_officer=escort)  # no risk assessment yet
+    overdue = participant(programme, "Jamie Participant", escorting_officer=escort)
+    RiskAssessment.objects.create(
+        application=overdue,
+        owner=escort,
+        assessed_on=today - timedelta(days=9),
+        review_due=today - timedelta(days=1),
+        summary="Stays on site.",
+    )
+    on_placement(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
+
+
+def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_waits(page, live_server, axe_check):
+    """Issue 9, "Work queues": each count on the staff home links to the list of exactly
+    the records it counts, for every staff role, one after another on one browser."""
+    people = {role: UserFactory(roles=[role], mfa=True) for role in QUEUES}
+    something_in_every_queue(escort=people[Role.ESCORTING_OFFICER])
+
+    page.goto(live_server.url + "/")
+    for role, labels in QUEUES.items():
+        sign_in(page, people[role])
+        expect(heading(page)).to_have_text("Staff dashboard")
+        waiting = page.get_by_role("region", name="Waiting for you").get_by_role("link")
+        expect(waiting).to_have_count(len(labels))
+        axe_check(page)
+        for label in labels:
+            count = open_queue(page, label)
+            rows = page.locator("#result_list tbody tr, main table tbody tr")
+            assert count > 0, f"{role}: nothing waits in {label!r}"
+            expect(rows).to_have_count(count)
+            axe_check(page)
+            go_home(page)
+        log_out(page)
+
+
+def test_head_of_resourcing_reads_every_list_and_changes_nothing(page, live_server, axe_check):
+    """The Head of Resourcing (DOMAIN.md §1: reports, retention, audit) reads the
+    programmes, partners, allocations and reports, with none of the buttons that change
+    them: those are the recruitment team's and the Diversity Placements Officer's."""
+    harriet = UserFactory(roles=[Role.HEAD_OF_RESOURCING], mfa=True)
+    participant(running_programme(), "Alex Student")
+    PartnerFactory(name="Medway Sight and Hearing", status=PartnerStatus.INTERESTED)
+    placement_awaiting_reply()
+
+    log_in(page, live_server, harriet)
+    nav(page, "Programmes").click()
+    page.get_by_role("link", name="Work experience week").click()
+    expect(page.get_by_role("row", name=re.compile("Alex Student"))).to_be_visible()
+    expect(page.get_by_role("link", name="Alex Student")).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("^Register for"))).to_have_count(0)
+    axe_check(page)
+
+    nav(page, "Partners").click()
+    axe_check(page)
+    page.get_by_role("link", name="Medway Sight and Hearing").click()
+    expect(main(page)).to_contain_text("Status: Interested")
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    expect(page.get_by_role("link", name="Decline")).to_have_count(0)
+    axe_check(page)
+
+    nav(page, "Allocation").click()
+    page.get_by_role("link", name=re.compile("2-day placements for Cohort January 2027")).click()
+    expect(page.get_by_role("row", name=re.compile("Sam Student"))).to_contain_text("Maidstone Mind")
+    expect(page.get_by_role("button")).to_have_count(1)  # "Log out": no allocator, no cancelling
+    axe_check(page)
+
+    nav(page, "Reports").click()
+    page.get_by_role("link", name="Cohort January 2027 report").click()
+    expect(main(page)).to_contain_text("1 student officer")
+    axe_check(page)

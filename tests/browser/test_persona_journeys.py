@@ -59,7 +59,7 @@ from tests.browser.steps import (
 )
 from tests.factories import PASSWORD, UserFactory
 from volunteers.enums import CampaignStatus
-from volunteers.models import RecruitmentCampaign, VolunteerRole
+from volunteers.models import RecruitmentCampaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -836,21 +836,21 @@ def test_the_team_shortlists_and_declines_from_the_queue_and_the_applicant_reads
     axe_check(page)
 
 
-def test_the_team_runs_programmes_campaigns_and_undelivered_emails_in_the_back_office(page, live_server, axe_check):
-    """The back office's actions that move a programme through its year and a volunteer
-    recruitment campaign, and the count of emails that could not be delivered, re-sent."""
+def test_the_team_runs_programmes_campaigns_and_undelivered_emails_in_the_back_office(
+    page, browser, live_server, axe_check
+):
+    """The back office's actions that move a programme through its year (opening it emails
+    everyone interested: protocol 3.2.3; one of them stops those emails from the link), a
+    volunteer role and its recruitment campaign added, opened and closed (seed 002), and
+    the count of emails that could not be delivered, re-sent."""
     rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
-    ProgrammeFactory(title="Summer work experience 2027")
-    campaign = RecruitmentCampaign.objects.create(
-        role=VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16),
-        area="West Division",
-        opens_at=timezone.now(),
-        closes_at=timezone.now() + timedelta(days=30),
-    )
+    ProgrammeFactory(title="Summer work experience 2027", status=ProgrammeStatus.DRAFT)
+    interest = ExpressionOfInterest.objects.create(full_name="Ivy Interested", email="ivy@example.org")
     lost = NotificationFactory(dead=True, recipient="alex@example.org", subject="Your joining instructions")
 
     log_in(page, live_server, rita)
     for action, done in (
+        ("Open for applications (and email everyone interested)", "opened"),
         ("Close for applications", "closed"),
         ("Placement days have started", "started"),
         ("Programme finished", "finished"),
@@ -858,17 +858,46 @@ def test_the_team_runs_programmes_campaigns_and_undelivered_emails_in_the_back_o
         run_admin_action(page, live_server, "Work experience programmes", "Summer work experience 2027", action)
         expect(page.get_by_text(f"1 work experience programme {done}.")).to_be_visible()
     axe_check(page)
-    for action, done in (("Open for applications", "opened"), ("Close for applications", "closed")):
-        run_admin_action(page, live_server, "Recruitment campaigns", "West Division", action)
-        expect(page.get_by_text(f"1 recruitment campaign {done}.")).to_be_visible()
-    axe_check(page)
     go_home(page)
     nav(page, "Programmes").click()
     expect(page.get_by_role("row", name=re.compile("Summer work experience 2027"))).to_contain_text("Finished")
-    campaign.refresh_from_db()
-    assert campaign.status == CampaignStatus.CLOSED
 
-    nav(page, "Your home").click()
+    ivy = browser.new_context().new_page()
+    ivy.goto(live_server.url + last_link("ivy@example.org", r"https?://\S+/work-experience/interest/unsubscribe/\S+/"))
+    axe_check(ivy)
+    ivy.get_by_role("button", name="Stop these emails").click()
+    expect(ivy.get_by_role("main")).to_contain_text("You will not receive any more emails")
+    interest.refresh_from_db()
+    assert interest.unsubscribed_at is not None
+
+    go_home(page)
+    page.get_by_role("link", name="Open the back office").click()
+    page.get_by_role("link", name="Volunteer roles", exact=True).click()
+    page.get_by_role("link", name="Add volunteer role").click()
+    axe_check(page)
+    page.get_by_label("Name:").fill("Community Policing Volunteer")
+    page.get_by_label("Monthly hours:").fill("16")
+    page.get_by_label("Needs fitness test").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+    page.get_by_role("link", name="Recruitment campaigns", exact=True).click()
+    page.get_by_role("link", name="Add recruitment campaign").click()
+    axe_check(page)
+    page.get_by_label("Role:").select_option(label="Community Policing Volunteer")
+    page.get_by_label("Area:").fill("West Division")
+    today = timezone.localdate()
+    for field, day in (("opens_at", today), ("closes_at", today + timedelta(days=30))):
+        page.locator(f"#id_{field}_0").fill(day.isoformat())
+        page.locator(f"#id_{field}_1").fill("09:00")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+    for action, done in (("Open for applications", "opened"), ("Close for applications", "closed")):
+        run_action_here(page, "West Division", action)
+        expect(page.get_by_text(f"1 recruitment campaign {done}.")).to_be_visible()
+    axe_check(page)
+    assert RecruitmentCampaign.objects.get(area="West Division").status == CampaignStatus.CLOSED
+
+    go_home(page)
     assert open_queue(page, "Emails that could not be delivered") == 1
     expect(admin_rows(page)).to_have_count(1)
     axe_check(page)

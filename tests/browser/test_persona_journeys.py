@@ -4,6 +4,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -27,6 +28,7 @@ from placements.models import (
 )
 from placements.services.partners import accept_placement
 from placements.services.placements import confirm_placement
+from placements.services.presentations import submit_reflection
 from placements.tests.factories import (
     CohortFactory,
     CommunityPlacementFactory,
@@ -37,7 +39,7 @@ from placements.tests.factories import (
 )
 from placements.tests.matrix_placement_days import on_placement
 from placements.tests.matrix_presentations import PDF
-from placements.tests.presentation_factories import PresentationSessionFactory
+from placements.tests.presentation_factories import PresentationSessionFactory, finished_placement
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
     activate_authenticator,
@@ -161,6 +163,10 @@ def test_visitor_resets_a_forgotten_password_then_changes_it_from_their_account(
 
     sign_in(page, jo, password="A-new-Battery-Staple-7")
     expect(heading(page)).to_have_text("Your account")
+    page.get_by_role("link", name="Manage your email address").click()
+    expect(main(page)).to_contain_text("jo@example.org")
+    axe_check(page)
+    nav(page, "Your account").click()
     page.get_by_role("link", name="Change your password").click()
     axe_check(page)
     page.locator("#id_oldpassword").fill("A-new-Battery-Staple-7")
@@ -723,7 +729,7 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     """Seed 001 (protocol 3.5): the recruitment team, from "Programmes", keeps the day's
     register, gives a participant an escorting officer and records the Student Placement
     Risk Assessment; the escorting officer, from "Your participants", records an activity
-    and a DRA; the team reads them on the participant's page."""
+    and a DRA; the team reads them on the participant's page and reviews the assessment."""
     today = timezone.localdate()
     rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
     erin = UserFactory(roles=[Role.ESCORTING_OFFICER], mfa=True, full_name="Erin Escort")
@@ -795,8 +801,14 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     expect(main(page)).to_contain_text("recorded by Erin Escort")
     expect(main(page)).to_contain_text("Fire alarm during the morning session")
     axe_check(page)
+    page.get_by_label("Next review due").fill((today + timedelta(days=2)).isoformat())
+    page.get_by_role("textbox", name="Assessment*", exact=True).fill("Reviewed after the fire alarm: no change.")
+    page.get_by_role("button", name="Save the assessment").click()
+    expect(page.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")
+    axe_check(page)
     alex.refresh_from_db()
     assert alex.escorting_officer == erin
+    assert (alex.risk_assessment.last_reviewed_on, alex.risk_assessment.review_due) == (today, today + timedelta(2))
 
 
 def test_the_team_shortlists_and_declines_from_the_queue_and_the_applicant_reads_why(page, live_server, axe_check):
@@ -991,7 +1003,19 @@ def test_head_of_resourcing_reads_every_list_and_changes_nothing(page, live_serv
     harriet = UserFactory(roles=[Role.HEAD_OF_RESOURCING], mfa=True)
     participant(running_programme(), "Alex Student")
     PartnerFactory(name="Medway Sight and Hearing", status=PartnerStatus.INTERESTED)
-    placement_awaiting_reply()
+    placement = placement_awaiting_reply()[0]
+    finished = finished_placement(
+        officer__cohort=placement.officer.cohort,
+        officer__user__full_name="Robin Reflective",
+        offer__partner__contact=True,
+    )
+    submit_reflection(
+        finished,
+        by=finished.officer.user,
+        summary="What people in crisis want from the police.",
+        reflection="I will take more time to listen.",
+        upload=SimpleUploadedFile("slides.pdf", PDF),
+    )
 
     log_in(page, live_server, harriet)
     nav(page, "Programmes").click()
@@ -1017,5 +1041,11 @@ def test_head_of_resourcing_reads_every_list_and_changes_nothing(page, live_serv
 
     nav(page, "Reports").click()
     page.get_by_role("link", name="Cohort January 2027 report").click()
-    expect(main(page)).to_contain_text("1 student officer")
+    expect(main(page)).to_contain_text("2 student officers")
+    axe_check(page)
+    page.get_by_role("link", name="Read the officers' reflections and the partners' feedback").click()
+    card = page.get_by_role("region", name=re.compile("^Robin Reflective: 2-day placement"))
+    expect(card).to_contain_text("I will take more time to listen.")
+    expect(card.get_by_role("link")).to_have_count(0)  # the slides are the officer's and the team's
+    expect(card.get_by_role("button")).to_have_count(0)
     axe_check(page)

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from accounts.mfa import has_totp
 from accounts.roles import Role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
@@ -141,7 +142,8 @@ def test_visitor_finds_both_ways_in_from_the_landing_page_and_applies(page, live
 def test_visitor_resets_a_forgotten_password_then_changes_it_from_their_account(page, live_server, axe_check):
     """The login page's "Forgot your password?", the emailed link (EMAILED_ONLY in
     tests/test_reachability.py: the journey takes it from the outbox, as the person does),
-    then "Change your password" from "Your account"."""
+    then from "Your account": their email address, "Change your password" and two-factor
+    authentication."""
     jo = UserFactory(email="jo@example.org", full_name="Jo Bloggs")
 
     page.goto(live_server.url + "/")
@@ -177,6 +179,19 @@ def test_visitor_resets_a_forgotten_password_then_changes_it_from_their_account(
     axe_check(page)
     jo.refresh_from_db()
     assert jo.check_password(PASSWORD)
+
+    # "(recommended)": two-factor authentication, which staff must have, for anyone
+    nav(page, "Your account").click()
+    page.get_by_role("link", name="Set up two-factor authentication").click()
+    axe_check(page)
+    page.get_by_role("main").get_by_role("link", name="Activate").click()
+    axe_check(page)
+    activate_authenticator(page)
+    expect(heading(page)).to_have_text("Recovery Codes")
+    axe_check(page)
+    page.get_by_role("link", name="Continue").click()
+    expect(heading(page)).to_have_text("Your account")
+    assert has_totp(jo)
 
 
 # --- the work-experience applicant -------------------------------------------------------
@@ -504,6 +519,9 @@ def test_placements_officer_sets_up_a_cohort_and_its_officer_finds_their_way_in(
     expect(main(page)).to_contain_text("Cohort September 2027.")
     expect(main(page)).to_contain_text("You have no confirmed placements yet.")
     axe_check(page)
+    nav(page, "Security").click()
+    expect(main(page)).to_contain_text("Authenticator App")
+    axe_check(page)
 
 
 def test_placements_officer_declines_reconsiders_and_approves_a_registration(page, live_server, axe_check):
@@ -805,6 +823,10 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     page.get_by_role("textbox", name="Assessment*", exact=True).fill("Reviewed after the fire alarm: no change.")
     page.get_by_role("button", name="Save the assessment").click()
     expect(page.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")
+    axe_check(page)
+    nav(page, "Your participants").click()  # the team's list is every participant on placement
+    expect(page.get_by_role("row", name=re.compile("Jamie Participant"))).to_contain_text("Erin Escort")
+    expect(page.get_by_role("row", name=re.compile("Alex Student"))).to_contain_text("Erin Escort")
     axe_check(page)
     alex.refresh_from_db()
     assert alex.escorting_officer == erin

@@ -745,9 +745,10 @@ def participant(programme, name, **fields):
 
 def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page, browser, live_server, axe_check):
     """Seed 001 (protocol 3.5): the recruitment team, from "Programmes", keeps the day's
-    register, gives a participant an escorting officer and records the Student Placement
-    Risk Assessment; the escorting officer, from "Your participants", records an activity
-    and a DRA; the team reads them on the participant's page and reviews the assessment."""
+    register; from the count of participants without a risk assessment, gives one an
+    escorting officer and records the Student Placement Risk Assessment; the escorting
+    officer, from "Your participants", records an activity and a DRA; the team reads them
+    on the participant's page and reviews the assessment."""
     today = timezone.localdate()
     rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
     erin = UserFactory(roles=[Role.ESCORTING_OFFICER], mfa=True, full_name="Erin Escort")
@@ -774,9 +775,10 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
         ("Jamie Participant", False),
     }
 
-    nav(page, "Programmes").click()
-    page.get_by_role("link", name="Work experience week").click()
-    page.get_by_role("link", name="Alex Student").click()
+    nav(page, "Your home").click()
+    assert open_queue(page, "Participants without a risk assessment") == 2
+    axe_check(page)
+    page.get_by_role("link", name="Alex Student’s placement page").click()
     expect(heading(page)).to_have_text("Alex Student's placement")
     axe_check(page)
     page.get_by_label("Escorting officer").select_option(label="Erin Escort")

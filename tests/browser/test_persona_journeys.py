@@ -1,4 +1,14 @@
-"""INVENTORY"""
+"""Every persona, from their home, to each of their tasks, by clicking (issue 9, "Done when").
+
+The inventory — each persona's tasks, and the journey (here or in another file of
+tests/browser/) that takes them there — is tests/browser/JOURNEYS.md: keep it true.
+
+Each journey starts with one ``page.goto``: the landing page, from which the person logs in
+and lands on their home, or a link from an email for a page only an email reaches
+(EMAILED_ONLY in tests/test_reachability.py). After that, only clicks. Each step is taken by
+the person who takes it, in their own browser or by logging out and in; the world is made
+with factories before the first step; axe runs on every page visited; each task ends with
+what the person sees, and the database or the outbox where that is not visible."""
 
 import re
 from datetime import date, timedelta

@@ -3,9 +3,9 @@ link to the list where they act.
 
 Each app declares its own queues here (``register``) from its AppConfig.ready, because
 accounts uses no app of ours (DOMAIN.md §2). A queue whose list is an admin changelist
-is opened there through ``QueueFilter`` (``?queue=<slug>``), which filters with the very
-queryset the count was made from, so the number on the home and the rows behind the link
-cannot disagree."""
+is opened there through ``QueueFilter`` (``?queue=<slug>``), and any other list through
+``in_queue``; both filter with the very queryset the count was made from, so the number
+on the home and the rows behind the link cannot disagree."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,8 +74,21 @@ class QueueFilter(admin.SimpleListFilter):
         return [(queue.slug, queue.label) for queue in self._queues(model_admin.model)]
 
     def queryset(self, request, queryset):
-        queue = _QUEUES.get(self.value() or "")
-        if queue is None or not queue.visible_to(self.user):
-            return queryset
-        # pk__in, not ``&``: the queue's queryset may be distinct or annotated
-        return queryset.filter(pk__in=queue.items(self.user, timezone.localdate()).values("pk"))
+        return in_queue(queryset, self.value(), self.user)
+
+
+def queue_named(slug, user) -> Queue | None:
+    """The queue ``slug`` if ``user`` sees it on their home."""
+    queue = _QUEUES.get(slug or "")
+    return queue if queue is not None and queue.visible_to(user) else None
+
+
+def in_queue(queryset, slug, user):
+    """``queryset`` narrowed to the rows of the queue ``slug`` (``?queue=<slug>``), for a
+    list that is not an admin changelist; the whole of it when ``user`` does not see
+    that queue."""
+    queue = queue_named(slug, user)
+    if queue is None:
+        return queryset
+    # pk__in, not ``&``: the queue's queryset may be distinct or annotated
+    return queryset.filter(pk__in=queue.items(user, timezone.localdate()).values("pk"))

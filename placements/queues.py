@@ -78,11 +78,13 @@ def _attendance_not_confirmed(user, today):
 
 
 def _own_overdue_reviews(user, today):
-    return overdue_risk_reviews(today).filter(application__escorting_officer=user)
+    # the participants (one assessment each), so that their list can be filtered by it
+    overdue = overdue_risk_reviews(today).filter(application__escorting_officer=user)
+    return WorkExperienceApplication.objects.filter(pk__in=overdue.values("application"))
 
 
-def _escort_list():
-    return reverse("escort_participants")
+def _escort_list(slug):
+    return lambda: f"{reverse('escort_participants')}?queue={slug}"
 
 
 register(
@@ -181,14 +183,14 @@ register(
         _attendance_not_confirmed,
         _admin_list("workexperienceapplication", "attendance_not_confirmed"),
     ),
-    # An escorting officer's own participants (protocol 3.5.4), on their own list.
+    # An escorting officer's own participants (protocol 3.5.4), on their own list, filtered.
     Queue(
         "own_without_risk_assessment",
         "Your participants without a risk assessment",
         frozenset({Role.ESCORTING_OFFICER}),
         "placements.escort_participants",
         lambda user, today: _without_risk_assessment(WorkExperienceApplication.objects.filter(escorting_officer=user)),
-        _escort_list,
+        _escort_list("own_without_risk_assessment"),
     ),
     Queue(
         "own_overdue_risk_reviews",
@@ -196,6 +198,6 @@ register(
         frozenset({Role.ESCORTING_OFFICER}),
         "placements.escort_participants",
         _own_overdue_reviews,
-        _escort_list,
+        _escort_list("own_overdue_risk_reviews"),
     ),
 )

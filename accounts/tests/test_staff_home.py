@@ -179,8 +179,11 @@ def test_an_escorting_officer_sees_their_own_participants_without_risk_assessmen
         "Your participants without a risk assessment": 1,
         "Your participants' overdue risk reviews": 1,
     }
-    listed = client.get(queues["Your participants without a risk assessment"].url).content.decode()
-    assert mine.applicant.full_name in listed
+    # each count opens their list of participants filtered to the ones it counts
+    without = client.get(queues["Your participants without a risk assessment"].url)
+    assert list(without.context["participants"]) == [mine]
+    assert "Showing only: your participants without a risk assessment." in without.content.decode()
+    assert list(client.get(queues["Your participants' overdue risk reviews"].url).context["participants"]) == [overdue]
     assert "Recent changes" not in page  # escorting officers do not read the action log
 
 

@@ -30,6 +30,7 @@ from .exports import (
     WorkExperienceApplicationResource,
     WorkExperienceProgrammeResource,
 )
+from .placement_days import ParticipantPageColumn, participant_page_link
 
 
 class EligibilityQuestionInline(admin.TabularInline):
@@ -117,7 +118,9 @@ class Under18Filter(admin.SimpleListFilter):
 
 
 @admin.register(WorkExperienceApplication)
-class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+class WorkExperienceApplicationAdmin(
+    ParticipantPageColumn, ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin
+):
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
     resource_classes = [WorkExperienceApplicationResource]
     list_filter = (QueueFilter, "status", "programme", Under18Filter, "school")
@@ -132,6 +135,10 @@ class WorkExperienceApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, S
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
+
+    @admin.display(description="placement days")
+    def participant_page(self, application):
+        return participant_page_link(application)
 
     @admin.display(description="Eligibility answers")
     def answers(self, application):

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from placements.enums import PlacementStatus, PlacementType
 from placements.models import CommunityPlacement
+from placements.services.partners import accept_placement
 from placements.services.placements import complete_placement, confirm_placement
 
 from .factories import (
@@ -203,6 +204,20 @@ def test_officer_sees_only_their_confirmed_placements(client, diversity_officer)
     assert "Monday 1 March 2027 to Tuesday 2 March 2027" in page
     assert "01622 777688" in page and "Bring your warrant card." in page
     assert someone_elses.partner.name not in page
+
+
+def test_officer_is_told_a_placement_is_confirmed_only_once_the_partner_accepts(client, diversity_officer):
+    """Issue 9 (seed 000 rules): until the partner accepts, the placement is not on the officer's page
+    (placements.models.placements.OFFICER_TOLD); then it is, confirmed."""
+    placement = CommunityPlacementFactory()
+    contact = PartnerContactFactory(organisation=placement.partner)
+    confirm_placement(placement, by=diversity_officer)
+    client.force_login(placement.officer.user)
+    waiting = client.get(reverse("my_placements")).content.decode()
+    assert escape(placement.partner.name) not in waiting and "You have no confirmed placements yet." in waiting
+    accept_placement(placement, by=contact.user)
+    accepted = client.get(reverse("my_placements")).content.decode()
+    assert f"2-day placement at {escape(placement.partner.name)}" in accepted and "Confirmed" in accepted
 
 
 def test_officer_calendar_lists_confirmed_placements(client, diversity_officer):

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from rules.contrib.views import permission_required
 
+from accounts.queues import in_queue, queue_named
 from kentplacements.workflow import DomainError
 
 from ..forms.placement_days import (
@@ -76,8 +77,14 @@ def _record_of(application):
 @login_required
 @escorts
 def escort_participants(request):
-    participants = participants_for(request.user).order_by("programme__starts_on", "applicant__full_name")
-    return render(request, "placements/placement_days/escort_list.html", {"participants": participants})
+    # ?queue=: the staff home's counts of the officer's participants open this list filtered (issue 9)
+    slug = request.GET.get("queue")
+    participants = in_queue(participants_for(request.user), slug, request.user)
+    context = {
+        "participants": participants.order_by("programme__starts_on", "applicant__full_name"),
+        "queue": queue_named(slug, request.user),
+    }
+    return render(request, "placements/placement_days/escort_list.html", context)
 
 
 @login_required

@@ -46,6 +46,7 @@ def axe_check():
     (no inline scripts) stays on while it runs."""
 
     def check(page):
+        page.wait_for_load_state()  # the page a click led to, whole: not the one before it
         page.evaluate(AXE_SOURCE.read_text())
         result = page.evaluate("options => axe.run(document, options)", {"runOnly": WCAG_22_AA})
         violations = [

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from notifications.models import Notification
-from tests.browser.steps import current_code
+from tests.browser.steps import activate_authenticator
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -60,9 +60,7 @@ def test_staff_member_is_made_to_set_up_mfa_before_the_dashboard(page, live_serv
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
     expect(page.get_by_role("main")).to_contain_text("Staff accounts must use two-factor authentication")
     axe_check(page)
-    secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authenticator code").fill(current_code(secret))
-    page.get_by_role("button", name="Activate").click()
+    activate_authenticator(page)
 
     # The recovery codes, then a way on to where she was going: her dashboard.
     expect(page.get_by_role("heading", level=1)).to_have_text("Recovery Codes")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from accounts.roles import Role
 from placements.enums import PartnerStatus, PlacementType
 from placements.models import HostingOffer, PartnerOrganisation
-from tests.browser.steps import as_person, last_link
+from tests.browser.steps import as_person, fill_partner_registration, last_link
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,19 +23,7 @@ def register_interest(page, live_server, axe_check):
     page.goto(live_server.url + "/partners/register/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Register your interest in hosting community placements")
     axe_check(page)
-    page.get_by_label("Name of your organisation").fill("Maidstone Mind")
-    page.get_by_label("Charity", exact=True).check()
-    page.get_by_label("Charity or company number").fill("1101234")
-    page.get_by_label("We are a member of KICA").check()
-    page.get_by_label("Mental ill-health").check()
-    page.get_by_label("Dementia").check()
-    page.locator("#id_address").fill("1 Week Street\nMaidstone")
-    page.get_by_label("Postcode").fill("me14 1xx")
-    page.get_by_label("District of Kent").select_option(label="Maidstone")
-    page.get_by_label("What would a placement with you involve?").fill("Officers join our peer-support groups.")
-    page.get_by_label("Your full name").fill("Pat Jones")
-    page.get_by_label("Your email address").fill(CONTACT)
-    page.get_by_label("Your phone number").fill("01622 123456")
+    fill_partner_registration(page, organisation="Maidstone Mind", contact_name="Pat Jones", contact_email=CONTACT)
     page.get_by_role("button", name="Register your interest").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for registering your interest")
     axe_check(page)

@@ -25,7 +25,7 @@ from placements.services.work_experience import (
     start_vetting,
 )
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
-from tests.browser.steps import as_person, last_link, log_in, run_admin_action
+from tests.browser.steps import as_person, fill_application, last_link, log_in, run_admin_action
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,7 +33,7 @@ APPLICANT = "alex.student@example.org"
 
 
 def register_interest(page, live_server, axe_check):
-    page.goto(live_server.url + "/work-experience/")  # the landing page has no link to it yet
+    page.goto(live_server.url + "/work-experience/")  # where the landing card links
     expect(page.get_by_role("heading", level=1)).to_have_text("Work experience with Kent Police")
     axe_check(page)
     page.get_by_label("Your name").fill("Alex Student")
@@ -48,15 +48,7 @@ def apply(page, live_server, programme_link, axe_check):
     axe_check(page)
     page.get_by_role("link", name="Apply").click()
     axe_check(page)
-    page.get_by_label("Date of birth").fill("2010-03-01")
-    page.get_by_label("School or college", exact=True).fill("Maidstone Grammar School")
-    page.get_by_label("Yes").check()
-    page.get_by_label("Personal statement").fill("I would like to see how the police keep people safe.")
-    page.get_by_label("Emergency contact's name").fill("Pat Student")
-    page.get_by_label("Emergency contact's phone number").fill("07911 123456")
-    page.get_by_label("Parent or guardian's name").fill("Pat Student")
-    page.get_by_label("Parent or guardian's email").fill("pat.student@example.org")
-    page.get_by_label("Parent or guardian's phone number").fill("07911 123456")
+    fill_application(page)
     page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My work experience applications")
     expect(page.get_by_role("main")).to_contain_text("Status: Applied")

@@ -1,10 +1,9 @@
 """The review page's forms: staff move a proposed placement to another offer, or cancel
-one with a reason. Drawn once a row, each with its own ids (``placement``)."""
+one with a reason. Drawn in a row, each with its own ids (``placement``)."""
 
 from django import forms
 from django.urls import reverse
 
-from ..services.placements import working_days_problem
 from .rendering import RenderedForm
 
 
@@ -22,7 +21,8 @@ class RowForm(RenderedForm):
 
 
 class MoveProposalForm(RowForm):
-    """Staff move a proposed placement to another offer (and start date) by hand."""
+    """Staff move a proposed placement to another offer (and start date) by hand. The seed's rules are
+    the service's (move_proposal); the view shows its refusal next to the field it names."""
 
     url_name = "placement_move"
     button_label, button_class = "Move", "btn btn-sm btn-outline-primary"
@@ -30,17 +30,18 @@ class MoveProposalForm(RowForm):
     offer = forms.TypedChoiceField(label="Organisation", coerce=int)
     starts_on = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def __init__(self, *args, offers, placement=None, **kwargs):
+    def __init__(self, *args, offers, placement=None, autofocus=False, **kwargs):
         self.placement = placement
         if placement is not None:
             kwargs.setdefault("initial", {"offer": placement.offer_id, "starts_on": placement.starts_on})
         super().__init__(*args, placement=placement, **kwargs)
-        # Choices from the offers already read: one query for the whole table, not one a row.
         self.offers = {offer.pk: offer for offer in offers}
         self.fields["offer"].choices = [(pk, self._label(offer)) for pk, offer in self.offers.items()]
         if placement is not None:  # labels a screen reader can tell apart, row by row
             self.fields["offer"].label = f"Organisation for {placement.officer.full_name}"
             self.fields["starts_on"].label = f"First day for {placement.officer.full_name}"
+        if autofocus:  # drawn into a row in place of the "Move" link the person pressed: focus moves on to it
+            self.fields["offer"].widget.attrs["autofocus"] = True
 
     @staticmethod
     def _label(offer):
@@ -50,13 +51,6 @@ class MoveProposalForm(RowForm):
 
     def clean_offer(self):
         return self.offers[self.cleaned_data["offer"]]
-
-    def clean(self):
-        cleaned = super().clean()
-        offer, starts_on = cleaned.get("offer"), cleaned.get("starts_on")
-        if offer and starts_on and (problem := working_days_problem(offer.placement_type, starts_on)):
-            self.add_error("starts_on", problem)  # next to the field (issue 9: the move form refuses it)
-        return cleaned
 
 
 class ReasonForm(RowForm):

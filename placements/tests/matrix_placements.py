@@ -22,7 +22,8 @@ MATRIX = {
     # buttons: opening the address is refused to all; POST_MATRIX says who may press them
     "allocation_run": POST_ONLY,
     "allocation_confirm": POST_ONLY,
-    "placement_move": POST_ONLY,
+    # the move page of a proposal (issue 9: the review row links to it): the allocating officer's alone
+    "placement_move": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer="200"),
     "placement_cancel": POST_ONLY,
     # only a student officer with a record in a cohort has placements to see
     "my_placements": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer="200"),
@@ -59,7 +60,7 @@ POST_MATRIX = {
     "allocation_review": ALLOCATION_PAGE,
     "allocation_run": allocating(saved("→allocation_review")),  # a run is logged
     "allocation_confirm": allocating(saved("→allocation_review")),  # confirms the proposed placement
-    "placement_move": allocating("200"),  # no organisation chosen: the review again, told so in the row
+    "placement_move": allocating("200"),  # no organisation chosen: the move page again, told so by the field
     "placement_cancel": allocating(saved("→allocation_review")),
     "my_placements": MATRIX["my_placements"],
     # calendar feeds answer any method alike

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, register_converter
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
 from kentplacements.workflow import DomainError
@@ -16,6 +17,7 @@ from ..models import Cohort, CommunityPlacement
 from ..selectors.allocation import cohorts_with_counts, open_offers, review_rows
 from ..services.allocation import confirm_allocation, run_allocation
 from ..services.placements import cancel_placement, move_proposal
+from .partner_flow import posted
 
 
 def _staff(permission):
@@ -39,25 +41,18 @@ def allocation_review(request, cohort_id, placement_type):
     return _review_page(request, get_object_or_404(Cohort, pk=cohort_id), placement_type)
 
 
-def _review_page(request, cohort, placement_type, *, refused_move=None):
-    """The review page; ``refused_move`` is a move form that did not validate, drawn in its own row so its
-    message stands next to the field (issue 9: the move form refuses a day that is not a working day)."""
-    window = cohort.window(placement_type)
+def _review_page(request, cohort, placement_type):
+    """The review page. A row carries a "Move" link, not the move form: the form lists every open offer,
+    and 400 rows of 150 offers made a page of 5 MB that took 12 s to draw (issue 9). The link opens the
+    move page; with JavaScript, htmx draws the same form into the row instead (``move``)."""
     rows = review_rows(cohort, placement_type)
-    offers = list(open_offers(placement_type, *window))
-
-    def move_form(placement):
-        if refused_move is not None and refused_move.placement == placement:
-            return refused_move
-        return MoveProposalForm(offers=offers, placement=placement)
-
     context = {
         "cohort": cohort,
         "placement_type": placement_type,
-        "window": window,
+        "window": cohort.window(placement_type),
         "rows": rows,
-        # each row's own move and cancel forms, drawn by crispy
-        "row_forms": [(row, move_form(row.placement), ReasonForm(placement=row.placement)) for row in rows],
+        # each row's own cancel form, drawn by crispy
+        "row_forms": [(row, ReasonForm(placement=row.placement)) for row in rows],
         "proposed": sum(row.placement.status == PlacementStatus.PROPOSED for row in rows),
         "unplaced": cohort.officers.count() - len(rows),
         "may_manage": request.user.has_perm("placements.manage_allocation"),
@@ -91,24 +86,31 @@ def confirm(request, cohort_id, placement_type):
     return redirect("allocation_review", cohort_id=cohort.pk, placement_type=placement_type)
 
 
-@require_POST
 @_staff("placements.manage_allocation")
+@vary_on_headers("HX-Request")
 def move(request, placement_id):
-    placement = get_object_or_404(CommunityPlacement.objects.select_related("officer__cohort"), pk=placement_id)
+    """Staff move a proposal to another offer or first day. A page of its own, reached by the review
+    row's "Move" link; asked for by htmx from that link, the form alone, drawn into the row. Either way
+    the form posts here, and a refusal comes back on this page, next to the field, with what was typed."""
+    placement = get_object_or_404(
+        CommunityPlacement.objects.select_related("officer__cohort", "partner"), pk=placement_id
+    )
     window = placement.officer.cohort.window(placement.placement_type)
-    form = MoveProposalForm(request.POST, offers=open_offers(placement.placement_type, *window), placement=placement)
-    if not form.is_valid():
-        messages.error(request, f"{placement.officer}'s placement was not moved: see the message in their row.")
-        return _review_page(
-            request, placement.officer.cohort, PlacementType(placement.placement_type), refused_move=form
-        )
-    try:
-        move_proposal(placement, form.cleaned_data["offer"], form.cleaned_data["starts_on"], by=request.user)
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{placement.officer} now goes to {form.cleaned_data['offer'].partner}.")
-    return _review_url(placement)
+    offers = open_offers(placement.placement_type, *window)
+    form = MoveProposalForm(posted(request), offers=offers, placement=placement, autofocus=request.htmx)
+    if form.is_bound and form.is_valid():
+        offer, starts_on = form.cleaned_data["offer"], form.cleaned_data["starts_on"]
+        try:
+            move_proposal(placement, offer, starts_on, by=request.user)
+        except DomainError as error:
+            form.add_error(getattr(error, "field", None), str(error))
+        else:
+            messages.success(request, f"{placement.officer} now goes to {offer.partner}.")
+            return _review_url(placement)
+    context = {"placement": placement, "window": window, "form": form}
+    if request.htmx:
+        return render(request, "placements/allocation/move_form.html", context)
+    return render(request, "placements/allocation/move.html", context)
 
 
 @require_POST

@@ -1,5 +1,5 @@
-"""The review page's forms: staff move a proposed placement to another offer, or cancel
-one with a reason. Drawn in a row, each with its own ids (``placement``)."""
+"""The review rows' forms: staff move a proposed placement to another offer, or cancel
+one with a reason."""
 
 from django import forms
 from django.urls import reverse
@@ -8,16 +8,20 @@ from .rendering import RenderedForm
 
 
 class RowForm(RenderedForm):
-    """A form in one row of the review table: its ids carry the placement's number (so
-    the page's ids are unique) and it posts to ``url_name`` for that placement."""
+    """A form for one row of the review table, on its own page or drawn into the row by htmx:
+    its ids carry the placement's number (so the review page's ids stay unique) and it posts to
+    ``url_name`` for that placement. ``autofocus``: drawn into the row in place of the link the
+    person pressed, its first field takes the focus (htmx moves it there)."""
 
     url_name = ""
 
-    def __init__(self, *args, placement=None, **kwargs):
+    def __init__(self, *args, placement=None, autofocus=False, **kwargs):
         if placement is not None:
             kwargs.setdefault("auto_id", f"id_%s_{placement.pk}")
             self.form_action = reverse(self.url_name, args=[placement.pk])
         super().__init__(*args, **kwargs)
+        if autofocus:
+            next(iter(self.fields.values())).widget.attrs["autofocus"] = True
 
 
 class MoveProposalForm(RowForm):
@@ -30,7 +34,7 @@ class MoveProposalForm(RowForm):
     offer = forms.TypedChoiceField(label="Organisation", coerce=int)
     starts_on = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def __init__(self, *args, offers, placement=None, autofocus=False, **kwargs):
+    def __init__(self, *args, offers, placement=None, **kwargs):
         self.placement = placement
         if placement is not None:
             kwargs.setdefault("initial", {"offer": placement.offer_id, "starts_on": placement.starts_on})
@@ -40,8 +44,6 @@ class MoveProposalForm(RowForm):
         if placement is not None:  # labels a screen reader can tell apart, row by row
             self.fields["offer"].label = f"Organisation for {placement.officer.full_name}"
             self.fields["starts_on"].label = f"First day for {placement.officer.full_name}"
-        if autofocus:  # drawn into a row in place of the "Move" link the person pressed: focus moves on to it
-            self.fields["offer"].widget.attrs["autofocus"] = True
 
     @staticmethod
     def _label(offer):

@@ -16,15 +16,21 @@ ALLOCATION_PAGE = by_persona(
 
 POST_ONLY = audience("405", "405", "405")
 
+
+def allocating(outcome):
+    """Only the Diversity Placements Officer allocates; the pages and buttons of the review are theirs."""
+    return by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=outcome)
+
+
 MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
     "allocation_review": ALLOCATION_PAGE,
     # buttons: opening the address is refused to all; POST_MATRIX says who may press them
     "allocation_run": POST_ONLY,
     "allocation_confirm": POST_ONLY,
-    # the move page of a proposal (issue 9: the review row links to it): the allocating officer's alone
-    "placement_move": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer="200"),
-    "placement_cancel": POST_ONLY,
+    # a proposal's move and cancel pages (issue 9: the review row links to them): the allocating officer's
+    "placement_move": allocating("200"),
+    "placement_cancel": allocating("200"),
     # only a student officer with a record in a cohort has placements to see
     "my_placements": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer="200"),
     # calendar apps cannot log in: the unguessable token is the key
@@ -48,11 +54,6 @@ def url_arguments(people):
         "officer_calendar": {"token": str(officer.calendar_token)},
         "partner_calendar": {"token": str(PartnerContactFactory().calendar_token)},
     }
-
-
-def allocating(outcome):
-    """Only the Diversity Placements Officer allocates; they land back on the review."""
-    return by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=outcome)
 
 
 POST_MATRIX = {

@@ -163,11 +163,36 @@ def test_a_move_with_bad_input_says_so_next_to_each_field(client, diversity_offi
 def test_cancelling_from_the_review_page_needs_a_reason(client, diversity_officer):
     placement = CommunityPlacementFactory()
     client.force_login(diversity_officer)
-    response = client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": ""}, follow=True)
-    assert "Give a reason to cancel the placement." in response.content.decode()
-    client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"})
+    page = client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": " "}).content.decode()
+    # The cancel page again, the message under the reason.
+    assert "This field is required." in error_next_to(page, f"id_reason_{placement.pk}")
+    response = client.post(
+        reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"}, follow=True
+    )
+    assert f"Cancelled {escape(placement.officer.full_name)}" in response.content.decode()
     placement.refresh_from_db()
-    assert placement.status == PlacementStatus.CANCELLED
+    assert (placement.status, placement.cancel_reason) == (PlacementStatus.CANCELLED, "Officer on leave")
+
+
+def test_the_cancel_page_asks_for_a_reason_and_htmx_asks_for_its_form_alone(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    url = reverse("placement_cancel", args=[placement.pk])
+    page = client.get(url).content.decode()
+    assert f"<h1>Cancel {escape(placement.officer.full_name)}’s 2-day placement</h1>" in page
+    assert f'href="{review_url(placement.officer.cohort)}"' in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode().strip()
+    assert fragment.startswith("<form") and f'action="{url}"' in fragment
+    assert 'name="reason" maxlength="500" autofocus' in fragment
+
+
+def test_a_cancelled_placement_is_not_cancelled_again(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"})
+    page = client.get(reverse("placement_cancel", args=[placement.pk])).content.decode()
+    assert "This placement is cancelled: it can no longer be cancelled." in page
+    assert "<form" not in page.split("<main", 1)[1]
 
 
 def test_head_of_resourcing_sees_but_cannot_change(client, head_of_resourcing):
@@ -209,16 +234,18 @@ def test_review_page_query_count_is_constant(client, diversity_officer, assert_q
     assert_query_count_constant(client, review_url(cohort), make_rows, queries=9)
 
 
-def test_the_review_row_links_to_the_move_page_instead_of_listing_every_offer(client, diversity_officer):
-    # Issue 9: 400 rows each listing 150 offers made a 5 MB page; the row links to the move form instead.
+def test_the_review_row_links_to_the_move_and_cancel_pages_instead_of_drawing_forms(client, diversity_officer):
+    # Issue 9: 400 rows each listing 150 offers made a 5 MB page; the row links to its forms instead.
     placement = CommunityPlacementFactory()
     HostingOfferFactory.create_batch(30)
     client.force_login(diversity_officer)
     page = client.get(review_url(placement.officer.cohort)).content.decode()
     move_url = reverse("placement_move", args=[placement.pk])
     # A link that works without JavaScript; htmx draws the same form into the row in its place.
+    cancel_url = reverse("placement_cancel", args=[placement.pk])
     assert f'href="{move_url}" hx-get="{move_url}" hx-target="this" hx-swap="outerHTML">Move' in page
-    assert "<select" not in page and "<option" not in page
+    assert f'href="{cancel_url}" hx-get="{cancel_url}" hx-target="this" hx-swap="outerHTML">Cancel' in page
+    assert "<form" not in page.split("<table", 1)[1]  # no form of its own in any row
     assert 'src="/static/vendor/htmx/htmx.min.js"' in page
 
 
@@ -273,7 +300,7 @@ def test_a_confirmed_placement_is_not_offered_a_move(client, diversity_officer):
     confirm_placement(placement, by=diversity_officer)
     client.force_login(diversity_officer)
     page = client.get(reverse("placement_move", args=[placement.pk])).content.decode()
-    assert "only a proposed placement can be moved" in page
+    assert "Only a proposed placement can be moved; cancel a confirmed one instead." in page
     assert "<form" not in page.split("<main", 1)[1]
 
 

@@ -103,11 +103,13 @@ def run_allocation(cohort, placement_type, *, by) -> AllocationRun:
 
 def discard_proposals(cohort, placement_type, *, by) -> int:
     """Proposals are drafts nobody has been told about; a new run replaces them (nothing refers to a
-    proposal yet: reflections and feedback come after the placement)."""
-    proposals = CommunityPlacement.objects.filter(
-        officer__cohort=cohort, placement_type=placement_type, status=S.PROPOSED
-    )
-    return bulk_delete_with_history(proposals, CommunityPlacement, default_user=acting_user(by))
+    proposal yet: reflections and feedback come after the placement). Locked first, so one being
+    confirmed at this moment is waited for and then left alone: it is no longer a proposal."""
+    with transaction.atomic(savepoint=False):  # the run's transaction, or one of its own
+        proposals = CommunityPlacement.objects.select_for_update(of=("self",)).filter(
+            officer__cohort=cohort, placement_type=placement_type, status=S.PROPOSED
+        )
+        return bulk_delete_with_history(proposals, CommunityPlacement, default_user=acting_user(by))
 
 
 def confirm_allocation(cohort, placement_type, *, by) -> ConfirmationRun:

@@ -154,6 +154,13 @@ def seed_placements_demo(*, partner_user, officer_user):
         )
     # the 4-day placement waits for the partner's reply
     _placement(officer, offers[PlacementType.FOUR_DAY, partners[1].pk], PlacementStatus.CONFIRMED, 4)
+    # a classmate's 4-day placement is still the allocator's proposal: the Diversity Placements Officer
+    # may move it or confirm it (issue 9: the review row's "Move" page)
+    classmate, _ = StudentOfficer.objects.get_or_create(
+        email="riley.recruit@kent.police.example",
+        defaults={"cohort": cohort, "staff_number": "KP10002", "full_name": "Riley Recruit"},
+    )
+    _placement(classmate, offers[PlacementType.FOUR_DAY, partners[0].pk], PlacementStatus.PROPOSED, 4)
     session, _ = PresentationSession.objects.get_or_create(
         cohort=cohort,
         placement_type=PlacementType.TWO_DAY,
@@ -183,7 +190,7 @@ def _placement(officer, offer, status, days):
             "partner_response": PartnerResponse.ACCEPTED
             if status == PlacementStatus.COMPLETED
             else PartnerResponse.AWAITING,
-            "confirmed_at": timezone.now(),
+            "confirmed_at": None if status == PlacementStatus.PROPOSED else timezone.now(),
         },
     )
     return placement

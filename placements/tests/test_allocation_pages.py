@@ -302,6 +302,10 @@ def test_a_confirmed_placement_is_not_offered_a_move(client, diversity_officer):
     page = client.get(reverse("placement_move", args=[placement.pk])).content.decode()
     assert "Only a proposed placement can be moved; cancel a confirmed one instead." in page
     assert "<form" not in page.split("<main", 1)[1]
+    # nor into a review row drawn before it was confirmed
+    headers = {"HX-Request": "true"}
+    fragment = client.get(reverse("placement_move", args=[placement.pk]), headers=headers).content.decode()
+    assert fragment.strip() == "<p>Only a proposed placement can be moved; cancel a confirmed one instead.</p>"
 
 
 def test_cohort_list_query_count_is_constant(client, diversity_officer, assert_query_count_constant):

@@ -106,7 +106,7 @@ def _adjust(request, placement, form, service, *, page):
             messages.success(request, done)
             return _review_url(placement)
     if request.htmx:
-        return render(request, "placements/allocation/row_form.html", {"form": form})
+        return render(request, "placements/allocation/row_form.html", {"form": form, "closed": page["closed"]})
     return render(request, "placements/allocation/adjust.html", {"placement": placement, "form": form, **page})
 
 

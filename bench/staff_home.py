@@ -9,14 +9,13 @@ role: median, 90th percentile and the number of queries. See bench/README.md.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from common import load_average, setup_django, throwaway_database, time_get
+
 TARGET_MS = 150
 PERSONAS = ("recruiter", "diversity_officer", "vetting_officer", "head_of_resourcing")
 # Statuses cycled over the applications: every work queue of the team has rows.
@@ -32,31 +31,6 @@ STATUSES = (
     "withdrawn",
 )
 PROGRAMMES = 10
-
-
-def setup_django():
-    sys.path.insert(0, str(REPO))
-    os.environ.setdefault("DEBUG", "1")  # plain static files: no collectstatic needed
-    for name in ("REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL"):
-        os.environ.pop(name, None)  # no broker, cache or mail server is needed
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kentplacements.settings")
-    import django
-
-    django.setup()
-
-
-def create_database():
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    test_settings = connection.settings_dict.setdefault("TEST", {})
-    if connection.vendor != "sqlite":
-        # not test_<name>: the test suite of the same database may be running
-        test_settings["NAME"] = f"bench_{connection.settings_dict['NAME']}"
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    return old_name
 
 
 def fill(applications: int):
@@ -134,27 +108,15 @@ def fill(applications: int):
 
 
 def time_home(user, runs: int):
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     client = Client()
     client.force_login(user)
-    url = reverse("staff_dashboard")
-    for _ in range(3):  # warm caches: templates, content types, permissions of the session
-        assert client.get(url).status_code == 200
-    connection.queries_log.clear()  # it keeps at most 9,000: the filling left it full
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200 and "Waiting for you" in response.content.decode()
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    slowest = sorted(queries.captured_queries, key=lambda q: float(q["time"]), reverse=True)[:2]
-    return timings, len(queries.captured_queries), slowest
+    response, queries, timings = time_get(client, reverse("staff_dashboard"), runs)
+    assert "Waiting for you" in response.content.decode()
+    slowest = sorted(queries, key=lambda q: float(q["time"]), reverse=True)[:2]
+    return timings, len(queries), slowest
 
 
 def main():
@@ -164,15 +126,12 @@ def main():
     parser.add_argument("--slowest", action="store_true", help="print each home's two slowest queries")
     args = parser.parse_args()
     setup_django()
-    from django.db import connection
-
-    old_name = create_database()
-    try:
+    with throwaway_database() as connection:
         started = time.perf_counter()
         people = fill(args.applications)
         print(
             f"{connection.vendor}: {args.applications} applications, filled in {time.perf_counter() - started:.1f} s; "
-            f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+            f"{load_average()}"
         )
         failed = False
         for name, user in people.items():
@@ -188,8 +147,6 @@ def main():
             if args.slowest:
                 for query in slowest:
                     print(f"      {float(query['time']) * 1000:6.1f} ms  {query['sql'][:160]}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
     return 1 if failed else 0
 
 

@@ -40,13 +40,8 @@ def _render_plain(template_name: str, context: dict) -> str:
     return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
-def notify(*, recipient: str, template: str, context: dict, key: str | None = None, related=None) -> Notification:
-    """Render ``template`` with ``context`` and queue it for ``recipient``.
-
-    Call inside the service's transaction. ``key`` makes the call idempotent: a second
-    call with the same key returns the first row and sends nothing more. ``context`` is
-    stored as JSON: pass names, dates and IDs, never model instances.
-    """
+def _render(template: str, context: dict) -> tuple[str, str, str]:
+    """The subject (one line), plain-text body and HTML body ("" without an HTML template)."""
     subject_t, text_t, html_t = _template_paths(template)
     subject = " ".join(_render_plain(subject_t, context).split())
     body_text = _render_plain(text_t, context)
@@ -54,6 +49,17 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
         body_html = render_to_string(html_t, context)
     except TemplateDoesNotExist:
         body_html = ""
+    return subject, body_text, body_html
+
+
+def notify(*, recipient: str, template: str, context: dict, key: str | None = None, related=None) -> Notification:
+    """Render ``template`` with ``context`` and queue it for ``recipient``.
+
+    Call inside the service's transaction. ``key`` makes the call idempotent: a second
+    call with the same key returns the first row and sends nothing more. ``context`` is
+    stored as JSON: pass names, dates and IDs, never model instances.
+    """
+    subject, body_text, body_html = _render(template, context)
     return queue_rendered(
         recipient=recipient,
         template=template,
@@ -66,35 +72,87 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
     )
 
 
-def queue_rendered(
-    *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
-) -> Notification:
-    """Queue an already rendered message (used for allauth's own mails).
+def notify_many(messages) -> list[Notification]:
+    """``notify`` for many messages at once, each given as a dict of ``notify``'s keyword arguments
+    (issue 9: confirming a cohort asks each partner about each of its officers). One query finds the
+    keys already queued, which are skipped as ``notify`` skips them (a key given twice here is queued
+    once), and one INSERT (per batch of the database's parameter limit) writes the rest; each row is
+    handed to the worker after commit, as ``notify`` does. Returns the rows written.
 
-    A message from a template in SENSITIVE_TEMPLATES is marked sensitive. One that links
-    to a token page from a template missing there is marked too, and the miss is logged
-    as an error (tests fail on it) so the list gets the template."""
+    Call inside the service's transaction, holding the row locks that keep two callers from queueing
+    the same keys at once: a second one would then fail on the key's unique constraint (and roll back
+    its transaction) rather than send twice."""
+    messages = [{**message, "key": message.get("key") or new_idempotency_key()} for message in messages]
+    queued = set(
+        Notification.objects.filter(idempotency_key__in=[m["key"] for m in messages]).values_list(
+            "idempotency_key", flat=True
+        )
+    )
     now = timezone.now()
+    rows = []
+    for message in messages:
+        if message["key"] in queued:
+            continue
+        queued.add(message["key"])
+        subject, body_text, body_html = _render(message["template"], message["context"])
+        fields = _outbox_row(
+            now=now,
+            recipient=message["recipient"],
+            template=message["template"],
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            context=message["context"],
+            related=message.get("related"),
+        )
+        rows.append(Notification(idempotency_key=message["key"], **fields))
+    created = Notification.objects.bulk_create(rows)
+    for notification in created:
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    return created
+
+
+def _outbox_row(*, now, recipient, template, subject, body_text, body_html, context, related) -> dict:
+    """The fields of a new outbox row. A message from a template in SENSITIVE_TEMPLATES is marked
+    sensitive. One that links to a token page from a template missing there is marked too, and the
+    miss is logged as an error (tests fail on it) so the list gets the template."""
     sensitive = is_sensitive_template(template)
     if not sensitive and links_to_token_view(body_text, body_html):
         log.error("Template %s carries a personal link but is not in SENSITIVE_TEMPLATES.", template)
         sensitive = True
+    return {
+        "created_at": now,
+        "next_attempt_at": _sweep_takes_over(now),
+        "recipient": recipient,
+        "template": template,
+        "subject": subject[:300],
+        "body_text": body_text,
+        "body_html": body_html,
+        "sensitive": sensitive,
+        "context": context or {},
+        "related_type": ContentType.objects.get_for_model(related) if related is not None else None,
+        "related_id": str(related.pk) if related is not None else "",
+    }
+
+
+def queue_rendered(
+    *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
+) -> Notification:
+    """Queue an already rendered message (used for allauth's own mails), marked sensitive
+    as ``_outbox_row`` says."""
+    fields = _outbox_row(
+        now=timezone.now(),
+        recipient=recipient,
+        template=template,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        context=context,
+        related=related,
+    )
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
-            idempotency_key=key or new_idempotency_key(),
-            defaults={
-                "created_at": now,
-                "next_attempt_at": _sweep_takes_over(now),
-                "recipient": recipient,
-                "template": template,
-                "subject": subject[:300],
-                "body_text": body_text,
-                "body_html": body_html,
-                "sensitive": sensitive,
-                "context": context or {},
-                "related_type": ContentType.objects.get_for_model(related) if related is not None else None,
-                "related_id": str(related.pk) if related is not None else "",
-            },
+            idempotency_key=key or new_idempotency_key(), defaults=fields
         )
         if created:
             transaction.on_commit(partial(enqueue_delivery, notification.pk))

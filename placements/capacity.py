@@ -13,10 +13,12 @@ names every counter that disagrees.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db import transaction
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from accounts.audit import record_action
+from accounts.audit import action_entry, record_actions
+from kentplacements.workflow import DomainError
 
 from .enums import PLACE_HOLDING_APPLICATIONS, PLACE_HOLDING_STATUSES, RsvpStatus
 from .models import HostingOffer, PresentationInvitation, PresentationSession, WorkExperienceProgramme
@@ -34,10 +36,13 @@ class Counter:
     def _rows(self, pk):
         return self.model.objects.filter(pk=pk)
 
-    def _log(self, pk, verb, amount, *, by, holder):
+    def _entry(self, pk, verb, amount, *, by, holder):
         # The log says which row moved, and for which record by its name (issue 9: the log
         # reads as words with names, never "placement 12").
-        record_action(self.model(pk=pk), action=f"{verb} {self.field}", by=by, reason=f"{amount} for {holder}")
+        return action_entry(self.model(pk=pk), action=f"{verb} {self.field}", by=by, reason=f"{amount} for {holder}")
+
+    def _log(self, pk, verb, amount, *, by, holder):
+        record_actions([self._entry(pk, verb, amount, by=by, holder=holder)])
 
 
 def _placements_holding():
@@ -78,6 +83,39 @@ def take(counter: Counter, pk, amount: int = 1, *, by, holder) -> bool:
         return False
     counter._log(pk, "take", amount, by=by, holder=holder)
     return True
+
+
+def take_each(counter: Counter, holders: dict, *, by) -> dict:
+    """``take`` for many counted rows at once (issue 9: a cohort's proposals confirmed in one go).
+    ``holders`` maps a row's pk to the records wanting one place each, named as for ``take``, in the
+    order they get them; each row gives a place to as many as it has room for. Returns pk -> how
+    many got one (the first ones of its list).
+
+    The rows are locked in the order of their keys (a caller that locks them too waits its turn and
+    never holds one this call needs while waiting for another), then moved by one UPDATE that, as
+    ``take``'s, adds only where there is still room; the check constraint stands behind it. Each
+    place taken is logged as ``take`` logs it. Call inside the service's transaction."""
+    with transaction.atomic(savepoint=False):  # the caller's transaction, or one of its own
+        rows = counter.model.objects.select_for_update().filter(pk__in=list(holders)).order_by("pk")
+        granted = {
+            pk: min(len(holders[pk]), max(limit - taken, 0))
+            for pk, taken, limit in rows.values_list("pk", counter.field, counter.limit)
+        }
+        moving = {pk: amount for pk, amount in granted.items() if amount}
+        if moving:
+            amount = Case(*(When(pk=pk, then=Value(n)) for pk, n in moving.items()), output_field=IntegerField())
+            room = {f"{counter.field}__lte": F(counter.limit) - amount}
+            updated = counter.model.objects.filter(pk__in=list(moving), **room).update(
+                **{counter.field: F(counter.field) + amount}
+            )
+            if updated != len(moving):  # only without row locks (SQLite), when another writer got there first
+                raise DomainError("The places changed while they were being taken; try again.")
+            record_actions(
+                counter._entry(pk, "take", 1, by=by, holder=holder)
+                for pk, amount in moving.items()
+                for holder in holders[pk][:amount]
+            )
+    return granted
 
 
 def release(counter: Counter, pk, amount: int = 1, *, by, holder) -> bool:

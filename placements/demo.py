@@ -180,6 +180,7 @@ def seed_placements_demo(*, partner_user, officer_user):
     # the 4-day placement waits for the partner's reply (the cohort page offers to accept it for the partner)
     _placement(officer, offers[PlacementType.FOUR_DAY, partners[1].pk], PlacementStatus.CONFIRMED, 4)
     _officers_at_risk(cohort, partners, offers)
+    _classmate_with_a_proposal(cohort, partners, offers)
     _presentation_session(cohort, today, partners)
 
 
@@ -254,6 +255,18 @@ def _officers_at_risk(cohort, partners, offers):
     )
 
 
+def _classmate_with_a_proposal(cohort, partners, offers):
+    """Casey's 4-day placement is still the allocator's proposal: the Diversity Placements Officer may
+    move it or confirm it (issue 9: the review row's "Move" page)."""
+    casey, _ = StudentOfficer.objects.get_or_create(
+        staff_number="KP10004",
+        defaults={"cohort": cohort, "full_name": "Casey Recruit", "email": f"kp10004@{DEMO_DOMAIN}"},
+    )
+    maidstone, sevenoaks = partners[0], partners[1]
+    _placement(casey, offers[PlacementType.TWO_DAY, sevenoaks.pk], PlacementStatus.COMPLETED, 2)
+    _placement(casey, offers[PlacementType.FOUR_DAY, maidstone.pk], PlacementStatus.PROPOSED, 4)
+
+
 def _placement(officer, offer, status, days, **fields):
     """The officer's placement of the offer's type, from the first Monday of the offer."""
     starts_on = monday(offer.available_from + timedelta(days=6))
@@ -269,7 +282,7 @@ def _placement(officer, offer, status, days, **fields):
             "partner_response": PartnerResponse.ACCEPTED
             if status == PlacementStatus.COMPLETED
             else PartnerResponse.AWAITING,
-            "confirmed_at": timezone.now(),
+            "confirmed_at": None if status == PlacementStatus.PROPOSED else timezone.now(),
             **fields,
         },
     )

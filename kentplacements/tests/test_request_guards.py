@@ -75,7 +75,7 @@ def test_djangos_own_bad_request_gets_the_400_page_in_the_site_layout(client):
     assert response.status_code == 400
     assert "<h1>We could not read what was sent</h1>" in page
     assert "Your browser sent a request we could not read." in page
-    assert 'href="/accounts/login/"' in page  # the site's own header
+    assert 'href="/accounts/login/' in page  # the site's own header
     assert not ExpressionOfInterest.objects.exists()
 
 

@@ -324,3 +324,60 @@ def test_the_database_refuses_a_second_row_with_the_same_idempotency_key():
         NotificationFactory(idempotency_key="placement-offer:42")
 
     assert Notification.objects.count() == 1
+
+
+# --- many at once ------------------------------------------------------------------------
+
+
+def offer_to(name, key):
+    return {
+        **OFFER,
+        "recipient": f"{name.lower()}@example.org",
+        "context": {**OFFER["context"], "name": name},
+        "key": key,
+    }
+
+
+@pytest.mark.django_db
+def test_notify_many_queues_each_message_once_skipping_keys_already_queued(email_templates, applicant):
+    services.notify(**offer_to("Jo", "offer:1"))
+
+    created = services.notify_many(
+        [
+            offer_to("Jo", "offer:1"),  # queued before: not again
+            {**offer_to("Sam", "offer:2"), "related": applicant},
+            offer_to("Sam", "offer:2"),  # the same key twice in one call: once
+            offer_to("Alex", "offer:3"),
+        ]
+    )
+
+    assert [(n.recipient, n.idempotency_key) for n in created] == [
+        ("sam@example.org", "offer:2"),
+        ("alex@example.org", "offer:3"),
+    ]
+    sam = Notification.objects.get(idempotency_key="offer:2")
+    # rendered as notify renders, and waiting for a worker as notify leaves it
+    assert sam.subject == "Your placement at Maidstone Mind (reply today)"
+    assert sam.body_text.startswith("Dear Sam,\n\nMaidstone Mind has offered you")
+    assert sam.body_html.startswith("<p>Dear Sam,</p>")
+    assert (sam.status, sam.related, sam.next_attempt_at) == (
+        S.QUEUED,
+        applicant,
+        sam.created_at + dt.timedelta(seconds=120),
+    )
+    assert Notification.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_many_delivers_after_commit_and_not_after_a_rollback(email_templates, mailoutbox):
+    with pytest.raises(Refused), transaction.atomic():
+        services.notify_many([offer_to("Jo", "offer:1")])
+        raise Refused
+    assert not Notification.objects.exists()
+
+    with transaction.atomic():
+        services.notify_many([offer_to("Jo", "offer:1"), offer_to("Sam", "offer:2")])
+        assert mailoutbox == []  # nothing leaves before the caller commits
+
+    assert sorted(m.to[0] for m in mailoutbox) == ["jo@example.org", "sam@example.org"]
+    assert set(Notification.objects.values_list("status", flat=True)) == {S.SENT}

@@ -1,30 +1,33 @@
-"""The allocation pages' forms: on the review page staff move a proposed placement to another
-offer, or cancel one with a reason; on the cohort page they accept a placement for the partner.
-Drawn once a row, each with its own ids (``placement``)."""
+"""The allocation pages' forms: from the review rows staff move a proposed placement to another
+offer, or cancel one with a reason; on the cohort page they accept a placement for the partner."""
 
 from django import forms
 from django.urls import reverse
 
-from ..services.placements import working_days_problem
 from .partners import REASON_TEXT
 from .rendering import RenderedForm
 
 
 class RowForm(RenderedForm):
-    """A form in one row of the review table: its ids carry the placement's number (so
-    the page's ids are unique) and it posts to ``url_name`` for that placement."""
+    """A form for one row of the review table, on its own page or drawn into the row by htmx:
+    its ids carry the placement's number (so the review page's ids stay unique) and it posts to
+    ``url_name`` for that placement. ``autofocus``: drawn into the row in place of the link the
+    person pressed, its first field takes the focus (htmx moves it there)."""
 
     url_name = ""
 
-    def __init__(self, *args, placement=None, **kwargs):
+    def __init__(self, *args, placement=None, autofocus=False, **kwargs):
         if placement is not None:
             kwargs.setdefault("auto_id", f"id_%s_{placement.pk}")
             self.form_action = reverse(self.url_name, args=[placement.pk])
         super().__init__(*args, **kwargs)
+        if autofocus:
+            next(iter(self.fields.values())).widget.attrs["autofocus"] = True
 
 
 class MoveProposalForm(RowForm):
-    """Staff move a proposed placement to another offer (and start date) by hand."""
+    """Staff move a proposed placement to another offer (and start date) by hand. The seed's rules are
+    the service's (move_proposal); the view shows its refusal next to the field it names."""
 
     url_name = "placement_move"
     button_label, button_class = "Move", "btn btn-sm btn-outline-primary"
@@ -37,7 +40,6 @@ class MoveProposalForm(RowForm):
         if placement is not None:
             kwargs.setdefault("initial", {"offer": placement.offer_id, "starts_on": placement.starts_on})
         super().__init__(*args, placement=placement, **kwargs)
-        # Choices from the offers already read: one query for the whole table, not one a row.
         self.offers = {offer.pk: offer for offer in offers}
         self.fields["offer"].choices = [(pk, self._label(offer)) for pk, offer in self.offers.items()]
         if placement is not None:  # labels a screen reader can tell apart, row by row
@@ -52,13 +54,6 @@ class MoveProposalForm(RowForm):
 
     def clean_offer(self):
         return self.offers[self.cleaned_data["offer"]]
-
-    def clean(self):
-        cleaned = super().clean()
-        offer, starts_on = cleaned.get("offer"), cleaned.get("starts_on")
-        if offer and starts_on and (problem := working_days_problem(offer.placement_type, starts_on)):
-            self.add_error("starts_on", problem)  # next to the field (issue 9: the move form refuses it)
-        return cleaned
 
 
 class ReasonForm(RowForm):

@@ -1,17 +1,19 @@
 """Community placements: proposing, confirming (which takes one of the offer's places),
 cancelling, completing and presenting (seed 000). One function per state change."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from accounts.audit import record_action
+from accounts.audit import acting_user, action_entry, record_action, record_actions
 from kentplacements.workflow import DomainError
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
-from ..capacity import OFFER_PLACES, release, take
+from ..capacity import OFFER_PLACES, release, take_each
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES, PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
 from ..links import absolute_url
 from ..models import CommunityPlacement
@@ -39,47 +41,91 @@ def working_days_problem(placement_type, starts_on) -> str | None:
     )
 
 
-def check_placement_rules(officer, offer, starts_on, *, replacing=None):
-    """The seed's rules for one placement, as messages a person can act on. The database
-    holds the same rules as constraints; this says *why* before it gets that far."""
+class PlacementRuleBroken(DomainError):
+    """A seed rule refuses the placement. ``field`` names what the person should change, "offer" or
+    "starts_on", so a form shows the message next to that field (None: the placement as a whole)."""
+
+    def __init__(self, message, *, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def placement_rules(officer, offer, starts_on, others):
+    """The seed's rules for one placement, as messages a person can act on; ``others`` are the officer's
+    other live placements (not cancelled, not the one being moved), which the caller reads: one officer's
+    (``check_placement_rules``) or a whole batch's in one query (``propose_placements``). Returns the first
+    and last day. The database holds the same rules as constraints; this says *why* before it gets that far."""
     placement_type = PlacementType(offer.placement_type)
     starts_on, ends_on = placement_dates(placement_type, starts_on)
     window_start, window_end = officer.cohort.window(placement_type)
     if offer.partner.status not in HOSTING_PARTNER_STATUSES:
-        raise DomainError(f"{offer.partner} is not an approved partner.")
+        raise PlacementRuleBroken(f"{offer.partner} is not an approved partner.", field="offer")
     if not (window_start <= starts_on and ends_on <= window_end):
-        raise DomainError(
-            f"{officer}'s {placement_type.label} must fall between {window_start:%-d %B} and {window_end:%-d %B %Y}."
+        raise PlacementRuleBroken(
+            f"{officer}'s {placement_type.label} must fall between {window_start:%-d %B} and {window_end:%-d %B %Y}.",
+            field="starts_on",
         )
     if problem := working_days_problem(placement_type, starts_on):
-        raise DomainError(problem)
+        raise PlacementRuleBroken(problem, field="starts_on")
     if not (offer.available_from <= starts_on and ends_on <= offer.available_until):
-        raise DomainError(
-            f"{offer.partner} hosts between {offer.available_from:%-d %B} and {offer.available_until:%-d %B %Y}."
+        raise PlacementRuleBroken(
+            f"{offer.partner} hosts between {offer.available_from:%-d %B} and {offer.available_until:%-d %B %Y}.",
+            field="starts_on",
         )
-    others = officer.placements.exclude(status=S.CANCELLED)
-    if replacing is not None:
-        others = others.exclude(pk=replacing.pk)
-    if others.filter(placement_type=placement_type).exists():
-        raise DomainError(f"{officer} already has a {placement_type.label}.")
-    if others.filter(partner=offer.partner).exists():
+    if any(other.placement_type == placement_type for other in others):
+        raise PlacementRuleBroken(f"{officer} already has a {placement_type.label}.")
+    if any(other.partner_id == offer.partner_id for other in others):
         # Seed 000: the two placements let officers meet different communities.
-        raise DomainError(f"{officer}'s other placement is already at {offer.partner}; choose another organisation.")
+        raise PlacementRuleBroken(
+            f"{officer}'s other placement is already at {offer.partner}; choose another organisation.", field="offer"
+        )
     return starts_on, ends_on
 
 
+def live_placements_of(officers) -> dict:
+    """officer pk -> their placements that are not cancelled, for ``placement_rules``; one query."""
+    found = {}
+    for placement in CommunityPlacement.objects.filter(officer__in=officers).exclude(status=S.CANCELLED):
+        found.setdefault(placement.officer_id, []).append(placement)
+    return found
+
+
+def check_placement_rules(officer, offer, starts_on, *, replacing=None):
+    """``placement_rules`` for one officer, reading their other placements."""
+    others = [p for p in live_placements_of([officer]).get(officer.pk, []) if replacing is None or p.pk != replacing.pk]
+    return placement_rules(officer, offer, starts_on, others)
+
+
 @transaction.atomic
+def propose_placements(wanted, *, by, reason="") -> list[CommunityPlacement]:
+    """Propose placements, given as (officer, offer, first day): the allocator's run proposes a whole
+    cohort at once (issue 9). Each is held to ``placement_rules`` against the officer's other placements
+    (read for all the officers in one query, and counting the proposals before it in ``wanted``); a
+    refusal refuses them all. Written with their history and one action-log entry each, one INSERT per
+    table (per batch of the database's parameter limit)."""
+    wanted = list(wanted)
+    others = live_placements_of([officer for officer, _, _ in wanted])
+    placements = []
+    for officer, offer, starts_on in wanted:
+        mine = others.setdefault(officer.pk, [])
+        starts_on, ends_on = placement_rules(officer, offer, starts_on, mine)
+        placement = CommunityPlacement(
+            officer=officer,
+            offer=offer,
+            partner=offer.partner,
+            placement_type=offer.placement_type,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
+        mine.append(placement)
+        placements.append(placement)
+    placements = bulk_create_with_history(placements, CommunityPlacement, default_user=acting_user(by))
+    record_actions(action_entry(p, action="propose", by=by, to_state=S.PROPOSED, reason=reason) for p in placements)
+    return placements
+
+
 def propose_placement(officer, offer, starts_on, *, by, reason="") -> CommunityPlacement:
-    starts_on, ends_on = check_placement_rules(officer, offer, starts_on)
-    placement = CommunityPlacement.objects.create(
-        officer=officer,
-        offer=offer,
-        partner=offer.partner,
-        placement_type=offer.placement_type,
-        starts_on=starts_on,
-        ends_on=ends_on,
-    )
-    record_action(placement, action="propose", by=by, to_state=S.PROPOSED, reason=reason)
+    [placement] = propose_placements([(officer, offer, starts_on)], by=by, reason=reason)
     return placement
 
 
@@ -90,7 +136,7 @@ def move_proposal(placement, offer, starts_on, *, by) -> CommunityPlacement:
     if placement.status != S.PROPOSED:
         raise DomainError("Only a proposed placement can be moved; cancel a confirmed one instead.")
     if offer.placement_type != placement.placement_type:
-        raise DomainError("Choose an offer for the same placement type.")
+        raise PlacementRuleBroken("Choose an offer for the same placement type.", field="offer")
     placement.starts_on, placement.ends_on = check_placement_rules(
         placement.officer, offer, starts_on, replacing=placement
     )
@@ -101,26 +147,67 @@ def move_proposal(placement, offer, starts_on, *, by) -> CommunityPlacement:
     return placement
 
 
+NO_PLACES_LEFT = "This offer has no places left."
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    confirmed: list
+    refused: list  # (placement, DomainError), in the order they were proposed
+
+
 @transaction.atomic
+def confirm_placements(placements, *, by) -> Confirmation:
+    """Confirm proposals, each taking one of its offer's places: one, or a cohort's allocation at once
+    (issue 9). The proposals are locked, then their offers (``take_each``), in that order and by key, as
+    every service here locks a placement before its offer, so concurrent confirmations wait rather than
+    deadlock, and an offer's places go to its proposals in the order they were made. A proposal no longer
+    proposed, or without a place left, is refused and stays as it was. Each confirmed one asks its partner
+    to accept; the officer is told only once the partner has (issue 9, seed 000 rules)."""
+    locked = (
+        CommunityPlacement.objects.select_for_update(of=("self",))
+        .filter(pk__in=[p.pk for p in placements])
+        .select_related("officer", "partner", "offer")
+        .prefetch_related("partner__contacts")
+        .order_by("pk")
+    )
+    refused, by_offer = [], {}
+    for placement in locked:
+        try:
+            PLACEMENT_WORKFLOW.check(placement.status, S.CONFIRMED)
+        except DomainError as error:
+            refused.append((placement, error))
+        else:
+            by_offer.setdefault(placement.offer_id, []).append(placement)
+    granted = take_each(OFFER_PLACES, {offer: list(waiting) for offer, waiting in by_offer.items()}, by=by)
+    confirmed, now = [], timezone.now()
+    for offer, waiting in by_offer.items():
+        places = granted.get(offer, 0)
+        confirmed += waiting[:places]
+        refused += [(placement, DomainError(NO_PLACES_LEFT)) for placement in waiting[places:]]
+    for placement in confirmed:
+        placement.status, placement.confirmed_at = S.CONFIRMED, now
+    bulk_update_with_history(confirmed, CommunityPlacement, ["status", "confirmed_at"], default_user=acting_user(by))
+    record_actions(
+        action_entry(p, action="confirm", by=by, from_state=S.PROPOSED, to_state=S.CONFIRMED) for p in confirmed
+    )
+    notify_many(message for placement in confirmed for message in _confirmed_messages(placement))
+    return Confirmation(confirmed, sorted(refused, key=lambda outcome: outcome[0].pk))
+
+
 def confirm_placement(placement, *, by) -> CommunityPlacement:
-    placement = CommunityPlacement.objects.select_for_update().select_related("officer", "partner").get(pk=placement.pk)
-    PLACEMENT_WORKFLOW.check(placement.status, S.CONFIRMED)
-    # The conditional UPDATE of the one counter helper; offer_capacity_never_exceeded stands behind it.
-    if not take(OFFER_PLACES, placement.offer_id, by=by, holder=placement):
-        raise DomainError("This offer has no places left.")
-    placement.status = S.CONFIRMED
-    placement.confirmed_at = timezone.now()
-    placement.save(update_fields=["status", "confirmed_at"])
-    record_action(placement, action="confirm", by=by, from_state=S.PROPOSED, to_state=S.CONFIRMED)
-    _notify_confirmed(placement)
-    return placement
+    outcome = confirm_placements([placement], by=by)
+    if outcome.refused:
+        raise outcome.refused[0][1]
+    [confirmed] = outcome.confirmed
+    return confirmed
 
 
-def _notify_confirmed(placement):
+def _confirmed_messages(placement):
     """Issue 9 (seed 000 rules): confirming asks the partner to accept, on the page where they
     answer; the officer is told only once the partner has accepted (notify_officer_accepted)."""
     context = {**placement_email_context(placement), "reply_url": absolute_url("partner_placement_reply", placement.pk)}
-    notify_partner_contacts(placement, "confirmed", context)
+    return partner_contact_messages(placement, "confirmed", context)
 
 
 def notify_officer_accepted(placement):
@@ -135,16 +222,24 @@ def notify_officer_accepted(placement):
     )
 
 
+def partner_contact_messages(placement, event, context) -> list[dict]:
+    """``notify``'s arguments for each of the partner's contacts, from the template ``placement_<event>_partner``."""
+    return [
+        {
+            "recipient": contact.email,
+            "template": f"placements/placement_{event}_partner",
+            "context": {**context, "contact_name": contact.full_name},
+            "key": f"placement-{event}-partner-{placement.pk}-{contact.pk}",
+            "related": placement,
+        }
+        for contact in placement.partner.contacts.all()
+    ]
+
+
 def notify_partner_contacts(placement, event, context):
     """Each of the partner's contacts, from the template ``placement_<event>_partner``."""
-    for contact in placement.partner.contacts.all():
-        notify(
-            recipient=contact.email,
-            template=f"placements/placement_{event}_partner",
-            context={**context, "contact_name": contact.full_name},
-            key=f"placement-{event}-partner-{placement.pk}-{contact.pk}",
-            related=placement,
-        )
+    for message in partner_contact_messages(placement, event, context):
+        notify(**message)
 
 
 def placement_email_context(placement) -> dict:

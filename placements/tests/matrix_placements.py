@@ -17,6 +17,12 @@ ALLOCATION_PAGE = by_persona(
 
 POST_ONLY = audience("405", "405", "405")
 
+
+def allocating(outcome):
+    """Only the Diversity Placements Officer allocates; the pages and buttons of the review are theirs."""
+    return by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=outcome)
+
+
 MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
     "allocation_cohort": ALLOCATION_PAGE,
@@ -26,8 +32,9 @@ MATRIX = {
     "placement_accept_for_partner": POST_ONLY,
     "allocation_run": POST_ONLY,
     "allocation_confirm": POST_ONLY,
-    "placement_move": POST_ONLY,
-    "placement_cancel": POST_ONLY,
+    # a proposal's move and cancel pages (issue 9: the review row links to them): the allocating officer's
+    "placement_move": allocating("200"),
+    "placement_cancel": allocating("200"),
     # only a student officer with a record in a cohort has placements to see
     "my_placements": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, student_officer="200"),
     # calendar apps cannot log in: the unguessable token is the key
@@ -65,11 +72,6 @@ def url_arguments(people):
     }
 
 
-def allocating(outcome):
-    """Only the Diversity Placements Officer allocates; they land back on the review."""
-    return by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, diversity_officer=outcome)
-
-
 POST_MATRIX = {
     "allocation_cohorts": ALLOCATION_PAGE,
     "allocation_cohort": ALLOCATION_PAGE,
@@ -79,7 +81,7 @@ POST_MATRIX = {
     "placement_accept_for_partner": allocating(saved("→allocation_cohort")),
     "allocation_run": allocating(saved("→allocation_review")),  # a run is logged
     "allocation_confirm": allocating(saved("→allocation_review")),  # confirms the proposed placement
-    "placement_move": allocating("200"),  # no organisation chosen: the review again, told so in the row
+    "placement_move": allocating("200"),  # no organisation chosen: the move page again, told so by the field
     "placement_cancel": allocating(saved("→allocation_review")),
     "my_placements": MATRIX["my_placements"],
     # calendar feeds answer any method alike

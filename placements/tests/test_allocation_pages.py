@@ -109,36 +109,92 @@ def test_staff_move_a_proposal_by_hand(client, diversity_officer):
     assert f"now goes to {other.partner}" in response.content.decode()
 
 
-def test_a_move_breaking_a_rule_is_refused_with_the_reason(client, diversity_officer):
+def error_next_to(page, field_id):
+    """The message drawn under the field ``field_id``, which the field points to for screen readers."""
+    assert f'aria-describedby="{field_id}_error"' in page
+    error = page[page.index(f'<div id="{field_id}_error"') :]
+    return error[: error.index("</div>")]
+
+
+def test_a_move_breaking_a_rule_is_refused_next_to_the_field(client, diversity_officer):
     placement = CommunityPlacementFactory()
     client.force_login(diversity_officer)
     response = client.post(
-        reverse("placement_move", args=[placement.pk]),
-        {"offer": placement.offer.pk, "starts_on": "2027-04-15"},
-        follow=True,
+        reverse("placement_move", args=[placement.pk]), {"offer": placement.offer.pk, "starts_on": "2027-04-15"}
     )
-    assert "must fall between 1 March and 26 March 2027" in response.content.decode()
+    page = response.content.decode()
+    # The move page again: the service's refusal under the first day, and the day as typed.
+    assert "must fall between 1 March and 26 March 2027" in error_next_to(page, f"id_starts_on_{placement.pk}")
+    assert 'value="2027-04-15"' in page
+    assert "There is a problem" in page  # the error summary, linked to the field
     placement.refresh_from_db()
     assert placement.starts_on == date(2027, 3, 1)
 
 
-def test_a_move_with_bad_input_says_so(client, diversity_officer):
+def four_day_offer(**fields):
+    return HostingOfferFactory(
+        placement_type=PlacementType.FOUR_DAY,
+        available_from=date(2027, 9, 6),
+        available_until=date(2027, 10, 29),
+        **fields,
+    )
+
+
+def test_a_move_to_the_other_placements_organisation_is_refused_next_to_the_organisation(client, diversity_officer):
+    two_day = CommunityPlacementFactory()
+    four_day = CommunityPlacementFactory(officer=two_day.officer, offer=four_day_offer())
+    back_again = four_day_offer(partner=two_day.partner)
+    client.force_login(diversity_officer)
+    response = client.post(
+        reverse("placement_move", args=[four_day.pk]), {"offer": back_again.pk, "starts_on": "2027-09-07"}
+    )
+    page = response.content.decode()
+    assert "choose another organisation" in error_next_to(page, f"id_offer_{four_day.pk}")
+    assert f'<option value="{back_again.pk}" selected>' in page  # what was chosen, kept
+
+
+def test_a_move_with_bad_input_says_so_next_to_each_field(client, diversity_officer):
     placement = CommunityPlacementFactory()
     client.force_login(diversity_officer)
-    response = client.post(reverse("placement_move", args=[placement.pk]), {"offer": "x", "starts_on": ""}, follow=True)
+    response = client.post(reverse("placement_move", args=[placement.pk]), {"offer": "x", "starts_on": ""})
     page = response.content.decode()
-    assert "placement was not moved: see the message in their row" in page
-    assert page.count("This field is required.") == 1  # the first day, in the officer's own row
+    assert "Select a valid choice." in error_next_to(page, f"id_offer_{placement.pk}")
+    assert "This field is required." in error_next_to(page, f"id_starts_on_{placement.pk}")
 
 
 def test_cancelling_from_the_review_page_needs_a_reason(client, diversity_officer):
     placement = CommunityPlacementFactory()
     client.force_login(diversity_officer)
-    response = client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": ""}, follow=True)
-    assert "Give a reason to cancel the placement." in response.content.decode()
-    client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"})
+    page = client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": " "}).content.decode()
+    # The cancel page again, the message under the reason.
+    assert "This field is required." in error_next_to(page, f"id_reason_{placement.pk}")
+    response = client.post(
+        reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"}, follow=True
+    )
+    assert f"Cancelled {escape(placement.officer.full_name)}" in response.content.decode()
     placement.refresh_from_db()
-    assert placement.status == PlacementStatus.CANCELLED
+    assert (placement.status, placement.cancel_reason) == (PlacementStatus.CANCELLED, "Officer on leave")
+
+
+def test_the_cancel_page_asks_for_a_reason_and_htmx_asks_for_its_form_alone(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    url = reverse("placement_cancel", args=[placement.pk])
+    page = client.get(url).content.decode()
+    assert f"<h1>Cancel {escape(placement.officer.full_name)}’s 2-day placement</h1>" in page
+    assert f'href="{review_url(placement.officer.cohort)}"' in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode().strip()
+    assert fragment.startswith("<form") and f'action="{url}"' in fragment
+    assert 'name="reason" maxlength="500" autofocus' in fragment
+
+
+def test_a_cancelled_placement_is_not_cancelled_again(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    client.post(reverse("placement_cancel", args=[placement.pk]), {"reason": "Officer on leave"})
+    page = client.get(reverse("placement_cancel", args=[placement.pk])).content.decode()
+    assert "This placement is cancelled: it can no longer be cancelled." in page
+    assert "<form" not in page.split("<main", 1)[1]
 
 
 def test_head_of_resourcing_sees_but_cannot_change(client, head_of_resourcing):
@@ -170,14 +226,88 @@ def test_the_review_page_shows_which_communities_are_new(client, diversity_offic
 
 def test_review_page_query_count_is_constant(client, diversity_officer, assert_query_count_constant):
     cohort = CohortFactory()
-    offer = HostingOfferFactory(places=60, partner=PartnerFactory(communities=["dementia", "other"]))
     client.force_login(diversity_officer)
 
     def make_rows(n):
-        for _ in range(n):
+        for _ in range(n):  # each at an offer of its own: more offers to move to, as rows are added
+            offer = HostingOfferFactory(partner=PartnerFactory(communities=["dementia", "other"], contact=True))
             CommunityPlacementFactory(officer=StudentOfficerFactory(cohort=cohort), offer=offer)
 
-    assert_query_count_constant(client, review_url(cohort), make_rows, queries=11)
+    assert_query_count_constant(client, review_url(cohort), make_rows, queries=9)
+
+
+def test_the_review_row_links_to_the_move_and_cancel_pages_instead_of_drawing_forms(client, diversity_officer):
+    # Issue 9: 400 rows each listing 150 offers made a 5 MB page; the row links to its forms instead.
+    placement = CommunityPlacementFactory()
+    HostingOfferFactory.create_batch(30)
+    client.force_login(diversity_officer)
+    page = client.get(review_url(placement.officer.cohort)).content.decode()
+    move_url = reverse("placement_move", args=[placement.pk])
+    # A link that works without JavaScript; htmx draws the same form into the row in its place.
+    cancel_url = reverse("placement_cancel", args=[placement.pk])
+    assert f'href="{move_url}" hx-get="{move_url}" hx-target="this" hx-swap="outerHTML">Move' in page
+    assert f'href="{cancel_url}" hx-get="{cancel_url}" hx-target="this" hx-swap="outerHTML">Cancel' in page
+    assert "<form" not in page.split("<table", 1)[1]  # no form of its own in any row
+    assert 'src="/static/vendor/htmx/htmx.min.js"' in page
+
+
+def test_the_move_page_offers_every_open_offer_with_the_proposal_chosen(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    others = HostingOfferFactory.create_batch(3)
+    four_day_offer()  # another round's: not offered
+    client.force_login(diversity_officer)
+    response = client.get(reverse("placement_move", args=[placement.pk]))
+    page = response.content.decode()
+    name = escape(placement.officer.full_name)
+    assert f"<h1>Move {name}’s 2-day placement</h1>" in page
+    assert f'href="{review_url(placement.officer.cohort)}"' in page  # back to the review
+    assert page.count("<option") == 4
+    assert f'<option value="{placement.offer.pk}" selected>{escape(placement.partner.name)} — 4 free' in page
+    assert all(f'<option value="{offer.pk}">' in page for offer in others)
+    assert 'value="2027-03-01"' in page
+    assert "autofocus" not in page  # the error summary takes focus on this page when there is one
+    assert response["Vary"].count("HX-Request") == 1
+
+
+def test_htmx_asks_the_move_page_for_its_form_alone(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    response = client.get(reverse("placement_move", args=[placement.pk]), headers={"HX-Request": "true"})
+    fragment = response.content.decode().strip()
+    # Drawn into the review row: the form, posting to the move page, its first field taking focus.
+    assert fragment.startswith("<form") and fragment.endswith("</form>")
+    assert f'action="{reverse("placement_move", args=[placement.pk])}"' in fragment
+    assert 'name="csrfmiddlewaretoken"' in fragment
+    assert f'<select name="offer" autofocus class="select form-select" id="id_offer_{placement.pk}">' in fragment
+    assert "<html" not in fragment and "<h1" not in fragment
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_move_page_query_count_is_constant(client, diversity_officer, assert_query_count_constant, htmx):
+    placement = CommunityPlacementFactory()
+    client.force_login(diversity_officer)
+    if htmx:
+        client.defaults["HTTP_HX_REQUEST"] = "true"
+
+    def make_offers(n):
+        for _ in range(n):
+            HostingOfferFactory(partner=PartnerFactory(communities=["dementia", "other"], contact=True))
+
+    url = reverse("placement_move", args=[placement.pk])
+    assert_query_count_constant(client, url, make_offers, queries=7)
+
+
+def test_a_confirmed_placement_is_not_offered_a_move(client, diversity_officer):
+    placement = CommunityPlacementFactory()
+    confirm_placement(placement, by=diversity_officer)
+    client.force_login(diversity_officer)
+    page = client.get(reverse("placement_move", args=[placement.pk])).content.decode()
+    assert "Only a proposed placement can be moved; cancel a confirmed one instead." in page
+    assert "<form" not in page.split("<main", 1)[1]
+    # nor into a review row drawn before it was confirmed
+    headers = {"HX-Request": "true"}
+    fragment = client.get(reverse("placement_move", args=[placement.pk]), headers=headers).content.decode()
+    assert fragment.strip() == "<p>Only a proposed placement can be moved; cancel a confirmed one instead.</p>"
 
 
 def test_cohort_list_query_count_is_constant(client, diversity_officer, assert_query_count_constant):

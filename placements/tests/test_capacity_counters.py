@@ -12,7 +12,7 @@ from kentplacements.celery import app
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements import tasks
-from placements.capacity import OFFER_PLACES, PRESENTATION_SEATS, counter_drift, release, take
+from placements.capacity import OFFER_PLACES, PRESENTATION_SEATS, counter_drift, release, take, take_each
 from placements.enums import ApplicationStatus
 from placements.models import HostingOffer, PresentationSession, WorkExperienceProgramme
 from placements.services.capacity import report_counter_drift
@@ -55,6 +55,35 @@ def test_take_stops_at_the_limit_and_release_never_goes_below_zero(diversity_off
         ("release places_taken", "2 for placements 1 and 2"),
     ]
     assert {e.actor for e in history_for(offer)} == {diversity_officer}
+
+
+def test_take_each_gives_each_row_s_places_in_turn_and_logs_each(diversity_officer):
+    roomy, nearly_full, full = (
+        HostingOfferFactory(places=3),
+        HostingOfferFactory(places=2),
+        HostingOfferFactory(places=1),
+    )
+    take(OFFER_PLACES, nearly_full.pk, by=diversity_officer, holder="placement 1")
+    take(OFFER_PLACES, full.pk, by=diversity_officer, holder="placement 2")
+
+    granted = take_each(
+        OFFER_PLACES,
+        {
+            roomy.pk: ["placement 3", "placement 4"],
+            nearly_full.pk: ["placement 5", "placement 6"],
+            full.pk: ["placement 7"],
+        },
+        by=diversity_officer,
+    )
+
+    assert granted == {roomy.pk: 2, nearly_full.pk: 1, full.pk: 0}
+    for offer, taken in ((roomy, 2), (nearly_full, 2), (full, 1)):
+        offer.refresh_from_db()
+        assert offer.places_taken == taken
+    # One entry per place, as take() writes it: the first holders in the list got the places.
+    assert moves(roomy) == [("take places_taken", "1 for placement 3"), ("take places_taken", "1 for placement 4")]
+    assert moves(nearly_full)[1:] == [("take places_taken", "1 for placement 5")]
+    assert len(moves(full)) == 1
 
 
 def test_several_seats_are_taken_only_if_all_fit(partner_contact):

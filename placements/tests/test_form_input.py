@@ -420,21 +420,24 @@ def test_a_long_email_on_the_account_forms_is_a_message_not_an_error(client, url
     assert not User.objects.exists() and not Notification.objects.exists()
 
 
-# --- forms drawn once a row (the allocation review) ----------------------------------------
+# --- forms drawn into a row of the allocation review (htmx, issue 9) --------------------------
 
 
-def test_each_review_row_has_its_own_move_and_cancel_forms(client, diversity_officer):
+def test_each_review_rows_move_and_cancel_forms_have_their_own_ids(client, diversity_officer):
     first = CommunityPlacementFactory()
     second = CommunityPlacementFactory(officer__cohort=first.officer.cohort)
     client.force_login(diversity_officer)
-    page = client.get(reverse("allocation_review", args=[first.officer.cohort.pk, "two_day"])).content.decode()
     for placement in (first, second):
         name = escape(placement.officer.full_name)
-        assert f'action="{reverse("placement_move", args=[placement.pk])}"' in page
-        assert f'for="id_offer_{placement.pk}"' in page and f'id="id_offer_{placement.pk}"' in page
-        assert f"Organisation for {name}" in page and f"Reason to cancel {name}&#x27;s placement" in page
-        assert f'<option value="{placement.offer.pk}" selected>' in page  # where it goes now
-        assert f'value="{placement.starts_on:%Y-%m-%d}"' in page
+        move_url, cancel_url = (reverse(view, args=[placement.pk]) for view in ("placement_move", "placement_cancel"))
+        move = client.get(move_url, headers={"HX-Request": "true"}).content.decode()
+        cancel = client.get(cancel_url, headers={"HX-Request": "true"}).content.decode()
+        assert f'action="{move_url}"' in move and f'action="{cancel_url}"' in cancel
+        assert f'for="id_offer_{placement.pk}"' in move and f'id="id_offer_{placement.pk}"' in move
+        assert f'id="id_reason_{placement.pk}"' in cancel
+        assert f"Organisation for {name}" in move and f"Reason to cancel {name}&#x27;s placement" in cancel
+        assert f'<option value="{placement.offer.pk}" selected>' in move  # where it goes now
+        assert f'value="{placement.starts_on:%Y-%m-%d}"' in move
 
 
 def test_the_diary_reads_phone_numbers_written_with_brackets():

@@ -94,8 +94,8 @@ def test_the_move_form_refuses_a_bank_holiday_next_to_the_field(client, diversit
     )
 
     page = response.content.decode()
-    assert response.status_code == 200  # the review page again, with the refused form in the officer's row
-    # The message under the first-day field of this officer's row, which the field points to for screen readers.
+    assert response.status_code == 200  # the move page again, with the refused form
+    # The message under the first-day field, which the field points to for screen readers.
     field_id = f"id_starts_on_{placement.pk}"
     assert f'aria-describedby="{field_id}_error" id="{field_id}"' in page
     error = page[page.index(f'<div id="{field_id}_error"') :]

@@ -6,17 +6,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, register_converter
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
 from kentplacements.workflow import DomainError
 
-from ..enums import PlacementStatus, PlacementType
+from ..enums import PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
 from ..forms.allocation import MoveProposalForm, ReasonForm
 from ..models import Cohort, CommunityPlacement
 from ..selectors.allocation import cohorts_with_counts, open_offers, review_rows
 from ..selectors.cohorts import with_officers_missing_a_placement
 from ..services.allocation import confirm_allocation, run_allocation
 from ..services.placements import cancel_placement, move_proposal
+from .partner_flow import posted
 
 
 def _staff(permission):
@@ -41,25 +43,17 @@ def allocation_review(request, cohort_id, placement_type):
     return _review_page(request, get_object_or_404(Cohort, pk=cohort_id), placement_type)
 
 
-def _review_page(request, cohort, placement_type, *, refused_move=None):
-    """The review page; ``refused_move`` is a move form that did not validate, drawn in its own row so its
-    message stands next to the field (issue 9: the move form refuses a day that is not a working day)."""
-    window = cohort.window(placement_type)
+def _review_page(request, cohort, placement_type):
+    """The review page. A row carries "Move" and "Cancel" links, not their forms: the move form lists every
+    open offer, and 400 rows of 150 offers made a page of 5 MB that took 12 s to draw (issue 9); even the
+    cancel forms alone took seconds. Each link opens its form's page; with JavaScript, htmx draws the same
+    form into the row instead (``_adjust``)."""
     rows = review_rows(cohort, placement_type)
-    offers = list(open_offers(placement_type, *window))
-
-    def move_form(placement):
-        if refused_move is not None and refused_move.placement == placement:
-            return refused_move
-        return MoveProposalForm(offers=offers, placement=placement)
-
     context = {
         "cohort": cohort,
         "placement_type": placement_type,
-        "window": window,
+        "window": cohort.window(placement_type),
         "rows": rows,
-        # each row's own move and cancel forms, drawn by crispy
-        "row_forms": [(row, move_form(row.placement), ReasonForm(placement=row.placement)) for row in rows],
         "proposed": sum(row.placement.status == PlacementStatus.PROPOSED for row in rows),
         "unplaced": cohort.officers.count() - len(rows),
         "may_manage": request.user.has_perm("placements.manage_allocation"),
@@ -93,41 +87,73 @@ def confirm(request, cohort_id, placement_type):
     return redirect("allocation_review", cohort_id=cohort.pk, placement_type=placement_type)
 
 
-@require_POST
+def _adjusted(placement_id):
+    return get_object_or_404(CommunityPlacement.objects.select_related("officer__cohort", "partner"), pk=placement_id)
+
+
+def _adjust(request, placement, form, service, *, page):
+    """A row's move or cancellation. A page of its own, reached by the review row's link; asked for by
+    htmx from that link, the form alone, drawn into the row in the link's place (issue 9: the review
+    page draws no forms of its own, so 400 rows stay light). Either way the form posts to the page, and
+    a refusal comes back on it, next to the field the service names, with what was typed.
+    ``service(**cleaned_data)`` makes the change and says what it did; ``page`` is the page's context:
+    its heading, why, and ``closed``, the reason the placement can no longer be changed this way (None
+    while it can)."""
+    if form.is_bound and form.is_valid():
+        try:
+            done = service(**form.cleaned_data)
+        except DomainError as error:
+            form.add_error(getattr(error, "field", None), str(error))
+        else:
+            messages.success(request, done)
+            return _review_url(placement)
+    if request.htmx:
+        return render(request, "placements/allocation/row_form.html", {"form": form, "closed": page["closed"]})
+    return render(request, "placements/allocation/adjust.html", {"placement": placement, "form": form, **page})
+
+
 @_staff("placements.manage_allocation")
+@vary_on_headers("HX-Request")
 def move(request, placement_id):
-    placement = get_object_or_404(CommunityPlacement.objects.select_related("officer__cohort"), pk=placement_id)
-    window = placement.officer.cohort.window(placement.placement_type)
-    form = MoveProposalForm(request.POST, offers=open_offers(placement.placement_type, *window), placement=placement)
-    if not form.is_valid():
-        messages.error(request, f"{placement.officer}'s placement was not moved: see the message in their row.")
-        return _review_page(
-            request, placement.officer.cohort, PlacementType(placement.placement_type), refused_move=form
-        )
-    try:
-        move_proposal(placement, form.cleaned_data["offer"], form.cleaned_data["starts_on"], by=request.user)
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{placement.officer} now goes to {form.cleaned_data['offer'].partner}.")
-    return _review_url(placement)
+    """Staff move a proposal to another offer or first day, among the open offers of its round."""
+    placement = _adjusted(placement_id)
+    start, end = placement.officer.cohort.window(placement.placement_type)
+    offers = open_offers(placement.placement_type, start, end)
+    form = MoveProposalForm(posted(request), offers=offers, placement=placement, autofocus=request.htmx)
+    page = {
+        "heading": f"Move {placement.officer}’s {placement.get_placement_type_display()}",
+        "why": f"The cohort’s window is {start:%-d %B} to {end:%-d %B %Y}; placement days are working days.",
+        "closed": None
+        if placement.status == PlacementStatus.PROPOSED
+        else "Only a proposed placement can be moved; cancel a confirmed one instead.",
+    }
+
+    def moving(offer, starts_on):
+        move_proposal(placement, offer, starts_on, by=request.user)
+        return f"{placement.officer} now goes to {offer.partner}."
+
+    return _adjust(request, placement, form, moving, page=page)
 
 
-@require_POST
 @_staff("placements.manage_allocation")
+@vary_on_headers("HX-Request")
 def cancel(request, placement_id):
-    placement = get_object_or_404(CommunityPlacement.objects.select_related("officer"), pk=placement_id)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Give a reason to cancel the placement.")
-        return _review_url(placement)
-    try:
-        cancel_placement(placement, by=request.user, reason=form.cleaned_data["reason"])
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"Cancelled {placement.officer}'s placement at {placement.partner}.")
-    return _review_url(placement)
+    """Staff cancel a proposed or confirmed placement, with a reason."""
+    placement = _adjusted(placement_id)
+    form = ReasonForm(posted(request), placement=placement, autofocus=request.htmx)
+    page = {
+        "heading": f"Cancel {placement.officer}’s {placement.get_placement_type_display()}",
+        "why": "A confirmed placement gives its place back, and the officer and the partner’s contacts are told why.",
+        "closed": None
+        if PLACEMENT_WORKFLOW.can(placement.status, PlacementStatus.CANCELLED)
+        else f"This placement is {placement.get_status_display().lower()}: it can no longer be cancelled.",
+    }
+
+    def cancelling(reason):
+        cancel_placement(placement, by=request.user, reason=reason)
+        return f"Cancelled {placement.officer}'s placement at {placement.partner}."
+
+    return _adjust(request, placement, form, cancelling, page=page)
 
 
 class PlacementTypeConverter:

@@ -1,0 +1,78 @@
+"""How `vetting` knows the things it vets, without importing them (DOMAIN.md §2: "vetting
+knows the things it vets through a generic relation or a small protocol").
+
+An app whose records are vetted, referenced or signed for (a work-experience application
+today, a volunteer application later) registers its model once, from its AppConfig.ready:
+
+- ``describe(record) -> Subject``: what vetting's pages, emails and the agreement need to
+  know about the person and the placement;
+- hooks that vetting calls, inside its own transaction, when something it owns moves the
+  record on: ``on_vetting_cleared``, ``on_vetting_refused``, ``on_agreement_signed`` — each
+  ``hook(record, *, by)``; the registering app's service makes the state change.
+
+Vetting's rows point at the record through a content type and an object id."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+
+HOOKS = ("on_vetting_cleared", "on_vetting_refused", "on_agreement_signed")
+
+
+@dataclass(frozen=True)
+class Subject:
+    person_name: str
+    email: str
+    date_of_birth: date | None
+    guardian_name: str  # empty when no guardian is asked (18 or over on the first day)
+    guardian_email: str
+    title: str  # "Work experience: Summer week 2027", as a person would say it
+    starts_on: date | None
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class _Registration:
+    describe: object
+    hooks: dict
+
+
+_REGISTRY: dict[type, _Registration] = {}
+
+
+def register(model, *, describe, **hooks):
+    unknown = set(hooks) - set(HOOKS)
+    if unknown:
+        raise TypeError(f"unknown vetting hooks: {sorted(unknown)}")
+    _REGISTRY[model] = _Registration(describe, hooks)
+
+
+def _registration(record) -> _Registration:
+    try:
+        return _REGISTRY[type(record)]
+    except KeyError:
+        raise LookupError(f"{type(record).__name__} is not registered with vetting.subjects") from None
+
+
+def describe(record) -> Subject:
+    return _registration(record).describe(record)
+
+
+def call_hook(record, hook: str, *, by) -> None:
+    """Tell the record's app that ``hook`` happened; an app that did not register it ignores it."""
+    if hook not in HOOKS:
+        raise ValueError(hook)
+    handler = _registration(record).hooks.get(hook)
+    if handler is not None:
+        handler(record, by=by)
+
+
+def subject_of(row):
+    """The vetted record a vetting row (with ``content_type`` and ``object_id``) points at."""
+    return row.content_type.get_object_for_this_type(pk=row.object_id)
+
+
+def pointer(record) -> dict:
+    """The fields a vetting row stores to point at ``record``."""
+    return {"content_type": ContentType.objects.get_for_model(record), "object_id": record.pk}

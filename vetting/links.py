@@ -90,6 +90,7 @@ def use_link(queryset, token: str, *, expired: str, used: str):
     was used."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("use_link must run inside the service's transaction")
-    record = open_link(queryset.select_for_update(), token, expired=expired, used=used)
+    with transaction.atomic(savepoint=False):  # joins the service's transaction, checked above
+        record = open_link(queryset.select_for_update(), token, expired=expired, used=used)
     record.link_used_at = timezone.now()
     return record

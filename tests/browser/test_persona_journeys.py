@@ -612,6 +612,7 @@ def test_placements_officer_follows_a_reply_awaited_and_cancels_the_placement(pa
     row = page.get_by_role("row", name=re.compile("Sam Student"))
     expect(row).to_contain_text("Awaiting the partner's reply")
     axe_check(page)
+    row.get_by_role("link", name="Cancel Sam Student’s placement").click()  # htmx draws the form in the row
     row.get_by_label("Reason to cancel Sam Student's placement").fill("Sam has moved to the Medway cohort.")
     row.get_by_role("button", name="Cancel placement").click()
     expect(page.get_by_role("status")).to_contain_text("Cancelled Sam Student's placement at Maidstone Mind.")

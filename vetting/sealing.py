@@ -11,6 +11,10 @@ them by their SHA-256.
 The seal is a PAdES baseline B-B signature (no timestamp server is reachable from here),
 made with the key and certificate named by the settings AGREEMENT_SEAL_KEY and
 AGREEMENT_SEAL_CERT (PEM files; AGREEMENT_SEAL_KEY_PASSPHRASE if the key has one).
+
+pyHanko's synchronous calls run an asyncio loop of their own: call ``issue``, ``seal_pdf``
+and ``verify_pdf`` from a thread without a running loop (a request, a Celery task; in a
+Playwright test, another thread — tests/browser/test_verify_journey.py).
 """
 
 import hashlib

@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.personas import *  # noqa: F403  (persona fixtures)
 from tests.querycount import *  # noqa: F403  (assert_query_count_constant)
+from vetting.tests.seal_fixtures import *  # noqa: F403  (the seal certificate of the session)
 
 PROJECT_DIR = Path(__file__).resolve().parent
 THIRD_PARTY = (PROJECT_DIR / ".venv", PROJECT_DIR / "node_modules")

@@ -178,6 +178,7 @@ VERBS = {
     "finish": "finished",
     "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
     "invite": "invited",
+    "issue_sealed_document": "issued a sealed document for",
     "link_account": "linked an account to",
     "mark_attending": "marked as attending",
     "move": "moved",

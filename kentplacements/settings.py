@@ -163,6 +163,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # the public verify page checks a signature on each upload (vetting/views/sealing.py)
+    "verify_agreement": "20/m/ip",
 }
 # Behind a reverse proxy every request comes from the proxy's address, so per-address
 # limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of
@@ -229,6 +231,19 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The 4-day placement comes "after they have been operational officers for a few
 # months": its window opens this many months after the 19-week course ends.
 FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE = env.int("FOUR_DAY_PLACEMENT_MONTHS_AFTER_COURSE", default=3)
+
+# --- the seal on Work Placement Agreements (issue 10; vetting/sealing.py) ---
+# PEM files: the seal's private key and its certificate (followed by its chain, if a CA
+# issued it), with the key's passphrase if it has one. With DEBUG they default to the
+# development certificate that `make run` generates (manage.py make_seal_certificate, into
+# the git-ignored var/seal/); in production they must be set, or sealing an agreement fails
+# with an error naming them (and `check --deploy` says so: vetting/checks.py).
+SEAL_DEVELOPMENT_DIR = BASE_DIR / "var" / "seal"
+AGREEMENT_SEAL_KEY = env("AGREEMENT_SEAL_KEY", default=str(SEAL_DEVELOPMENT_DIR / "seal-key.pem") if DEBUG else "")
+AGREEMENT_SEAL_CERT = env("AGREEMENT_SEAL_CERT", default=str(SEAL_DEVELOPMENT_DIR / "seal-cert.pem") if DEBUG else "")
+AGREEMENT_SEAL_KEY_PASSPHRASE = env("AGREEMENT_SEAL_KEY_PASSPHRASE", default="")
+# The verify page's upload: a sealed agreement is well under 1 MB; the cap matches uploads'.
+VERIFY_UPLOAD_MAX_MB = UPLOAD_MAX_MB
 
 # --- Celery: tasks in-process unless a broker is configured ---
 _broker = env("CELERY_BROKER_URL", default=REDIS_URL)

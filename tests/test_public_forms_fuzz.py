@@ -26,6 +26,7 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -305,4 +306,50 @@ def test_fuzzed_from_a_valid_submission(make_target, record_property):
     print(
         f"\n{make_target.__name__}: {len(examples)} examples, {sum(examples)} saved, {time.monotonic() - started:.1f}s"
     )
+    assert len(examples) >= min(EXAMPLES, 10)
+
+
+# --- the verify page (issue 10): an upload, not a record saved, so not a Target ----------
+# Any bytes at all, and a sealed agreement with bytes flipped, cut short or added: each
+# answer is the page with a result or with the problem next to the field, never a 500, and
+# only the very file issued is matched to the register (its name and date shown).
+def flipped(sealed):
+    return st.tuples(st.integers(0, len(sealed) - 1), st.integers(1, 255)).map(
+        lambda change: sealed[: change[0]] + bytes([sealed[change[0]] ^ change[1]]) + sealed[change[0] + 1 :]
+    )
+
+
+def uploads(sealed):
+    return st.one_of(
+        st.binary(max_size=4096),
+        st.binary(max_size=2048).map(lambda tail: b"%PDF-1.7\n" + tail),
+        flipped(sealed),
+        st.integers(0, len(sealed)).map(lambda cut: sealed[:cut]),
+        st.binary(min_size=1, max_size=200).map(lambda extra: sealed + extra),
+    )
+
+
+@pytest.mark.django_db
+def test_verify_page_fuzzed(unsealed_pdf):
+    from vetting.sealing import issue
+
+    sealed, _ = issue(
+        unsealed_pdf, description="Work Placement Agreement", issued_to="Fuzz", record=ApplicationFactory()
+    )
+    url = reverse("agreement_verify")
+    examples = []
+
+    @settings(max_examples=EXAMPLES * 5, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(content=uploads(sealed), name=st.one_of(st.just("agreement.pdf"), text.filter(bool)))
+    def one_upload(content, name):
+        cache.clear()
+        upload = SimpleUploadedFile(name.replace("\x00", "") or "x", content, content_type="application/pdf")
+        response = Client().post(url, {"document": upload})
+        page = response.content.decode(errors="replace")
+        assert response.status_code == 200, f"{len(content)} bytes: {response.status_code}"
+        assert "Result" in page or "alert-danger" in page, "neither a result nor a problem shown"
+        assert content == sealed or "issued here to" not in page, "an altered copy was matched to the register"
+        examples.append(content)
+
+    one_upload()
     assert len(examples) >= min(EXAMPLES, 10)

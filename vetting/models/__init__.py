@@ -1,0 +1,5 @@
+# Vetting checks, references, consent and Work Placement Agreements (DOMAIN.md §3
+# "Vetting, consent and agreements"): one module per topic, imported here.
+from .sealing import IssuedDocument
+
+__all__ = ["IssuedDocument"]

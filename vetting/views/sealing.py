@@ -1,0 +1,28 @@
+"""The public verify page (issue 10): anyone shown a Work Placement Agreement can check
+that it was issued here, to whom and when, and that it was not altered. It shows the
+name and date as printed on the document, and nothing else about the person."""
+
+from allauth.core.ratelimit import consume_or_429
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from ..forms.sealing import VerifyForm
+from ..sealing import verify_pdf
+
+
+@require_http_methods(["GET", "POST"])
+def verify_agreement(request):
+    verification = None
+    if request.method == "POST":
+        # Each check parses a PDF and its signature: limited per address, like the
+        # account forms (settings.ACCOUNT_RATE_LIMITS["verify_agreement"]).
+        refused = consume_or_429(request, action="verify_agreement")
+        if refused:
+            return refused
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            verification = verify_pdf(form.cleaned_data["document"].read())
+            form = VerifyForm()  # ready for the next document
+    else:
+        form = VerifyForm()
+    return render(request, "vetting/verify.html", {"form": form, "verification": verification})

@@ -195,6 +195,7 @@ VERBS = {
     "record_clearance": "recorded the vetting decision on",
     "record_dra": "recorded",
     "record_risk_assessment": "recorded",
+    "record_security_briefing": "recorded",
     "register_interest": "registered",
     "release places_confirmed": "gave back places of",
     "release places_taken": "gave back places of",

@@ -8,14 +8,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from ..enums import ActivityKind
-from ..personal_data import find_personal_data
+from ..enums import ActivityKind, ActivityLocation
+from ..personal_data import find_forbidden_situations, find_personal_data
 from ..selectors.placement_days import escorting_officers
 from ..services.placement_days import programme_day_problem
 from .rendering import RenderedForm, group
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DIARY_MAX_LENGTH = 5000
 PRESENT_CHOICES = [("yes", "Present"), ("no", "Absent")]
 
 
@@ -35,6 +36,41 @@ def _date(label):
     )
 
 
+class WarnsOfForbiddenSituations(RenderedForm):
+    """Protocol 3.5.2: a participant is never deployed in an ERV nor attends a sudden death
+    or a post mortem. Notes that mention one are saved only once the writer ticks that the
+    participant was kept away from it (a note may rightly say "we stayed clear of ..."):
+    the first save shows the warning next to the field and the tick box; the second, with
+    the box ticked, saves. The service asks for the same tick."""
+
+    forbidden_checked: tuple[str, ...] = ()
+    not_forbidden = forms.BooleanField(
+        label="I confirm this is not an ERV deployment, a sudden death, a post mortem or a similar incident "
+        "attended by the participant",
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        self.forbidden_mentions = {
+            name: found for name in self.forbidden_checked if (found := find_forbidden_situations(data.get(name) or ""))
+        }
+        if self.forbidden_mentions and not data.get("not_forbidden"):
+            for name, found in self.forbidden_mentions.items():
+                self.add_error(
+                    name,
+                    f"This mentions {', '.join(found)}. Protocol 3.5.2: a participant is never deployed in an ERV "
+                    "and never attends a sudden death or a post mortem. If they were kept away from it, tick the "
+                    "confirmation below and save again.",
+                )
+        return data
+
+    def layout(self):
+        # The tick box is offered once there is something to confirm.
+        shown = ["not_forbidden"] if getattr(self, "forbidden_mentions", None) else []
+        return [name for name in super().layout() if name != "not_forbidden"] + shown
+
+
 class ProgrammeDaysForm(RenderedForm):
     """A form about something that happened on one of the programme's days (issue 8): the
     day is checked next to its field; the service refuses it again if the form is bypassed."""
@@ -48,8 +84,9 @@ class ProgrammeDaysForm(RenderedForm):
             raise ValidationError(problem, code="programme_day")
 
 
-class ActivityForm(ProgrammeDaysForm):
+class ActivityForm(ProgrammeDaysForm, WarnsOfForbiddenSituations):
     button_label, button_name, button_value = "Record the activity", "save", "activity"
+    forbidden_checked = ("notes",)
     date = _date("Date")
     # Protocol 3.5.6: only the activities that may be accommodated are offered.
     kind = forms.ChoiceField(
@@ -57,11 +94,51 @@ class ActivityForm(ProgrammeDaysForm):
         choices=[("", "Choose an activity"), *ActivityKind.choices],
         error_messages={"required": "Choose the activity."},
     )
+    # Protocol 3.5.2: "in most cases" on site; off site only with the escorting officer's confirmation.
+    location = forms.ChoiceField(
+        label="Where",
+        choices=ActivityLocation.choices,
+        initial=ActivityLocation.ON_SITE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the activity is on site or off site."},
+    )
+    off_site_covered = forms.BooleanField(
+        label="Off site: I am the escorting officer and I confirm the Student Placement Risk Assessment covers it",
+        required=False,
+    )
     notes = _text("Notes", required=False)
 
     def clean_date(self):
         self._check_day(self.cleaned_data["date"])
         return self.cleaned_data["date"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("location") == ActivityLocation.OFF_SITE and not data.get("off_site_covered"):
+            self.add_error(
+                "off_site_covered",
+                "Protocol 3.5.2: confirm the Student Placement Risk Assessment covers this off-site activity.",
+            )
+        return data
+
+    def layout(self):
+        return [group(self, name) if name == "location" else name for name in super().layout()]
+
+
+class SecurityBriefingForm(ProgrammeDaysForm):
+    """Protocol 3.4.1: who explained the force's security requirements, and when."""
+
+    button_label, button_name, button_value = "Record the briefing", "save", "briefing"
+    given_by = forms.CharField(
+        label="Nominated local contact who gave the briefing",
+        max_length=200,
+        error_messages={"required": "Enter who gave the briefing."},
+    )
+    given_on = _date("Date of the briefing")
+
+    def clean_given_on(self):
+        self._check_day(self.cleaned_data["given_on"])
+        return self.cleaned_data["given_on"]
 
 
 class RiskAssessmentForm(RenderedForm):
@@ -83,8 +160,9 @@ class RiskReviewForm(RenderedForm):
     summary = _text("Assessment", rows=6, help_text="Update the assessment as it stands after this review.")
 
 
-class DraForm(ProgrammeDaysForm):
+class DraForm(ProgrammeDaysForm, WarnsOfForbiddenSituations):
     button_label, button_name, button_value = "Record the DRA", "save", "dra"
+    forbidden_checked = ("event", "hazards", "controls", "outcome")
     occurred_at = forms.DateTimeField(
         label="When it happened",
         widget=DATETIME,
@@ -149,19 +227,31 @@ class RegisterForm(RenderedForm):
         ]
 
 
-class DiaryForm(RenderedForm):
+class DiaryForm(WarnsOfForbiddenSituations):
     button_label = "Save your note"
+    forbidden_checked = ("text",)
     date = _date("Date")
-    text = _text(
-        "Your notes",
-        rows=8,
-        help_text="Do not write names, phone numbers, emails, vehicle registrations or crime reference numbers.",
+    text = forms.CharField(
+        label="Your notes",
+        # bounds the look-up of other people's names (personal_data) as well as the page
+        max_length=DIARY_MAX_LENGTH,
+        help_text="Do not write names, dates of birth, addresses or postcodes, phone numbers, emails, "
+        "vehicle registrations or crime reference numbers.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": "Enter your notes.",
+            "max_length": "Keep a note under %(limit_value)d characters (it has %(show_value)d).",
+        },
     )
+
+    def __init__(self, *args, writer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.writer = writer
 
     def clean_text(self):
         # Protocol 3.4.3: refuse to save until the text is clean; what was typed stays.
         text = self.cleaned_data["text"]
-        if found := find_personal_data(text):
+        if found := find_personal_data(text, writer=self.writer):
             raise ValidationError(
                 f"This looks like personal data: {', '.join(found)}. Please remove it before saving.",
                 code="personal_data",

@@ -14,6 +14,7 @@ from .work_experience import (
     EligibilityQuestion,
     ExpressionOfInterest,
     RiskAssessment,
+    SecurityBriefing,
     WorkExperienceApplication,
     WorkExperienceProgramme,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "PresentationInvitation",
     "PresentationSession",
     "RiskAssessment",
+    "SecurityBriefing",
     "StudentOfficer",
     "WorkExperienceApplication",
     "WorkExperienceProgramme",

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from ..enums import ActivityKind, ApplicationStatus, DeclineReason, ProgrammeStatus
+from ..enums import ActivityKind, ActivityLocation, ApplicationStatus, DeclineReason, ProgrammeStatus
 
 ADULT_AGE = 18  # Protocol 3.5.3: under 18, a parent/guardian signs the declaration of consent
 
@@ -207,12 +207,22 @@ class AttendanceRecord(models.Model):
 class Activity(models.Model):
     """What a participant does on a day, with their escorting officer (protocol 3.5.6)."""
 
-    SERVICE_OWNED_FIELDS = ("application", "escorting_officer")  # record_activity
+    SERVICE_OWNED_FIELDS = ("application", "escorting_officer", "off_site_confirmed_by")  # record_activity
 
     application = models.ForeignKey(WorkExperienceApplication, on_delete=models.CASCADE, related_name="activities")
     date = models.DateField()
     kind = models.CharField(max_length=30, choices=ActivityKind.choices)
+    location = models.CharField(
+        max_length=10,
+        choices=ActivityLocation.choices,
+        default=ActivityLocation.ON_SITE,
+        db_default=ActivityLocation.ON_SITE,
+    )
     escorting_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Protocol 3.5.2: the escorting officer who confirmed the risk assessment covers an off-site activity.
+    off_site_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -223,10 +233,36 @@ class Activity(models.Model):
         constraints = [
             # Protocol 3.5.2: nothing outside the allowed list is ever recorded as done.
             models.CheckConstraint(condition=Q(kind__in=ActivityKind.values), name="activity_kind_allowed"),
+            models.CheckConstraint(condition=Q(location__in=ActivityLocation.values), name="activity_location_valid"),
+            models.CheckConstraint(
+                condition=Q(location=ActivityLocation.ON_SITE) | Q(off_site_confirmed_by__isnull=False),
+                name="activity_off_site_confirmed",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.date:%-d %b %Y}"
+
+
+class SecurityBriefing(models.Model):
+    """Protocol 3.4.1: force security requirements (e.g. the importance of not divulging
+    information) "explained by the nominated local contact at the start of the individual's
+    placement": who gave it and when, before any activity."""
+
+    SERVICE_OWNED_FIELDS = ("application", "recorded_by")  # record_security_briefing
+
+    application = models.OneToOneField(
+        WorkExperienceApplication, on_delete=models.CASCADE, related_name="security_briefing"
+    )
+    given_by = models.CharField("nominated local contact", max_length=200)
+    given_on = models.DateField("date of the briefing")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Security briefing for {self.application.applicant}"
 
 
 class RiskAssessment(models.Model):

@@ -15,6 +15,7 @@ from placements.models import Activity, AttendanceRecord, DiaryEntry, DynamicRis
 
 from .form_markup import error_under_field, summary_link
 from .matrix_placement_days import on_placement
+from .work_experience_factories import ready_for_activities
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +63,10 @@ def test_another_participant_does_not_exist_for_the_escorting_officer(client, es
 
 
 def test_the_escorting_officer_records_an_activity(client, escorting_officer, escorted):
+    ready_for_activities(escorted, escorting_officer)
     url = reverse("escort_participant", args=[escorted.pk])
-    response = signed_in(client, escorting_officer).post(
-        url,
-        {"save": "activity", "activity-date": "2027-07-20", "activity-kind": "licensing", "activity-notes": "Pubs"},
-        follow=True,
-    )
+    data = {"save": "activity", "activity-date": "2027-07-20", "activity-kind": "licensing", "activity-notes": "Pubs"}
+    response = signed_in(client, escorting_officer).post(url, {**data, "activity-location": "on_site"}, follow=True)
     assertContains(response, "The activity is recorded.")
     assertContains(response, "20 Jul 2027: Licensing with")
     assert Activity.objects.get().escorting_officer == escorting_officer

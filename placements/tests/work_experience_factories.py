@@ -13,6 +13,7 @@ from placements.models import (
     DynamicRiskAssessment,
     EligibilityQuestion,
     RiskAssessment,
+    SecurityBriefing,
     WorkExperienceApplication,
     WorkExperienceProgramme,
 )
@@ -71,6 +72,16 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     guardian_email = "pat.parent@example.org"
     guardian_phone = "07700 900123"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+def ready_for_activities(application, officer):
+    """The start of the placement done (tests only): the security briefing (protocol
+    3.4.1) and the Student Placement Risk Assessment (3.5.4), written directly."""
+    day = application.programme.starts_on
+    SecurityBriefing.objects.create(application=application, given_by="PS Dana Lane", given_on=day, recorded_by=officer)
+    return RiskAssessment.objects.create(
+        application=application, owner=officer, assessed_on=day, review_due=day, summary="Stays on site."
+    )
 
 
 def record_placement_day(application, officer):

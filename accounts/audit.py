@@ -160,6 +160,7 @@ VERBS = {
     "accept_for_partner": "recorded the partner's acceptance of",
     "activate": "activated",
     "add diary entry": "added",
+    "add_risk_attachment": "added an attachment to",
     "add_contact": "added the contact",
     "approve": "approved",
     "assign_escorting_officer": "assigned an escorting officer to",

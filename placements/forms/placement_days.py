@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ..enums import ActivityKind, ActivityLocation
+from ..models import RiskAttachment
+from ..models.work_experience import RISK_FRAMEWORK_CHECKS
 from ..personal_data import find_forbidden_situations, find_personal_data
 from ..selectors.placement_days import escorting_officers
 from ..services.placement_days import programme_day_problem
@@ -152,6 +154,27 @@ class RiskAssessmentForm(RenderedForm):
         if data.get("assessed_on") and data.get("review_due") and data["review_due"] < data["assessed_on"]:
             self.add_error("review_due", "The review date must be on or after the date of the assessment.")
         return data
+
+
+class RiskAttachmentForm(RenderedForm):
+    """Protocol 3.5.4: one attachment (activity area) and the framework's checks for it."""
+
+    button_label, button_name, button_value = "Add the attachment", "save", "attachment"
+    kind = forms.ChoiceField(label="Attachment", error_messages={"required": "Choose the attachment."})
+    findings = _text("Hazards and precautions", help_text="What could go wrong on this attachment, and what prevents it.")
+
+    def __init__(self, *args, covered=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # the areas not yet covered (protocol 3.5.6's list)
+        self.fields["kind"].choices = [("", "Choose an attachment")] + [
+            (value, label) for value, label in ActivityKind.choices if value not in covered
+        ]
+        for name in RISK_FRAMEWORK_CHECKS:
+            label = RiskAttachment._meta.get_field(name).verbose_name
+            self.fields[name] = forms.BooleanField(
+                label=label[:1].upper() + label[1:],
+                error_messages={"required": "Protocol 3.5.4: apply this step of the framework to the attachment."},
+            )
 
 
 class RiskReviewForm(RenderedForm):

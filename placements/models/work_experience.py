@@ -291,6 +291,47 @@ class RiskAssessment(models.Model):
         return f"Student Placement Risk Assessment for {self.application.applicant}"
 
 
+# Protocol 3.5.4: the generic risk assessment framework's steps, checked per attachment.
+RISK_FRAMEWORK_CHECKS = ("hazards_identified", "who_might_be_harmed", "precautions_in_place", "participant_told")
+
+
+class RiskAttachment(models.Model):
+    """One attachment (activity area, protocol 3.5.6) covered by the Student Placement Risk
+    Assessment: protocol 3.5.4, "the principles of the force's generic risk assessment
+    framework should be applied to each attachment undertaken by the individual". The
+    framework's steps are its checklist: the hazards identified, who might be harmed and
+    how, the precautions decided and in place, the participant told of them; the review is
+    the assessment's own. An attachment is recorded only with every check done."""
+
+    SERVICE_OWNED_FIELDS = ("assessment", "recorded_by")  # add_risk_attachment
+    CHECKS = RISK_FRAMEWORK_CHECKS
+
+    assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("attachment", max_length=30, choices=ActivityKind.choices)
+    findings = models.TextField("hazards and precautions")
+    hazards_identified = models.BooleanField("the hazards of the attachment are identified")
+    who_might_be_harmed = models.BooleanField("who might be harmed, and how, is considered")
+    precautions_in_place = models.BooleanField("precautions are decided and in place")
+    participant_told = models.BooleanField("the participant is told of the risks and precautions")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "kind"], name="risk_attachment_once_per_kind"),
+            models.CheckConstraint(condition=Q(kind__in=ActivityKind.values), name="risk_attachment_kind_allowed"),
+            models.CheckConstraint(
+                condition=Q(**dict.fromkeys(RISK_FRAMEWORK_CHECKS, True)), name="risk_attachment_framework_checks_done"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.assessment})"
+
+
 class DynamicRiskAssessment(models.Model):
     """A DRA for an incident or event, recorded by the escorting officer (protocol 3.5.5)."""
 

@@ -28,6 +28,7 @@ from ..models import (
     DiaryEntry,
     DynamicRiskAssessment,
     RiskAssessment,
+    RiskAttachment,
     SecurityBriefing,
     WorkExperienceApplication,
 )
@@ -138,13 +139,18 @@ def _check_kind(kind: str) -> None:
         raise DomainError("Protocol 3.5.6: choose one of the activities that may be accommodated.")
 
 
-def _check_ready_for_activities(application) -> None:
+def _check_ready_for_activities(application, kind) -> None:
     """Protocol 3.4.1 and 3.5.4: the security briefing and the Student Placement Risk
-    Assessment come before the first activity."""
+    Assessment, covering this attachment, come before the activity."""
     if not SecurityBriefing.objects.filter(application=application).exists():
         raise DomainError("Record the security briefing (protocol 3.4.1) before any activity.")
     if not RiskAssessment.objects.filter(application=application).exists():
         raise DomainError("Record the Student Placement Risk Assessment (protocol 3.5.4) before any activity.")
+    if not RiskAttachment.objects.filter(assessment__application=application, kind=kind).exists():
+        raise DomainError(
+            f"The Student Placement Risk Assessment does not cover {ActivityKind(kind).label.lower()} yet: "
+            "add it as an attachment first (protocol 3.5.4)."
+        )
 
 
 def _off_site_confirmer(application, by, location, off_site_covered):
@@ -176,7 +182,7 @@ def record_activity(
     _require_escort_or_team(application, by)
     _check_programme_day(application.programme, date)
     _check_kind(kind)
-    _check_ready_for_activities(application)
+    _check_ready_for_activities(application, kind)
     confirmer = _off_site_confirmer(application, by, location, off_site_covered)
     check_not_forbidden(notes, not_forbidden=not_forbidden)
     activity = Activity.objects.create(
@@ -215,6 +221,32 @@ def record_risk_assessment(application, *, by, owner, assessed_on, review_due, s
     )
     record_action(assessment, action="record_risk_assessment", by=by)
     return assessment
+
+
+@transaction.atomic
+def add_risk_attachment(
+    assessment, *, by, kind, findings, hazards_identified, who_might_be_harmed, precautions_in_place, participant_told
+):
+    """Protocol 3.5.4: "the principles of the force's generic risk assessment framework
+    should be applied to each attachment": one per activity area, with every check of the
+    framework done (models.RiskAttachment)."""
+    _require_escort_or_team(assessment.application, by)
+    _check_kind(kind)
+    checks = {
+        "hazards_identified": hazards_identified,
+        "who_might_be_harmed": who_might_be_harmed,
+        "precautions_in_place": precautions_in_place,
+        "participant_told": participant_told,
+    }
+    if not all(checks.values()):
+        raise DomainError("Protocol 3.5.4: apply every step of the risk assessment framework to the attachment.")
+    if RiskAttachment.objects.filter(assessment=assessment, kind=kind).exists():
+        raise DomainError(f"The assessment already covers {ActivityKind(kind).label.lower()}.")
+    attachment = RiskAttachment.objects.create(
+        assessment=assessment, kind=kind, findings=findings.strip(), recorded_by=by, **checks
+    )
+    record_action(attachment, action="add_risk_attachment", by=by, to_state=kind)
+    return attachment
 
 
 @transaction.atomic

@@ -25,9 +25,11 @@ from ..forms.placement_days import (
     EscortingOfficerForm,
     RegisterForm,
     RiskAssessmentForm,
+    RiskAttachmentForm,
     RiskReviewForm,
     SecurityBriefingForm,
 )
+from ..enums import ActivityKind
 from ..models import RiskAssessment, SecurityBriefing, WorkExperienceProgramme
 from ..selectors.placement_days import ON_PLACEMENT, own_applications, participants_for, register_rows
 from ..selectors.work_experience import eligibility_answers
@@ -68,7 +70,10 @@ def _record_of(application):
         "application": application,
         "activities": application.activities.select_related("escorting_officer", "off_site_confirmed_by"),
         "dras": application.dynamic_risk_assessments.select_related("recorded_by"),
-        "assessment": RiskAssessment.objects.filter(application=application).select_related("owner").first(),
+        "assessment": RiskAssessment.objects.filter(application=application)
+        .select_related("owner")
+        .prefetch_related("attachments")
+        .first(),
         "briefing": SecurityBriefing.objects.filter(application=application).first(),
     }
 
@@ -84,8 +89,10 @@ def _start_of_placement(request, application, record, by):
     """The forms of the start of the placement, on the escort's and the supervisors' pages:
     the security briefing (3.4.1) and the Student Placement Risk Assessment (3.5.4).
     Returns the forms and whether one of them was saved."""
+    assessment = record["assessment"]
     briefing = _briefing_form(request, application, record["briefing"])
-    risk, review = _risk_form(request, application, record["assessment"])
+    risk, review = _risk_form(request, application, assessment)
+    attachment = _attachment_form(request, assessment)
     saved = (
         briefing is not None
         and _saved(
@@ -95,7 +102,26 @@ def _start_of_placement(request, application, record, by):
             message="The security briefing is recorded.",
         )
     ) or _saved(request, risk, review, message="The Student Placement Risk Assessment is saved.")
-    return {"briefing_form": briefing, "risk_form": risk}, saved
+    saved = saved or (
+        attachment is not None
+        and _saved(
+            request,
+            attachment,
+            partial(services.add_risk_attachment, assessment, by=by),
+            message="The attachment is added to the risk assessment.",
+        )
+    )
+    return {"briefing_form": briefing, "risk_form": risk, "attachment_form": attachment}, saved
+
+
+def _attachment_form(request, assessment):
+    """Protocol 3.5.4: the areas the assessment does not cover yet, once it exists."""
+    if assessment is None:
+        return None
+    covered = {attachment.kind for attachment in assessment.attachments.all()}
+    if len(covered) == len(ActivityKind.values):
+        return None
+    return _form(request, "attachment", RiskAttachmentForm, covered=covered)
 
 
 # --- escorting officers ------------------------------------------------------------------

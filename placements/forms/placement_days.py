@@ -161,7 +161,9 @@ class RiskAttachmentForm(RenderedForm):
 
     button_label, button_name, button_value = "Add the attachment", "save", "attachment"
     kind = forms.ChoiceField(label="Attachment", error_messages={"required": "Choose the attachment."})
-    findings = _text("Hazards and precautions", help_text="What could go wrong on this attachment, and what prevents it.")
+    findings = _text(
+        "Hazards and precautions", help_text="What could go wrong on this attachment, and what prevents it."
+    )
 
     def __init__(self, *args, covered=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from rules.contrib.views import permission_required
 from accounts.queues import in_queue, queue_named
 from kentplacements.workflow import DomainError
 
+from ..enums import ActivityKind
 from ..forms.placement_days import (
     ActivityForm,
     DiaryForm,
@@ -29,7 +30,6 @@ from ..forms.placement_days import (
     RiskReviewForm,
     SecurityBriefingForm,
 )
-from ..enums import ActivityKind
 from ..models import RiskAssessment, SecurityBriefing, WorkExperienceProgramme
 from ..selectors.placement_days import ON_PLACEMENT, own_applications, participants_for, register_rows
 from ..selectors.work_experience import eligibility_answers

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ..enums import ActivityKind, ActivityLocation
 from ..models import RiskAttachment
-from ..models.work_experience import RISK_FRAMEWORK_CHECKS
+from ..models.work_experience import DEFAULT_REVIEW_DAYS, RISK_FRAMEWORK_CHECKS
 from ..personal_data import find_forbidden_situations, find_personal_data
 from ..selectors.placement_days import escorting_officers
 from ..services.placement_days import programme_day_problem
@@ -19,6 +19,7 @@ from .rendering import RenderedForm, group
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DIARY_MAX_LENGTH = 5000
+MAX_REVIEW_DAYS = 14
 PRESENT_CHOICES = [("yes", "Present"), ("no", "Absent")]
 
 
@@ -146,14 +147,20 @@ class SecurityBriefingForm(ProgrammeDaysForm):
 class RiskAssessmentForm(RenderedForm):
     button_label, button_name, button_value = "Save the assessment", "save", "risk"
     assessed_on = _date("Date of the assessment")
-    review_due = _date("Review due")
+    review_every_days = forms.IntegerField(
+        label="Review every (days)",
+        min_value=1,
+        max_value=MAX_REVIEW_DAYS,
+        initial=DEFAULT_REVIEW_DAYS,
+        help_text="Protocol 3.5.4: reviewed regularly, until the placement ends.",
+        error_messages={
+            "required": "Enter how many days apart the reviews are.",
+            "invalid": "Enter a whole number of days.",
+            "min_value": "Enter 1 day or more.",
+            "max_value": f"Review at least every {MAX_REVIEW_DAYS} days.",
+        },
+    )
     summary = _text("Assessment", rows=6, help_text="The hazards of each attachment and how they are controlled.")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("assessed_on") and data.get("review_due") and data["review_due"] < data["assessed_on"]:
-            self.add_error("review_due", "The review date must be on or after the date of the assessment.")
-        return data
 
 
 class RiskAttachmentForm(RenderedForm):
@@ -181,8 +188,11 @@ class RiskAttachmentForm(RenderedForm):
 
 class RiskReviewForm(RenderedForm):
     button_label, button_name, button_value = "Save the assessment", "save", "risk"
-    review_due = _date("Next review due")
-    summary = _text("Assessment", rows=6, help_text="Update the assessment as it stands after this review.")
+    summary = _text(
+        "Assessment",
+        rows=6,
+        help_text="Update the assessment as it stands after this review; the next review falls due at its interval.",
+    )
 
 
 class DraForm(ProgrammeDaysForm, WarnsOfForbiddenSituations):

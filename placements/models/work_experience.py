@@ -16,6 +16,10 @@ ADULT_AGE = 18  # Protocol 3.5.3: under 18, a parent/guardian signs the declarat
 
 KENT_POLICE_COLLEGE = "Kent Police College, Maidstone"
 
+# Protocol 3.5.4: a placement lasts a week, so its risk assessment is looked at again every
+# other day unless the assessor sets another interval.
+DEFAULT_REVIEW_DAYS = 2
+
 
 class WorkExperienceProgramme(models.Model):
     """A work-experience programme (Work Experience Protocol 3.1–3.2, seed 001)."""
@@ -275,6 +279,9 @@ class RiskAssessment(models.Model):
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_on = models.DateField()
+    # Protocol 3.5.4: "reviewed regularly": each review falls due this many days after the
+    # last (placement_days.review_risk_assessment), until the placement ends.
+    review_every_days = models.PositiveSmallIntegerField("review every (days)", default=DEFAULT_REVIEW_DAYS)
     review_due = models.DateField()
     summary = models.TextField()
     last_reviewed_on = models.DateField(null=True, blank=True)
@@ -284,7 +291,8 @@ class RiskAssessment(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(review_due__gte=F("assessed_on")), name="risk_review_after_assessment")
+            models.CheckConstraint(condition=Q(review_due__gte=F("assessed_on")), name="risk_review_after_assessment"),
+            models.CheckConstraint(condition=Q(review_every_days__gt=0), name="risk_review_interval_positive"),
         ]
 
     def __str__(self):

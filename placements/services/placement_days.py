@@ -32,6 +32,7 @@ from ..models import (
     SecurityBriefing,
     WorkExperienceApplication,
 )
+from ..models.work_experience import DEFAULT_REVIEW_DAYS
 from ..personal_data import find_forbidden_situations, find_personal_data
 from ..selectors.placement_days import ON_PLACEMENT, recruitment_team
 
@@ -207,17 +208,28 @@ def _check_review_due(assessed_on, review_due) -> None:
 
 
 @transaction.atomic
-def record_risk_assessment(application, *, by, owner, assessed_on, review_due, summary):
+def record_risk_assessment(
+    application, *, by, owner, assessed_on, summary, review_every_days=DEFAULT_REVIEW_DAYS, review_due=None
+):
     """Protocol 3.5.4: completed "at the start of the placement": from clearance on, and
-    before the first activity (record_activity)."""
+    before the first activity (record_activity). The first review falls due
+    ``review_every_days`` after the assessment, unless a ``review_due`` is given."""
     _require_escort_or_team(application, by)
     if application.status not in RISK_ASSESSED_FROM:
         raise DomainError("The Student Placement Risk Assessment is recorded once vetting has cleared the applicant.")
+    if review_every_days < 1:
+        raise DomainError("Review the assessment at least every few days: give a number of days of 1 or more.")
+    review_due = review_due or assessed_on + timedelta(days=review_every_days)
     _check_review_due(assessed_on, review_due)
     if RiskAssessment.objects.filter(application=application).exists():
         raise DomainError("This participant already has a Student Placement Risk Assessment: review it instead.")
     assessment = RiskAssessment.objects.create(
-        application=application, owner=owner, assessed_on=assessed_on, review_due=review_due, summary=summary
+        application=application,
+        owner=owner,
+        assessed_on=assessed_on,
+        review_every_days=review_every_days,
+        review_due=review_due,
+        summary=summary,
     )
     record_action(assessment, action="record_risk_assessment", by=by)
     return assessment
@@ -250,10 +262,13 @@ def add_risk_attachment(
 
 
 @transaction.atomic
-def review_risk_assessment(assessment, *, by, review_due, summary):
-    """Protocol 3.5.4: "reviewed regularly"; each review sets the next due date."""
+def review_risk_assessment(assessment, *, by, summary, review_due=None):
+    """Protocol 3.5.4: "reviewed regularly"; the next review falls due at the set interval
+    from today (or on ``review_due``). Once the placement has ended none is chased
+    (overdue_risk_reviews)."""
     _require_escort_or_team(assessment.application, by)
     today = timezone.localdate()
+    review_due = review_due or today + timedelta(days=assessment.review_every_days)
     earliest = max(today, assessment.assessed_on)
     if review_due < earliest:
         raise DomainError(f"The next review must be due on or after {earliest:%-d %B %Y}.")

@@ -140,18 +140,18 @@ def test_the_recruitment_team_assigns_the_escorting_officer(client, recruiter, e
 def test_the_recruitment_team_records_then_reviews_the_risk_assessment(client, recruiter, escorted):
     url = reverse("staff_participant", args=[escorted.pk])
     signed_in(client, recruiter)
-    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_due": "2027-06-30", "risk-summary": "Low"}
+    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_every_days": "0", "risk-summary": "Low"}
     response = client.post(url, data)
-    message = "The review date must be on or after the date of the assessment."
-    assertContains(response, error_under_field("risk-review_due", message), html=True)
+    assertContains(response, error_under_field("risk-review_every_days", "Enter 1 day or more."), html=True)
 
-    client.post(url, {**data, "risk-review_due": "2027-07-21"})
+    client.post(url, {**data, "risk-review_every_days": "3"})
     assessment = RiskAssessment.objects.get()
-    assert (assessment.owner, assessment.review_due) == (recruiter, date(2027, 7, 21))
+    assert (assessment.owner, assessment.review_due, assessment.review_every_days) == (recruiter, date(2027, 7, 4), 3)
 
-    client.post(url, {"save": "risk", "risk-review_due": "2027-07-22", "risk-summary": "Reviewed"})
+    # Protocol 3.5.4: each review sets the next at the interval from today (20 July).
+    client.post(url, {"save": "risk", "risk-summary": "Reviewed"})
     assessment.refresh_from_db()
-    assert (assessment.review_due, assessment.last_reviewed_on) == (date(2027, 7, 22), date(2027, 7, 20))
+    assert (assessment.review_due, assessment.last_reviewed_on) == (date(2027, 7, 23), date(2027, 7, 20))
 
 
 def _register_url(programme, day=FIRST_DAY):

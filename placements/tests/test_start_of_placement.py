@@ -25,6 +25,7 @@ from placements.services.placement_days import (
     record_dra,
     record_risk_assessment,
     record_security_briefing,
+    review_risk_assessment,
 )
 from tests.factories import UserFactory
 
@@ -60,9 +61,7 @@ def started(escorted, escorting_officer):
 
 
 def _assess(application, by):
-    return record_risk_assessment(
-        application, by=by, owner=by, assessed_on=date(2027, 7, 1), review_due=date(2027, 7, 19), summary="Low"
-    )
+    return record_risk_assessment(application, by=by, owner=by, assessed_on=date(2027, 7, 1), summary="Low")
 
 
 # --- the Student Placement Risk Assessment from clearance on (3.5.4) ---------------------------------
@@ -88,9 +87,36 @@ def test_the_staff_page_of_a_cleared_applicant_records_the_risk_assessment(clien
     page = client.get(url).content.decode()
     assert "Record the Student Placement Risk Assessment" in page
     assert "Record the security briefing" not in page  # given on a day of the placement
-    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_due": "2027-07-19", "risk-summary": "Low"}
+    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_every_days": "2", "risk-summary": "Low"}
     assertContains(client.post(url, data, follow=True), "The Student Placement Risk Assessment is saved.")
     assert RiskAssessment.objects.get().application == application
+
+
+def test_reviews_fall_due_at_the_set_interval(escorted, escorting_officer):
+    assessment = record_risk_assessment(
+        escorted,
+        by=escorting_officer,
+        owner=escorting_officer,
+        assessed_on=FIRST_DAY,
+        summary="Low",
+        review_every_days=3,
+    )
+    assert assessment.review_due == date(2027, 7, 22)
+    review_risk_assessment(assessment, by=escorting_officer, summary="Still low")  # today is 20 July
+    assessment.refresh_from_db()
+    assert (assessment.review_due, assessment.last_reviewed_on) == (date(2027, 7, 23), date(2027, 7, 20))
+
+
+def test_a_review_interval_under_a_day_is_refused(escorted, escorting_officer):
+    with pytest.raises(DomainError, match="1 or more"):
+        record_risk_assessment(
+            escorted,
+            by=escorting_officer,
+            owner=escorting_officer,
+            assessed_on=FIRST_DAY,
+            summary="x",
+            review_every_days=0,
+        )
 
 
 # --- attachments (3.5.4) ----------------------------------------------------------------------
@@ -271,7 +297,7 @@ def test_the_escorting_officer_records_the_briefing_and_an_attachment_on_the_par
     url = reverse("escort_participant", args=[escorted.pk])
     data = {"save": "briefing", "briefing-given_by": "PS Dana Lane", "briefing-given_on": "2027-07-19"}
     assertContains(client.post(url, data, follow=True), "Given by PS Dana Lane on 19 July 2027")
-    data = {"save": "risk", "risk-assessed_on": "2027-07-19", "risk-review_due": "2027-07-21", "risk-summary": "Low"}
+    data = {"save": "risk", "risk-assessed_on": "2027-07-19", "risk-review_every_days": "2", "risk-summary": "Low"}
     page = client.post(url, data, follow=True)
     assertContains(page, "Add an attachment to the risk assessment")
     data = {"save": "attachment", "attachment-kind": "licensing", "attachment-findings": "Stays outside"}

@@ -179,7 +179,7 @@ def _risk_form(request, application, assessment):
         form = _form(request, "risk", RiskAssessmentForm)
         service = partial(services.record_risk_assessment, application, by=request.user, owner=request.user)
     else:
-        initial = {"summary": assessment.summary, "review_due": assessment.review_due}
+        initial = {"summary": assessment.summary}
         form = _form(request, "risk", RiskReviewForm, initial=initial)
         service = partial(services.review_risk_assessment, assessment, by=request.user)
     return form, service

@@ -69,7 +69,7 @@ def test_the_escort_starts_a_placement_and_the_diary_refuses_a_postcode(page, br
     axe_check(escort)
 
     escort.get_by_label("Date of the assessment").fill(today.isoformat())
-    escort.get_by_label("Review due").fill((today + timedelta(days=2)).isoformat())
+    escort.get_by_label("Review every (days)").fill("2")
     escort.get_by_role("textbox", name="Assessment*", exact=True).fill("Stays with the escorting officer.")
     escort.get_by_role("button", name="Save the assessment").click()
     expect(escort.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")

@@ -40,6 +40,8 @@ from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .models import StudentOfficer
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", re.IGNORECASE)
 _CRIME_REFERENCE = re.compile(r"\b(?:\d{2}|CR)/\d{4,6}/\d{2}\b", re.IGNORECASE)
@@ -121,8 +123,6 @@ def _name_candidates(text: str) -> dict[str, list[tuple[int, str]]]:
 def _names_of_others(text: str, writer):
     """The full names in ``text`` of people held in the system other than ``writer``:
     users and student officers, in one query (a UNION of the two name lists)."""
-    from placements.models import StudentOfficer  # the models import the app's enums, not this module
-
     candidates = _name_candidates(text)
     if not candidates:
         return

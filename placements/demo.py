@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_DOMAIN
 
 from .enums import (
+    ActivityKind,
     ApplicationStatus,
     CommunityCode,
     KentDistrict,
@@ -37,10 +38,14 @@ from .models import (
     PlacementReflection,
     PresentationInvitation,
     PresentationSession,
+    RiskAssessment,
+    RiskAttachment,
+    SecurityBriefing,
     StudentOfficer,
     WorkExperienceApplication,
     WorkExperienceProgramme,
 )
+from .models.work_experience import RISK_FRAMEWORK_CHECKS
 from .services.presentations import submit_reflection
 from .validators import duplicate_key
 
@@ -309,7 +314,7 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
         },
     )
     people = [applicant_user, *(make_participant(name, login) for name, login in DEMO_PARTICIPANTS)]
-    for number, person in enumerate(people):
+    participants = [
         _application(
             running,
             person,
@@ -318,6 +323,12 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
             escorting_officer=escort_user,
             joining_instructions_sent_at=now - timedelta(days=14),
         )
+        for number, person in enumerate(people)
+    ]
+    # Issue 10: all but the last have had their security briefing and risk assessment, so
+    # the escort's pages show a participant ready for activities and one still to start.
+    for application in participants[:-1]:
+        _started(application, escort_user)
     running.places_confirmed = len(people)
     running.save(update_fields=["places_confirmed"])
     # another programme open for applications, which the demo applicant has not applied to
@@ -338,6 +349,37 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
     )
 
 
+# The areas the demo's risk assessments cover (protocol 3.5.4, 3.5.6).
+DEMO_ATTACHMENTS = {
+    ActivityKind.COLLEGE_SESSION: "Classroom sessions at the college: fire exits shown; escorted between buildings.",
+    ActivityKind.COMMUNITY_LIAISON: "Meeting community groups on site: the escorting officer stays with them.",
+}
+
+
+def _started(application, escort_user):
+    """The start of the placement (protocol 3.4.1, 3.5.4), as the story has reached it."""
+    first_day = application.programme.starts_on
+    SecurityBriefing.objects.get_or_create(
+        application=application,
+        defaults={"given_by": "PS Dana Lane, college security lead", "given_on": first_day, "recorded_by": escort_user},
+    )
+    assessment, _ = RiskAssessment.objects.get_or_create(
+        application=application,
+        defaults={
+            "owner": escort_user,
+            "assessed_on": first_day,
+            "review_due": first_day + timedelta(days=2),
+            "summary": "Remains on site at Kent Police College, escorted at all times.",
+        },
+    )
+    for kind, findings in DEMO_ATTACHMENTS.items():
+        RiskAttachment.objects.get_or_create(
+            assessment=assessment,
+            kind=kind,
+            defaults={"findings": findings, "recorded_by": escort_user, **dict.fromkeys(RISK_FRAMEWORK_CHECKS, True)},
+        )
+
+
 def _application(programme, applicant, **fields):
     defaults = {
         "school": "Maidstone Grammar School",
@@ -349,7 +391,10 @@ def _application(programme, applicant, **fields):
         "submitted_at": timezone.now() - timedelta(days=40),
         **fields,
     }
-    WorkExperienceApplication.objects.get_or_create(programme=programme, applicant=applicant, defaults=defaults)
+    application, _ = WorkExperienceApplication.objects.get_or_create(
+        programme=programme, applicant=applicant, defaults=defaults
+    )
+    return application
 
 
 def _partner(name, kind, kica, number, postcode, district, status, communities):

@@ -226,6 +226,15 @@ class ActivityKind(models.TextChoices):
     COLLEGE_SESSION = "college_session", "College-based session"
 
 
+class ActivityLocation(models.TextChoices):
+    """Protocol 3.5.2: "in most cases ... [participants] remain onsite at the Kent Police
+    training school"; off site only when the escorting officer confirms the Student
+    Placement Risk Assessment covers it."""
+
+    ON_SITE = "on_site", "On site (Kent Police College)"
+    OFF_SITE = "off_site", "Off site"
+
+
 class ForbiddenActivity(models.TextChoices):
     """Protocol 3.5.2: never, for anyone on work experience."""
 

@@ -119,7 +119,7 @@ def demo_log(settings):
     work_experience.shortlist_application(application, by=rita)
     work_experience.start_vetting(application, by=rita)
     work_experience.record_clearance(application, by=victor, cleared=True, note="Checks complete")
-    work_experience.request_agreement(application, by=rita)
+    application = work_experience.request_agreement(application, by=rita)
     placement_days.record_risk_assessment(
         application,
         by=rita,
@@ -133,7 +133,7 @@ def demo_log(settings):
     running = WorkExperienceProgramme.objects.get(status="running")
     participant = WorkExperienceApplication.objects.get(programme=running, applicant=alex)
     placement_days.record_activity(
-        participant, by=erin, date=running.starts_on, kind=ActivityKind.values[0], notes="Met the PCSOs."
+        participant, by=erin, date=running.starts_on, kind=ActivityKind.COLLEGE_SESSION, notes="Met the PCSOs."
     )
     placement_days.record_attendance(participant, by=rita, date=running.starts_on, present=True)
     placement_days.record_attendance(participant, by=rita, date=running.starts_on, present=False, note="Left early")
@@ -142,6 +142,17 @@ def demo_log(settings):
     )
     morgan = WorkExperienceApplication.objects.get(
         programme=running, applicant__email=demo_email(DEMO_PARTICIPANTS[1][1])
+    )
+    placement_days.record_security_briefing(morgan, by=erin, given_by="PS Dana Lane", given_on=running.starts_on)
+    placement_days.add_risk_attachment(
+        participant.risk_assessment,
+        by=erin,
+        kind=ActivityKind.LICENSING,
+        findings="Stays outside licensed premises.",
+        hazards_identified=True,
+        who_might_be_harmed=True,
+        precautions_in_place=True,
+        participant_told=True,
     )
     work_experience.mark_attending(morgan, by=rita)
     work_experience.discontinue_application(morgan, by=rita, reason="Abusive language to staff.")

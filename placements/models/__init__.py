@@ -14,6 +14,8 @@ from .work_experience import (
     EligibilityQuestion,
     ExpressionOfInterest,
     RiskAssessment,
+    RiskAttachment,
+    SecurityBriefing,
     WorkExperienceApplication,
     WorkExperienceProgramme,
 )
@@ -37,6 +39,8 @@ __all__ = [
     "PresentationInvitation",
     "PresentationSession",
     "RiskAssessment",
+    "RiskAttachment",
+    "SecurityBriefing",
     "StudentOfficer",
     "WorkExperienceApplication",
     "WorkExperienceProgramme",

@@ -10,11 +10,15 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from ..enums import ActivityKind, ApplicationStatus, DeclineReason, ProgrammeStatus
+from ..enums import ActivityKind, ActivityLocation, ApplicationStatus, DeclineReason, ProgrammeStatus
 
 ADULT_AGE = 18  # Protocol 3.5.3: under 18, a parent/guardian signs the declaration of consent
 
 KENT_POLICE_COLLEGE = "Kent Police College, Maidstone"
+
+# Protocol 3.5.4: a placement lasts a week, so its risk assessment is looked at again every
+# other day unless the assessor sets another interval.
+DEFAULT_REVIEW_DAYS = 2
 
 
 class WorkExperienceProgramme(models.Model):
@@ -207,12 +211,22 @@ class AttendanceRecord(models.Model):
 class Activity(models.Model):
     """What a participant does on a day, with their escorting officer (protocol 3.5.6)."""
 
-    SERVICE_OWNED_FIELDS = ("application", "escorting_officer")  # record_activity
+    SERVICE_OWNED_FIELDS = ("application", "escorting_officer", "off_site_confirmed_by")  # record_activity
 
     application = models.ForeignKey(WorkExperienceApplication, on_delete=models.CASCADE, related_name="activities")
     date = models.DateField()
     kind = models.CharField(max_length=30, choices=ActivityKind.choices)
+    location = models.CharField(
+        max_length=10,
+        choices=ActivityLocation.choices,
+        default=ActivityLocation.ON_SITE,
+        db_default=ActivityLocation.ON_SITE,
+    )
     escorting_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Protocol 3.5.2: the escorting officer who confirmed the risk assessment covers an off-site activity.
+    off_site_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -223,10 +237,36 @@ class Activity(models.Model):
         constraints = [
             # Protocol 3.5.2: nothing outside the allowed list is ever recorded as done.
             models.CheckConstraint(condition=Q(kind__in=ActivityKind.values), name="activity_kind_allowed"),
+            models.CheckConstraint(condition=Q(location__in=ActivityLocation.values), name="activity_location_valid"),
+            models.CheckConstraint(
+                condition=Q(location=ActivityLocation.ON_SITE) | Q(off_site_confirmed_by__isnull=False),
+                name="activity_off_site_confirmed",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.date:%-d %b %Y}"
+
+
+class SecurityBriefing(models.Model):
+    """Protocol 3.4.1: force security requirements (e.g. the importance of not divulging
+    information) "explained by the nominated local contact at the start of the individual's
+    placement": who gave it and when, before any activity."""
+
+    SERVICE_OWNED_FIELDS = ("application", "recorded_by")  # record_security_briefing
+
+    application = models.OneToOneField(
+        WorkExperienceApplication, on_delete=models.CASCADE, related_name="security_briefing"
+    )
+    given_by = models.CharField("nominated local contact", max_length=200)
+    given_on = models.DateField("date of the briefing")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Security briefing for {self.application.applicant}"
 
 
 class RiskAssessment(models.Model):
@@ -239,6 +279,9 @@ class RiskAssessment(models.Model):
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_on = models.DateField()
+    # Protocol 3.5.4: "reviewed regularly": each review falls due this many days after the
+    # last (placement_days.review_risk_assessment), until the placement ends.
+    review_every_days = models.PositiveSmallIntegerField("review every (days)", default=DEFAULT_REVIEW_DAYS)
     review_due = models.DateField()
     summary = models.TextField()
     last_reviewed_on = models.DateField(null=True, blank=True)
@@ -248,11 +291,53 @@ class RiskAssessment(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(review_due__gte=F("assessed_on")), name="risk_review_after_assessment")
+            models.CheckConstraint(condition=Q(review_due__gte=F("assessed_on")), name="risk_review_after_assessment"),
+            models.CheckConstraint(condition=Q(review_every_days__gt=0), name="risk_review_interval_positive"),
         ]
 
     def __str__(self):
         return f"Student Placement Risk Assessment for {self.application.applicant}"
+
+
+# Protocol 3.5.4: the generic risk assessment framework's steps, checked per attachment.
+RISK_FRAMEWORK_CHECKS = ("hazards_identified", "who_might_be_harmed", "precautions_in_place", "participant_told")
+
+
+class RiskAttachment(models.Model):
+    """One attachment (activity area, protocol 3.5.6) covered by the Student Placement Risk
+    Assessment: protocol 3.5.4, "the principles of the force's generic risk assessment
+    framework should be applied to each attachment undertaken by the individual". The
+    framework's steps are its checklist: the hazards identified, who might be harmed and
+    how, the precautions decided and in place, the participant told of them; the review is
+    the assessment's own. An attachment is recorded only with every check done."""
+
+    SERVICE_OWNED_FIELDS = ("assessment", "recorded_by")  # add_risk_attachment
+    CHECKS = RISK_FRAMEWORK_CHECKS
+
+    assessment = models.ForeignKey(RiskAssessment, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("attachment", max_length=30, choices=ActivityKind.choices)
+    findings = models.TextField("hazards and precautions")
+    hazards_identified = models.BooleanField("the hazards of the attachment are identified")
+    who_might_be_harmed = models.BooleanField("who might be harmed, and how, is considered")
+    precautions_in_place = models.BooleanField("precautions are decided and in place")
+    participant_told = models.BooleanField("the participant is told of the risks and precautions")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "kind"], name="risk_attachment_once_per_kind"),
+            models.CheckConstraint(condition=Q(kind__in=ActivityKind.values), name="risk_attachment_kind_allowed"),
+            models.CheckConstraint(
+                condition=Q(**dict.fromkeys(RISK_FRAMEWORK_CHECKS, True)), name="risk_attachment_framework_checks_done"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.assessment})"
 
 
 class DynamicRiskAssessment(models.Model):

@@ -12,6 +12,12 @@ from ..models import AttendanceRecord, WorkExperienceApplication
 
 # Applications whose days are under way or about to be.
 ON_PLACEMENT = (ApplicationStatus.CONFIRMED, ApplicationStatus.ATTENDING)
+# Issue 10: an escorting officer sees a participant once their place is confirmed (not
+# while they are still being vetted or have withdrawn), and afterwards their record.
+ESCORT_SEES = (*ON_PLACEMENT, ApplicationStatus.COMPLETED)
+# The supervisors also see those cleared by vetting, to complete the Student Placement
+# Risk Assessment before the first day (protocol 3.5.4).
+TEAM_SEES = (ApplicationStatus.CLEARED, ApplicationStatus.AGREEMENT_PENDING, *ON_PLACEMENT)
 
 
 def _holding_role(role):
@@ -27,12 +33,12 @@ def escorting_officers():
 
 
 def participants_for(user):
-    """The Corporate Recruitment Team sees every participant; an escorting officer only
-    the ones assigned to them."""
+    """The Corporate Recruitment Team sees every participant from clearance on; an
+    escorting officer only the ones assigned to them, once confirmed."""
     applications = WorkExperienceApplication.objects.select_related("applicant", "programme", "escorting_officer")
     if has_role(user, Role.RECRUITMENT_TEAM):
-        return applications.filter(status__in=ON_PLACEMENT)
-    return applications.filter(escorting_officer=user)
+        return applications.filter(status__in=TEAM_SEES)
+    return applications.filter(escorting_officer=user, status__in=ESCORT_SEES)
 
 
 def own_applications(user):

@@ -13,7 +13,14 @@ from accounts.roles import Role, has_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
-from ..enums import ENDED_APPLICATIONS, ActivityKind, ApplicationStatus, ForbiddenActivity, ProgrammeStatus
+from ..enums import (
+    ENDED_APPLICATIONS,
+    ActivityKind,
+    ActivityLocation,
+    ApplicationStatus,
+    ForbiddenActivity,
+    ProgrammeStatus,
+)
 from ..links import absolute_url
 from ..models import (
     Activity,
@@ -21,14 +28,23 @@ from ..models import (
     DiaryEntry,
     DynamicRiskAssessment,
     RiskAssessment,
+    RiskAttachment,
+    SecurityBriefing,
     WorkExperienceApplication,
 )
-from ..personal_data import find_personal_data
-from ..selectors.placement_days import recruitment_team
+from ..models.work_experience import DEFAULT_REVIEW_DAYS
+from ..personal_data import find_forbidden_situations, find_personal_data
+from ..selectors.placement_days import ON_PLACEMENT, recruitment_team
 
 # Protocol 3.3.2: "confirmation of attendance is received"; the applicant is reminded
 # this long before the deadline, and staff are told once it has passed.
 ATTENDANCE_REMINDER_LEAD = timedelta(days=2)
+
+S = ApplicationStatus
+# Protocol 3.5.4: the Student Placement Risk Assessment is completed "at the start of the
+# placement": from clearance on, so that it is ready for the first day (issue 10: it is no
+# longer a condition of confirming the place).
+RISK_ASSESSED_FROM = (S.CLEARED, S.AGREEMENT_PENDING, S.CONFIRMED, S.ATTENDING)
 
 
 def _require_escort_or_team(application, by) -> None:
@@ -78,6 +94,39 @@ def assign_escorting_officer(application, *, by, officer):
     return application
 
 
+def check_not_forbidden(*texts, not_forbidden: bool) -> None:
+    """Protocol 3.5.2: notes that mention an ERV, a sudden death or a post mortem are saved
+    only once the writer confirms the participant was kept away from it (the forms show
+    the warning first: forms.placement_days.WarnsOfForbiddenSituations)."""
+    found = [mention for text in texts for mention in find_forbidden_situations(text or "")]
+    if found and not not_forbidden:
+        raise DomainError(
+            f"Protocol 3.5.2: this mentions {', '.join(found)}. Confirm the participant was not deployed "
+            "in an ERV and did not attend a sudden death, a post mortem or a similar incident."
+        )
+
+
+# --- the security briefing (3.4.1) --------------------------------------------------------
+
+
+@transaction.atomic
+def record_security_briefing(application, *, by, given_by, given_on):
+    """Protocol 3.4.1: force security requirements "must be explained by the nominated
+    local contact at the start of the individual's placement"; recorded once, before any
+    activity (record_activity)."""
+    _require_escort_or_team(application, by)
+    if application.status not in ON_PLACEMENT:
+        raise DomainError("The security briefing is given once the placement is confirmed.")
+    _check_programme_day(application.programme, given_on)
+    if SecurityBriefing.objects.filter(application=application).exists():
+        raise DomainError("This participant's security briefing is already recorded.")
+    briefing = SecurityBriefing.objects.create(
+        application=application, given_by=given_by.strip(), given_on=given_on, recorded_by=by
+    )
+    record_action(briefing, action="record_security_briefing", by=by)
+    return briefing
+
+
 # --- activities (3.5.2, 3.5.6) ----------------------------------------------------------
 
 
@@ -91,15 +140,58 @@ def _check_kind(kind: str) -> None:
         raise DomainError("Protocol 3.5.6: choose one of the activities that may be accommodated.")
 
 
+def _check_ready_for_activities(application, kind) -> None:
+    """Protocol 3.4.1 and 3.5.4: the security briefing and the Student Placement Risk
+    Assessment, covering this attachment, come before the activity."""
+    if not SecurityBriefing.objects.filter(application=application).exists():
+        raise DomainError("Record the security briefing (protocol 3.4.1) before any activity.")
+    if not RiskAssessment.objects.filter(application=application).exists():
+        raise DomainError("Record the Student Placement Risk Assessment (protocol 3.5.4) before any activity.")
+    if not RiskAttachment.objects.filter(assessment__application=application, kind=kind).exists():
+        raise DomainError(
+            f"The Student Placement Risk Assessment does not cover {ActivityKind(kind).label.lower()} yet: "
+            "add it as an attachment first (protocol 3.5.4)."
+        )
+
+
+def _off_site_confirmer(application, by, location, off_site_covered):
+    """Protocol 3.5.2: "in most cases" participants remain on site; off site, the
+    escorting officer (nobody else) confirms the risk assessment covers it."""
+    if location == ActivityLocation.ON_SITE:
+        return None
+    if location != ActivityLocation.OFF_SITE:
+        raise DomainError("Say whether the activity is on site or off site.")
+    if application.escorting_officer_id != by.pk:
+        raise DomainError("Only the participant's escorting officer may take them off site.")
+    if not off_site_covered:
+        raise DomainError("Confirm the Student Placement Risk Assessment covers this off-site activity.")
+    return by
+
+
 @transaction.atomic
-def record_activity(application, *, by, date, kind, notes=""):
+def record_activity(
+    application,
+    *,
+    by,
+    date,
+    kind,
+    notes="",
+    location=ActivityLocation.ON_SITE,
+    off_site_covered=False,
+    not_forbidden=False,
+):
     _require_escort_or_team(application, by)
     _check_programme_day(application.programme, date)
     _check_kind(kind)
+    _check_ready_for_activities(application, kind)
+    confirmer = _off_site_confirmer(application, by, location, off_site_covered)
+    check_not_forbidden(notes, not_forbidden=not_forbidden)
     activity = Activity.objects.create(
         application=application,
         date=date,
         kind=kind,
+        location=location,
+        off_site_confirmed_by=confirmer,
         escorting_officer=application.escorting_officer or by,
         notes=notes.strip(),
     )
@@ -116,25 +208,67 @@ def _check_review_due(assessed_on, review_due) -> None:
 
 
 @transaction.atomic
-def record_risk_assessment(application, *, by, owner, assessed_on, review_due, summary):
-    """Protocol 3.5.4: completed "at the start of the placement"; confirming a place is
-    refused without one (services.work_experience)."""
+def record_risk_assessment(
+    application, *, by, owner, assessed_on, summary, review_every_days=DEFAULT_REVIEW_DAYS, review_due=None
+):
+    """Protocol 3.5.4: completed "at the start of the placement": from clearance on, and
+    before the first activity (record_activity). The first review falls due
+    ``review_every_days`` after the assessment, unless a ``review_due`` is given."""
     _require_escort_or_team(application, by)
+    if application.status not in RISK_ASSESSED_FROM:
+        raise DomainError("The Student Placement Risk Assessment is recorded once vetting has cleared the applicant.")
+    if review_every_days < 1:
+        raise DomainError("Review the assessment at least every few days: give a number of days of 1 or more.")
+    review_due = review_due or assessed_on + timedelta(days=review_every_days)
     _check_review_due(assessed_on, review_due)
     if RiskAssessment.objects.filter(application=application).exists():
         raise DomainError("This participant already has a Student Placement Risk Assessment: review it instead.")
     assessment = RiskAssessment.objects.create(
-        application=application, owner=owner, assessed_on=assessed_on, review_due=review_due, summary=summary
+        application=application,
+        owner=owner,
+        assessed_on=assessed_on,
+        review_every_days=review_every_days,
+        review_due=review_due,
+        summary=summary,
     )
     record_action(assessment, action="record_risk_assessment", by=by)
     return assessment
 
 
 @transaction.atomic
-def review_risk_assessment(assessment, *, by, review_due, summary):
-    """Protocol 3.5.4: "reviewed regularly"; each review sets the next due date."""
+def add_risk_attachment(
+    assessment, *, by, kind, findings, hazards_identified, who_might_be_harmed, precautions_in_place, participant_told
+):
+    """Protocol 3.5.4: "the principles of the force's generic risk assessment framework
+    should be applied to each attachment": one per activity area, with every check of the
+    framework done (models.RiskAttachment)."""
+    _require_escort_or_team(assessment.application, by)
+    _check_kind(kind)
+    checks = {
+        "hazards_identified": hazards_identified,
+        "who_might_be_harmed": who_might_be_harmed,
+        "precautions_in_place": precautions_in_place,
+        "participant_told": participant_told,
+    }
+    if not all(checks.values()):
+        raise DomainError("Protocol 3.5.4: apply every step of the risk assessment framework to the attachment.")
+    if RiskAttachment.objects.filter(assessment=assessment, kind=kind).exists():
+        raise DomainError(f"The assessment already covers {ActivityKind(kind).label.lower()}.")
+    attachment = RiskAttachment.objects.create(
+        assessment=assessment, kind=kind, findings=findings.strip(), recorded_by=by, **checks
+    )
+    record_action(attachment, action="add_risk_attachment", by=by, to_state=kind)
+    return attachment
+
+
+@transaction.atomic
+def review_risk_assessment(assessment, *, by, summary, review_due=None):
+    """Protocol 3.5.4: "reviewed regularly"; the next review falls due at the set interval
+    from today (or on ``review_due``). Once the placement has ended none is chased
+    (overdue_risk_reviews)."""
     _require_escort_or_team(assessment.application, by)
     today = timezone.localdate()
+    review_due = review_due or today + timedelta(days=assessment.review_every_days)
     earliest = max(today, assessment.assessed_on)
     if review_due < earliest:
         raise DomainError(f"The next review must be due on or after {earliest:%-d %B %Y}.")
@@ -204,10 +338,11 @@ def _remind_owner(assessment_id, today) -> bool:
 
 
 @transaction.atomic
-def record_dra(application, *, by, occurred_at, event, hazards, controls, outcome=""):
+def record_dra(application, *, by, occurred_at, event, hazards, controls, outcome="", not_forbidden=False):
     """Protocol 3.5.5: every incident or event is subject to a DRA, recorded by the
     escorting officer; the supervisor reads it on the participant's staff page."""
     _require_escort_or_team(application, by)
+    check_not_forbidden(event, hazards, controls, outcome, not_forbidden=not_forbidden)
     if occurred_at > timezone.now():
         raise DomainError("A DRA records something that has happened: the time cannot be in the future.")
     _check_programme_day(application.programme, timezone.localdate(occurred_at))
@@ -360,12 +495,15 @@ def record_register(*, by, date, entries):
 
 
 @transaction.atomic
-def add_diary_entry(application, *, by, date, text):
+def add_diary_entry(application, *, by, date, text, not_forbidden=False):
     """Protocol 3.4.3: a participant's notes "must not breach the Data Protection Act ...
-    or include sensitive information": text that looks like personal data is refused."""
+    or include sensitive information": text that looks like personal data (including the
+    names of other people held here) is refused; a forbidden situation (3.5.2) needs the
+    participant's confirmation."""
     if application.applicant_id != by.pk:
         raise DomainError("Only the participant keeps their diary.")
-    if found := find_personal_data(text):
+    check_not_forbidden(text, not_forbidden=not_forbidden)
+    if found := find_personal_data(text, writer=by):
         raise DomainError(f"Protocol 3.4.3: remove the personal data first ({', '.join(found)}).")
     entry = DiaryEntry.objects.create(application=application, date=date, text=text.strip())
     # That an entry was written, never what it says (the participant's own notes).

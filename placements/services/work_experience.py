@@ -22,7 +22,7 @@ from ..enums import (
     ProgrammeStatus,
 )
 from ..links import absolute_url
-from ..models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
+from ..models import ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
 
 S = ApplicationStatus
 
@@ -351,9 +351,6 @@ def request_agreement(application, *, by) -> WorkExperienceApplication:
 def confirm_application(application, *, by) -> WorkExperienceApplication:
     """agreement_pending -> confirmed, taking one of the programme's places, and the joining
     instructions go out (protocol 3.3.2)."""
-    if not RiskAssessment.objects.filter(application_id=application.pk).exists():
-        # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
-        raise DomainError("Complete the Student Placement Risk Assessment before confirming this placement.")
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
     if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):

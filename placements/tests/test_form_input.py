@@ -40,7 +40,7 @@ from .factories import CohortFactory, CommunityPlacementFactory, PartnerContactF
 from .form_markup import summary_link
 from .matrix_placement_days import on_placement
 from .presentation_factories import PresentationSessionFactory
-from .work_experience_factories import ApplicationFactory, ProgrammeFactory
+from .work_experience_factories import ApplicationFactory, ProgrammeFactory, ready_for_activities
 
 pytestmark = pytest.mark.django_db
 
@@ -227,6 +227,7 @@ def test_an_activity_outside_the_programme_days_is_refused_next_to_the_date(
 
 
 def test_the_service_refuses_an_activity_outside_the_programme(escorting_officer, escorted, during_the_programme):
+    ready_for_activities(escorted, escorting_officer)
     with pytest.raises(DomainError, match=DAY_MESSAGE):
         record_activity(escorted, by=escorting_officer, date=FIRST_DAY - timedelta(days=1), kind="licensing")
     record_activity(escorted, by=escorting_officer, date=FIRST_DAY, kind="licensing")

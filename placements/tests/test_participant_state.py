@@ -94,9 +94,8 @@ def test_the_recruitment_team_cannot_review_an_ended_participants_assessment_eit
     assert assessment.summary == "Low"
 
 
-@pytest.mark.parametrize("status", ENDED)
-def test_the_escort_page_shows_an_ended_participant_without_forms_and_refuses_a_post(status, client, escorting_officer):
-    application = on_placement(escorting_officer=escorting_officer, status=status)
+def test_the_escort_page_shows_a_completed_participant_without_forms_and_refuses_a_post(client, escorting_officer):
+    application = on_placement(escorting_officer=escorting_officer, status=ApplicationStatus.COMPLETED)
     record_activity_directly = Activity.objects.create(
         application=application, date=date(2027, 7, 19), kind="licensing", escorting_officer=escorting_officer
     )
@@ -112,6 +111,25 @@ def test_the_escort_page_shows_an_ended_participant_without_forms_and_refuses_a_
     response = client.post(url, {"save": "activity", "activity-date": "2027-07-20", "activity-kind": "licensing"})
     assert response.status_code == 403
     assert Activity.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.VETTING,
+        ApplicationStatus.CLEARED,
+        ApplicationStatus.AGREEMENT_PENDING,
+        ApplicationStatus.WITHDRAWN,
+        ApplicationStatus.DISCONTINUED,
+    ],
+)
+def test_an_escorting_officer_sees_a_participant_only_once_confirmed(status, client, escorting_officer):
+    """Issue 10: not while they are being vetted, nor once withdrawn or discontinued."""
+    application = on_placement(escorting_officer=escorting_officer, status=status)
+    client.force_login(escorting_officer)
+    assert client.get(reverse("escort_participant", args=[application.pk])).status_code == 404
+    assert application not in client.get(reverse("escort_participants")).context["participants"]
 
 
 def test_the_escort_page_still_offers_the_forms_while_the_placement_is_under_way(client, escorting_officer):

@@ -31,6 +31,7 @@ from placements.services.placement_days import (
 from tests.factories import UserFactory
 
 from .matrix_placement_days import on_placement
+from .work_experience_factories import ready_for_activities
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,15 @@ def test_an_escorting_officer_cannot_assign_themselves(escorting_officer):
 # --- activities (3.5.2, 3.5.6) ------------------------------------------------------------------
 
 
-def test_the_escorting_officer_records_an_allowed_activity(application, escorting_officer):
+@pytest.fixture
+def started(application, escorting_officer):
+    """Briefed and risk-assessed: ready for its first activity."""
+    ready_for_activities(application, escorting_officer)
+    return application
+
+
+def test_the_escorting_officer_records_an_allowed_activity(started, escorting_officer):
+    application = started
     activity = record_activity(
         application, by=escorting_officer, date=FIRST_DAY, kind="licensing", notes=" Pub visit. "
     )
@@ -110,8 +119,8 @@ def test_an_unknown_activity_is_refused(application, escorting_officer):
 def test_the_database_refuses_a_forbidden_activity_written_directly(application, escorting_officer):
     with pytest.raises(IntegrityError, match="activity_kind_allowed"), connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO placements_activity (application_id, date, kind, escorting_officer_id, notes) "
-            "VALUES (%s, %s, %s, %s, '')",
+            "INSERT INTO placements_activity (application_id, date, kind, escorting_officer_id, notes, location) "
+            "VALUES (%s, %s, %s, %s, '', 'on_site')",
             [application.pk, FIRST_DAY, "erv_deployment", escorting_officer.pk],
         )
 

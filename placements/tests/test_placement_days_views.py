@@ -15,6 +15,7 @@ from placements.models import Activity, AttendanceRecord, DiaryEntry, DynamicRis
 
 from .form_markup import error_under_field, summary_link
 from .matrix_placement_days import on_placement
+from .work_experience_factories import ready_for_activities
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +63,10 @@ def test_another_participant_does_not_exist_for_the_escorting_officer(client, es
 
 
 def test_the_escorting_officer_records_an_activity(client, escorting_officer, escorted):
+    ready_for_activities(escorted, escorting_officer)
     url = reverse("escort_participant", args=[escorted.pk])
-    response = signed_in(client, escorting_officer).post(
-        url,
-        {"save": "activity", "activity-date": "2027-07-20", "activity-kind": "licensing", "activity-notes": "Pubs"},
-        follow=True,
-    )
+    data = {"save": "activity", "activity-date": "2027-07-20", "activity-kind": "licensing", "activity-notes": "Pubs"}
+    response = signed_in(client, escorting_officer).post(url, {**data, "activity-location": "on_site"}, follow=True)
     assertContains(response, "The activity is recorded.")
     assertContains(response, "20 Jul 2027: Licensing with")
     assert Activity.objects.get().escorting_officer == escorting_officer
@@ -141,18 +140,18 @@ def test_the_recruitment_team_assigns_the_escorting_officer(client, recruiter, e
 def test_the_recruitment_team_records_then_reviews_the_risk_assessment(client, recruiter, escorted):
     url = reverse("staff_participant", args=[escorted.pk])
     signed_in(client, recruiter)
-    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_due": "2027-06-30", "risk-summary": "Low"}
+    data = {"save": "risk", "risk-assessed_on": "2027-07-01", "risk-review_every_days": "0", "risk-summary": "Low"}
     response = client.post(url, data)
-    message = "The review date must be on or after the date of the assessment."
-    assertContains(response, error_under_field("risk-review_due", message), html=True)
+    assertContains(response, error_under_field("risk-review_every_days", "Enter 1 day or more."), html=True)
 
-    client.post(url, {**data, "risk-review_due": "2027-07-21"})
+    client.post(url, {**data, "risk-review_every_days": "3"})
     assessment = RiskAssessment.objects.get()
-    assert (assessment.owner, assessment.review_due) == (recruiter, date(2027, 7, 21))
+    assert (assessment.owner, assessment.review_due, assessment.review_every_days) == (recruiter, date(2027, 7, 4), 3)
 
-    client.post(url, {"save": "risk", "risk-review_due": "2027-07-22", "risk-summary": "Reviewed"})
+    # Protocol 3.5.4: each review sets the next at the interval from today (20 July).
+    client.post(url, {"save": "risk", "risk-summary": "Reviewed"})
     assessment.refresh_from_db()
-    assert (assessment.review_due, assessment.last_reviewed_on) == (date(2027, 7, 22), date(2027, 7, 20))
+    assert (assessment.review_due, assessment.last_reviewed_on) == (date(2027, 7, 23), date(2027, 7, 20))
 
 
 def _register_url(programme, day=FIRST_DAY):

@@ -63,16 +63,6 @@ def answers(**changes):
     }
 
 
-def risk_assessment(application, owner):
-    return RiskAssessment.objects.create(
-        application=application,
-        owner=owner,
-        assessed_on=date(2027, 7, 1),
-        review_due=date(2027, 7, 26),
-        summary="Remains on site at Kent Police College.",
-    )
-
-
 # --- Age on the first day (protocol 3.5.3) ------------------------------------------------
 
 
@@ -215,7 +205,6 @@ def test_moves_out_of_order_are_refused(recruiter):
 
 def test_confirming_sends_the_joining_instructions(recruiter):
     application = ApplicationFactory(status=S.AGREEMENT_PENDING)
-    risk_assessment(application, recruiter)
     application = confirm_application(application, by=recruiter)
     application.programme.refresh_from_db()
     assert application.status == S.CONFIRMED and application.joining_instructions_sent_at is not None
@@ -233,20 +222,18 @@ def test_confirming_sends_the_joining_instructions(recruiter):
         assert text in body
 
 
-def test_confirming_without_a_risk_assessment_is_refused(recruiter):
-    application = ApplicationFactory(status=S.AGREEMENT_PENDING)
-    with pytest.raises(DomainError, match="Student Placement Risk Assessment"):
-        confirm_application(application, by=recruiter)
-    application.refresh_from_db()
-    assert application.status == S.AGREEMENT_PENDING
-    assert not Notification.objects.exists()
+def test_confirming_does_not_wait_for_the_risk_assessment(recruiter):
+    """Issue 10: the Student Placement Risk Assessment is completed "at the start of the
+    placement" (protocol 3.5.4) and is required before the first activity, not before
+    confirming (it could only be recorded once confirmed: a dead end)."""
+    application = confirm_application(ApplicationFactory(status=S.AGREEMENT_PENDING), by=recruiter)
+    assert application.status == S.CONFIRMED
+    assert not RiskAssessment.objects.filter(application=application).exists()
 
 
 def test_confirming_never_exceeds_the_places(recruiter):
     programme = ProgrammeFactory(capacity=1)
     first, second = (ApplicationFactory(programme=programme, status=S.AGREEMENT_PENDING) for _ in range(2))
-    for application in (first, second):
-        risk_assessment(application, recruiter)
     confirm_application(first, by=recruiter)
     with pytest.raises(DomainError, match="no places left"):
         confirm_application(second, by=recruiter)
@@ -257,7 +244,6 @@ def test_confirming_never_exceeds_the_places(recruiter):
 
 def test_withdrawing_a_confirmed_place_frees_it(recruiter):
     application = ApplicationFactory(status=S.AGREEMENT_PENDING)
-    risk_assessment(application, recruiter)
     confirm_application(application, by=recruiter)
     application = withdraw_application(application, by=application.applicant)
     application.programme.refresh_from_db()

@@ -13,9 +13,12 @@ from placements.models import (
     DynamicRiskAssessment,
     EligibilityQuestion,
     RiskAssessment,
+    RiskAttachment,
+    SecurityBriefing,
     WorkExperienceApplication,
     WorkExperienceProgramme,
 )
+from placements.models.work_experience import RISK_FRAMEWORK_CHECKS
 from tests.factories import UserFactory
 
 
@@ -71,6 +74,23 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     guardian_email = "pat.parent@example.org"
     guardian_phone = "07700 900123"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+def ready_for_activities(application, officer, kinds=ActivityKind.values):
+    """The start of the placement done (tests only): the security briefing (protocol
+    3.4.1) and the Student Placement Risk Assessment (3.5.4) covering ``kinds`` (every
+    activity area unless told), written directly."""
+    day = application.programme.starts_on
+    SecurityBriefing.objects.create(application=application, given_by="PS Dana Lane", given_on=day, recorded_by=officer)
+    assessment = RiskAssessment.objects.create(
+        application=application, owner=officer, assessed_on=day, review_due=day, summary="Stays on site."
+    )
+    checks = dict.fromkeys(RISK_FRAMEWORK_CHECKS, True)
+    RiskAttachment.objects.bulk_create(
+        RiskAttachment(assessment=assessment, kind=kind, findings="Escorted.", recorded_by=officer, **checks)
+        for kind in kinds
+    )
+    return assessment
 
 
 def record_placement_day(application, officer):

@@ -18,6 +18,7 @@ from rules.contrib.views import permission_required
 from accounts.queues import in_queue, queue_named
 from kentplacements.workflow import DomainError
 
+from ..enums import ActivityKind
 from ..forms.placement_days import (
     ActivityForm,
     DiaryForm,
@@ -25,9 +26,11 @@ from ..forms.placement_days import (
     EscortingOfficerForm,
     RegisterForm,
     RiskAssessmentForm,
+    RiskAttachmentForm,
     RiskReviewForm,
+    SecurityBriefingForm,
 )
-from ..models import RiskAssessment, WorkExperienceProgramme
+from ..models import RiskAssessment, SecurityBriefing, WorkExperienceProgramme
 from ..selectors.placement_days import ON_PLACEMENT, own_applications, participants_for, register_rows
 from ..selectors.work_experience import eligibility_answers
 from ..services import placement_days as services
@@ -65,10 +68,60 @@ def _saved(request, form, service, *, message: str):
 def _record_of(application):
     return {
         "application": application,
-        "activities": application.activities.select_related("escorting_officer"),
+        "activities": application.activities.select_related("escorting_officer", "off_site_confirmed_by"),
         "dras": application.dynamic_risk_assessments.select_related("recorded_by"),
-        "assessment": RiskAssessment.objects.filter(application=application).select_related("owner").first(),
+        "assessment": RiskAssessment.objects.filter(application=application)
+        .select_related("owner")
+        .prefetch_related("attachments")
+        .first(),
+        "briefing": SecurityBriefing.objects.filter(application=application).first(),
     }
+
+
+def _briefing_form(request, application, briefing):
+    """Protocol 3.4.1: offered until the briefing is recorded (once, on a programme day)."""
+    if briefing is not None or application.status not in ON_PLACEMENT:
+        return None
+    return _form(request, "briefing", SecurityBriefingForm, programme=application.programme)
+
+
+def _start_of_placement(request, application, record, by):
+    """The forms of the start of the placement, on the escort's and the supervisors' pages:
+    the security briefing (3.4.1) and the Student Placement Risk Assessment (3.5.4).
+    Returns the forms and whether one of them was saved."""
+    assessment = record["assessment"]
+    briefing = _briefing_form(request, application, record["briefing"])
+    risk, review = _risk_form(request, application, assessment)
+    attachment = _attachment_form(request, assessment)
+    saved = (
+        briefing is not None
+        and _saved(
+            request,
+            briefing,
+            partial(services.record_security_briefing, application, by=by),
+            message="The security briefing is recorded.",
+        )
+    ) or _saved(request, risk, review, message="The Student Placement Risk Assessment is saved.")
+    saved = saved or (
+        attachment is not None
+        and _saved(
+            request,
+            attachment,
+            partial(services.add_risk_attachment, assessment, by=by),
+            message="The attachment is added to the risk assessment.",
+        )
+    )
+    return {"briefing_form": briefing, "risk_form": risk, "attachment_form": attachment}, saved
+
+
+def _attachment_form(request, assessment):
+    """Protocol 3.5.4: the areas the assessment does not cover yet, once it exists."""
+    if assessment is None:
+        return None
+    covered = {attachment.kind for attachment in assessment.attachments.all()}
+    if len(covered) == len(ActivityKind.values):
+        return None
+    return _form(request, "attachment", RiskAttachmentForm, covered=covered)
 
 
 # --- escorting officers ------------------------------------------------------------------
@@ -99,13 +152,22 @@ def escort_participant(request, application_id):
             raise PermissionDenied
         context = {**_record_of(application), "read_only": True}
         return render(request, "placements/placement_days/escort_participant.html", context)
+    record = _record_of(application)
+    start_forms, started = _start_of_placement(request, application, record, by)
     activity = _form(request, "activity", ActivityForm, programme=application.programme)
     dra = _form(request, "dra", DraForm, programme=application.programme)
-    if _saved(
-        request, activity, partial(services.record_activity, application, by=by), message="The activity is recorded."
-    ) or _saved(request, dra, partial(services.record_dra, application, by=by), message="The DRA is recorded."):
+    if (
+        started
+        or _saved(
+            request,
+            activity,
+            partial(services.record_activity, application, by=by),
+            message="The activity is recorded.",
+        )
+        or _saved(request, dra, partial(services.record_dra, application, by=by), message="The DRA is recorded.")
+    ):
         return redirect(request.path)
-    context = {**_record_of(application), "activity_form": activity, "dra_form": dra}
+    context = {**record, **start_forms, "activity_form": activity, "dra_form": dra}
     return render(request, "placements/placement_days/escort_participant.html", context)
 
 
@@ -117,7 +179,7 @@ def _risk_form(request, application, assessment):
         form = _form(request, "risk", RiskAssessmentForm)
         service = partial(services.record_risk_assessment, application, by=request.user, owner=request.user)
     else:
-        initial = {"summary": assessment.summary, "review_due": assessment.review_due}
+        initial = {"summary": assessment.summary}
         form = _form(request, "risk", RiskReviewForm, initial=initial)
         service = partial(services.review_risk_assessment, assessment, by=request.user)
     return form, service
@@ -129,13 +191,11 @@ def staff_participant(request, application_id):
     application = get_object_or_404(participants_for(request.user), pk=application_id)
     record = _record_of(application)
     officer = _form(request, "officer", EscortingOfficerForm, initial={"officer": application.escorting_officer})
-    risk, review = _risk_form(request, application, record["assessment"])
     assign = partial(services.assign_escorting_officer, application, by=request.user)
-    if _saved(request, officer, assign, message="The escorting officer is assigned.") or _saved(
-        request, risk, review, message="The Student Placement Risk Assessment is saved."
-    ):
+    start_forms, started = _start_of_placement(request, application, record, request.user)
+    if _saved(request, officer, assign, message="The escorting officer is assigned.") or started:
         return redirect(request.path)
-    context = {**record, "officer_form": officer, "risk_form": risk, "attendance": application.attendance.all()}
+    context = {**record, **start_forms, "officer_form": officer, "attendance": application.attendance.all()}
     context["answers"] = eligibility_answers(application)
     return render(request, "placements/placement_days/staff_participant.html", context)
 
@@ -189,7 +249,7 @@ def confirm_attendance(request, application_id):
 @keeps_own
 def diary(request, application_id):
     application = get_object_or_404(own_applications(request.user).filter(status__in=ON_PLACEMENT), pk=application_id)
-    form = DiaryForm(_posted(request))
+    form = DiaryForm(_posted(request), writer=request.user)
     entry = partial(services.add_diary_entry, application, by=request.user)
     if _saved(request, form, entry, message="Your notes are saved."):
         return redirect(request.path)

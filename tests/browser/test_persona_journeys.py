@@ -758,6 +758,22 @@ def participant(programme, name, **fields):
     return on_placement(programme=programme, applicant=UserFactory(full_name=name, roles=[Role.APPLICANT]), **fields)
 
 
+def record_briefing_and_attachment(escort, today, attachment):
+    """On the escort's participant page: the security briefing by the nominated local
+    contact (protocol 3.4.1), then an attachment of the risk assessment with the framework's
+    checks (3.5.4)."""
+    escort.get_by_label("Nominated local contact who gave the briefing").fill("PS Dana Lane")
+    escort.get_by_label("Date of the briefing").fill(today.isoformat())
+    escort.get_by_role("button", name="Record the briefing").click()
+    expect(escort.get_by_role("status")).to_contain_text("The security briefing is recorded.")
+    escort.get_by_label("Attachment*", exact=True).select_option(label=attachment)
+    escort.get_by_label("Hazards and precautions").fill("Stays with the escorting officer on site.")
+    for check in ("hazards of the attachment", "who might be harmed", "precautions are decided", "participant is told"):
+        escort.get_by_label(re.compile(check, re.IGNORECASE)).check()
+    escort.get_by_role("button", name="Add the attachment").click()
+    expect(escort.get_by_role("status")).to_contain_text("The attachment is added to the risk assessment.")
+
+
 def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page, browser, live_server, axe_check):
     """Seed 001 (protocol 3.5): the recruitment team, from "Programmes", keeps the day's
     register; from the count of participants without a risk assessment, gives one an
@@ -800,7 +816,7 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     page.get_by_role("button", name="Assign").click()
     expect(page.get_by_role("status")).to_contain_text("The escorting officer is assigned.")
     page.get_by_label("Date of the assessment").fill(today.isoformat())
-    page.get_by_label("Review due").fill((today + timedelta(days=7)).isoformat())
+    page.get_by_label("Review every (days)").fill("2")
     assessment = page.get_by_role("textbox", name="Assessment*", exact=True)
     assessment.fill("Stays with the escorting officer; no operational deployments.")
     page.get_by_role("button", name="Save the assessment").click()
@@ -814,6 +830,9 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     axe_check(escort)
     escort.get_by_role("link", name="Alex Student").click()
     axe_check(escort)
+    # Issue 10: the security briefing (3.4.1) and the assessment's attachment (3.5.4) come first.
+    record_briefing_and_attachment(escort, today, "Community liaison")
+    axe_check(escort)
     escort.get_by_role("textbox", name="Date*", exact=True).fill(today.isoformat())
     escort.get_by_label("Activity").select_option(label="Community liaison")
     escort.get_by_label("Notes").fill("Met the neighbourhood team at the college.")
@@ -821,7 +840,7 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     expect(escort.get_by_role("status")).to_contain_text("The activity is recorded.")
     escort.get_by_label("When it happened").fill(f"{today - timedelta(days=1)}T11:00")
     escort.get_by_label("Incident or event").fill("Fire alarm during the morning session")
-    escort.get_by_label("Hazards").fill("Crowded stairs")
+    escort.get_by_label("Hazards*", exact=True).fill("Crowded stairs")
     escort.get_by_label("What was done to keep the participant safe").fill("Stayed with the escorting officer")
     escort.get_by_role("button", name="Record the DRA").click()
     expect(escort.get_by_role("status")).to_contain_text("The DRA is recorded.")
@@ -836,7 +855,6 @@ def test_the_team_keeps_the_register_assigns_an_escort_who_records_the_day(page,
     expect(main(page)).to_contain_text("recorded by Erin Escort")
     expect(main(page)).to_contain_text("Fire alarm during the morning session")
     axe_check(page)
-    page.get_by_label("Next review due").fill((today + timedelta(days=2)).isoformat())
     page.get_by_role("textbox", name="Assessment*", exact=True).fill("Reviewed after the fire alarm: no change.")
     page.get_by_role("button", name="Save the assessment").click()
     expect(page.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")

@@ -15,6 +15,7 @@ from notifications.services import notify
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
     APPLICATION_WORKFLOW,
+    DECLINED_ONLY_FOR_CONDUCT,
     PLACE_HOLDING_APPLICATIONS,
     PROGRAMME_WORKFLOW,
     ApplicationStatus,
@@ -305,8 +306,14 @@ def shortlist_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def decline_application(application, *, by, reason: DeclineReason, note: str = "") -> WorkExperienceApplication:
-    """Protocol 3.1.2 and 3.2.2: not eligible, no room, or the exigencies of duty."""
+    """Protocol 3.1.2 and 3.2.2: not eligible, no room, or the exigencies of duty; and 2.4:
+    conduct, at any stage."""
     reason = DeclineReason(reason)
+    if reason != DeclineReason.CONDUCT and application.status in DECLINED_ONLY_FOR_CONDUCT:
+        raise DomainError(
+            f"While an application is at “{ApplicationStatus(application.status).label}” it can be declined "
+            "only for conduct."
+        )
     application = _move(
         application,
         S.DECLINED,
@@ -384,8 +391,9 @@ def complete_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def discontinue_application(application, *, by, reason: str) -> WorkExperienceApplication:
-    """Protocol 2.4: the force may discontinue a placement where standards of behaviour are
-    not met. The reason is recorded and told to the participant."""
+    """Protocol 2.4: the force may discontinue a placement "without notice, where standards
+    are not met", from any state after shortlisting (issue 10). The conduct reason is
+    recorded and told to the participant, their guardian and their school."""
     reason = reason.strip()
     if not reason:
         raise DomainError("Give the reason for discontinuing the placement.")

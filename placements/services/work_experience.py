@@ -3,6 +3,9 @@ programmes opening and closing, and the application's lifecycle. One function pe
 change (STYLE.md); each checks APPLICATION_WORKFLOW, writes inside a transaction, records
 the action and queues a kind email to the applicant (many are 16 or 17)."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -354,13 +357,41 @@ def request_agreement(application, *, by) -> WorkExperienceApplication:
     return application
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """Something that must be in before a place is confirmed, and its words when it is not."""
+
+    name: str
+    missing: str
+    met: Callable[[WorkExperienceApplication], bool]
+
+
+def _risk_assessment_recorded(application) -> bool:
+    return RiskAssessment.objects.filter(application_id=application.pk).exists()
+
+
+# Protocol 3.3.2 and 3.4.1: what confirming a place waits for. The checks, references and
+# the signed agreement come from the vetting app (vetting_cleared, references_received,
+# agreement_signed, issue 10): each is one more line here.
+CONFIRM_REQUIREMENTS = (
+    # Protocol 3.5.4, as before issue 10; i10/start moves it to before the first activity.
+    Requirement(
+        "risk_assessment_recorded", "the Student Placement Risk Assessment is not recorded", _risk_assessment_recorded
+    ),
+)
+
+
+def missing_for_confirmation(application) -> list[str]:
+    """What is not in yet, in words ("" for none): the application page shows it by the button."""
+    return [requirement.missing for requirement in CONFIRM_REQUIREMENTS if not requirement.met(application)]
+
+
 @transaction.atomic
 def confirm_application(application, *, by) -> WorkExperienceApplication:
     """agreement_pending -> confirmed, taking one of the programme's places, and the joining
     instructions go out (protocol 3.3.2)."""
-    if not RiskAssessment.objects.filter(application_id=application.pk).exists():
-        # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
-        raise DomainError("Complete the Student Placement Risk Assessment before confirming this placement.")
+    if missing := missing_for_confirmation(application):
+        raise DomainError(f"This place cannot be confirmed yet: {'; '.join(missing)}.")
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
     if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):
@@ -379,6 +410,12 @@ def withdraw_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def mark_attending(application, *, by) -> WorkExperienceApplication:
+    """On the first day, not before: the participant has arrived (issue 10)."""
+    APPLICATION_WORKFLOW.check(application.status, S.ATTENDING)
+    if timezone.localdate() < application.programme.starts_on:
+        raise DomainError(
+            f"A participant is marked as attending from the first day ({application.programme.starts_on:%-d %B %Y})."
+        )
     return _move(application, S.ATTENDING, by=by, action="mark_attending")
 
 

@@ -106,3 +106,22 @@ def programme_days(programme) -> list[date]:
     length = (programme.ends_on - programme.starts_on).days + 1
     days = (programme.starts_on + timedelta(days=n) for n in range(length))
     return [day for day in days if day.weekday() < 5]
+
+
+def programme_applications(programme):
+    """Every sent application of a programme, for the dashboard's rows (issue 10)."""
+    return (
+        programme.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("applicant")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def staff_applications():
+    """Sent applications as the recruitment team opens them (issue 10): a draft is still
+    the applicant's own and not theirs to read."""
+    return (
+        WorkExperienceApplication.objects.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("programme", "applicant", "escorting_officer")
+        .prefetch_related("programme__questions")
+    )

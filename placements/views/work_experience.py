@@ -20,6 +20,7 @@ from ..selectors.work_experience import (
     applications_of,
     eligibility_answers,
     open_programmes,
+    programme_applications,
     programme_dashboard,
     programme_days,
     programme_participants,
@@ -168,6 +169,8 @@ def dashboard(request, programme_id):
         "programme": programme,
         **programme_dashboard(programme),
         "participants": programme_participants(programme),
+        # issue 10: each row opens the application's page, where the team takes its next step
+        "applications": programme_applications(programme),
         "days": programme_days(programme),
         # the registers and participant pages are the supervisors'; the Head of Resourcing
         # reads the names only (rules.has_perm: no model-permission queries)

@@ -241,3 +241,13 @@ class ForbiddenActivity(models.TextChoices):
     HARMFUL_CALL = "harmful_call", "A call with potential for physical or psychological harm"
     SUDDEN_DEATH = "sudden_death", "A sudden death"
     POST_MORTEM = "post_mortem", "A post mortem"
+
+
+class ExceptionRule(models.TextChoices):
+    """Protocol 2.3: the rules the Head of HR Resourcing may make an exception to, for one
+    application, with a clear rationale (issue 10)."""
+
+    MINIMUM_AGE = "minimum_age", "The minimum age"
+    CLOSING_TIME = "closing_time", "The closing time for applications"
+    CRITERION = "criterion", "An eligibility criterion"
+    CAPACITY = "capacity", "The programme's capacity"

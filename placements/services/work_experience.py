@@ -23,9 +23,11 @@ from ..enums import (
     PROGRAMME_WORKFLOW,
     ApplicationStatus,
     DeclineReason,
+    ExceptionRule,
     ProgrammeStatus,
 )
 from ..links import absolute_url
+from ..selectors.discretion import waived, waived_questions
 from ..models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
 
 S = ApplicationStatus
@@ -151,12 +153,15 @@ def finish_programme(programme, *, by) -> WorkExperienceProgramme:
     return _move_programme(programme, ProgrammeStatus.FINISHED, by=by, action="finish")
 
 
-def closed_problem(programme, now=None) -> str:
-    """Why this programme takes no applications now, or "" when it does."""
+def closed_problem(programme, now=None, *, application=None) -> str:
+    """Why this programme takes no applications now, or "" when it does. An exception to
+    the closing time (2.3) lets this application in after it, until the programme runs."""
     now = now or timezone.now()
-    if programme.status != ProgrammeStatus.OPEN or now < programme.applications_open_at:
+    late_allowed = waived(application, ExceptionRule.CLOSING_TIME)
+    open_statuses = (ProgrammeStatus.OPEN, ProgrammeStatus.CLOSED) if late_allowed else (ProgrammeStatus.OPEN,)
+    if programme.status not in open_statuses or now < programme.applications_open_at:
         return f"{programme.title} is not open for applications."
-    if now >= programme.applications_close_at:
+    if now >= programme.applications_close_at and not late_allowed:
         closed_at = timezone.localtime(programme.applications_close_at)
         return f"Applications for {programme.title} closed at {closed_at:%-H:%M on %-d %B %Y}."
     return ""
@@ -228,10 +233,14 @@ def application_problems(application) -> dict[str, str]:
             "guardian_phone": "You are under 18 on the first day: enter your parent or guardian's phone number.",
         }
     problems = {name: message for name, message in required.items() if not getattr(application, name)}
-    if application.date_of_birth and (problem := age_problem(application.programme, application.date_of_birth)):
+    # Protocol 2.3: an exception to the minimum age or to a criterion waives that check only.
+    check_age = date_of_birth_problem if waived(application, ExceptionRule.MINIMUM_AGE) else age_problem
+    if application.date_of_birth and (problem := check_age(application.programme, application.date_of_birth)):
         problems["date_of_birth"] = problem
+    waived_criteria = waived_questions(application)
     for question_id, problem in eligibility_problems(application.programme, application.eligibility_answers).items():
-        problems[question_field(question_id)] = problem
+        if question_id not in waived_criteria or str(question_id) not in application.eligibility_answers:
+            problems[question_field(question_id)] = problem
     return problems
 
 
@@ -242,7 +251,8 @@ def application_problems(application) -> dict[str, str]:
 def save_draft(programme, applicant, answers: dict) -> WorkExperienceApplication:
     """The applicant's single draft for a programme, created or updated. Once sent it is
     no longer theirs to edit."""
-    if problem := closed_problem(programme):
+    existing = WorkExperienceApplication.objects.filter(programme=programme, applicant=applicant).first()
+    if problem := closed_problem(programme, application=existing):
         raise DomainError(problem)
     if (born := answers.get("date_of_birth")) and (problem := date_of_birth_problem(programme, born)):
         raise DomainError(problem)
@@ -264,7 +274,7 @@ def submit_application(application, *, by) -> WorkExperienceApplication:
     if application.status == S.APPLIED:
         return application
     APPLICATION_WORKFLOW.check(application.status, S.APPLIED)
-    if problem := closed_problem(application.programme):
+    if problem := closed_problem(application.programme, application=application):
         raise DomainError(problem)
     if problems := application_problems(application):
         raise DomainError(" ".join(problems.values()))
@@ -395,9 +405,22 @@ def confirm_application(application, *, by) -> WorkExperienceApplication:
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
     if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):
-        raise DomainError("This programme has no places left.")
+        if not waived(application, ExceptionRule.CAPACITY):
+            raise DomainError("This programme has no places left.")
+        _add_a_place(application, by=by)
     _email_applicant(application, "joining_instructions")
     return application
+
+
+def _add_a_place(application, *, by) -> None:
+    """Protocol 2.3: an exception to capacity gives the full programme one more place, for
+    this application; the capacity grows by one (logged), so the counter stays true."""
+    programme = WorkExperienceProgramme.objects.select_for_update().get(pk=application.programme_id)
+    programme.capacity += 1
+    programme.save(update_fields=["capacity"])
+    record_action(programme, action="add_place", by=by, reason=f"An exception to capacity for {application}")
+    if not take(PROGRAMME_PLACES, programme.pk, by=by, holder=application):
+        raise DomainError("This programme has no places left.")
 
 
 @transaction.atomic
@@ -438,7 +461,7 @@ def discontinue_application(application, *, by, reason: str) -> WorkExperienceAp
     _email_applicant(application, "discontinued", reason=reason)
     # Protocol 2.4 with 3.5.3: a participant under 18 is in their parent or guardian's
     # care, so the guardian is told as well; and the school, when the applicant gave its contact.
-    context = {**_application_context(application), "reason": reason}
+    context = {**application_context(application), "reason": reason}
     if application.needs_guardian_consent and application.guardian_email:
         notify(
             recipient=application.guardian_email,
@@ -472,7 +495,7 @@ def _programme_context(programme) -> dict:
     }
 
 
-def _application_context(application) -> dict:
+def application_context(application) -> dict:
     return {
         **_programme_context(application.programme),
         "applicant_name": application.applicant.get_short_name(),
@@ -490,7 +513,7 @@ def _joining_context(programme) -> dict:
 
 
 def _email_applicant(application, name, **extra):
-    context = _application_context(application) | extra
+    context = application_context(application) | extra
     if name == "joining_instructions":
         context |= _joining_context(application.programme)
         context["confirm_attendance_url"] = absolute_url("confirm_attendance", application.pk)

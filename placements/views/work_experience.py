@@ -82,7 +82,7 @@ def apply(request, programme_id):
     if application is not None and application.status != ApplicationStatus.DRAFT:
         messages.info(request, "You have already sent your application for this programme.")
         return redirect("we_my_applications")
-    if problem := closed_problem(programme):
+    if problem := closed_problem(programme, application=application):
         return render(request, "placements/work_experience/closed.html", {"programme": programme, "problem": problem})
     sending = SEND in request.POST
     initial = ApplicationForm.initial_from(application) if application else {}

@@ -161,6 +161,7 @@ VERBS = {
     "activate": "activated",
     "add diary entry": "added",
     "add_contact": "added the contact",
+    "add_place": "added a place to",
     "approve": "approved",
     "assign_escorting_officer": "assigned an escorting officer to",
     "assign_role": "gave a role to",
@@ -176,7 +177,8 @@ VERBS = {
     "discontinue": "discontinued",
     "enrol": "enrolled",
     "finish": "finished",
-    "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
+    "give feedback": "gave",
+    "grant_exception": "made an exception to the protocol for",  # the record reads "Feedback on <placement>: 4/5"
     "invite": "invited",
     "link_account": "linked an account to",
     "mark_attending": "marked as attending",

@@ -13,3 +13,5 @@ rules.add_perm("placements.view_programme_dashboard", is_recruitment_team | is_h
 # the Head of Resourcing reads it, to weigh an exception (2.3).
 rules.add_perm("placements.view_application", is_recruitment_team | is_head_of_resourcing)
 rules.add_perm("placements.decide_applications", is_recruitment_team)
+# Protocol 2.3: the Head of HR Resourcing, and only that role, makes exceptions.
+rules.add_perm("placements.grant_exceptions", is_head_of_resourcing)

@@ -109,19 +109,17 @@ def programme_days(programme) -> list[date]:
 
 
 def programme_applications(programme):
-    """Every sent application of a programme, for the dashboard's rows (issue 10)."""
+    """Every application of a programme, for the dashboard's rows (issue 10). A draft is
+    listed too: the Head of Resourcing may make an exception (2.3) that lets it be sent."""
     return (
-        programme.applications.exclude(status=ApplicationStatus.DRAFT)
-        .select_related("applicant")
+        programme.applications.select_related("applicant")
         .order_by("submitted_at", "pk")
     )
 
 
 def staff_applications():
-    """Sent applications as the recruitment team opens them (issue 10): a draft is still
-    the applicant's own and not theirs to read."""
+    """Applications as the recruitment team and the Head of Resourcing open them (issue 10)."""
     return (
-        WorkExperienceApplication.objects.exclude(status=ApplicationStatus.DRAFT)
-        .select_related("programme", "applicant", "escorting_officer")
+        WorkExperienceApplication.objects.select_related("programme", "applicant", "escorting_officer")
         .prefetch_related("programme__questions")
     )

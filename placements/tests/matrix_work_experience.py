@@ -30,6 +30,8 @@ MATRIX = {
     "we_staff_application": RECRUITMENT,
     "we_staff_decline": APPLICATION_DECISION,
     "we_staff_discontinue": APPLICATION_DECISION,
+    # protocol 2.3: the Head of Resourcing, and only that role
+    "we_staff_exception": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, head_of_resourcing="200"),
     # a button: it only posts
     "we_staff_move": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
 }
@@ -50,6 +52,7 @@ def url_arguments(people):
         "we_staff_application": {"application_id": shortlisted.pk},
         "we_staff_decline": {"application_id": shortlisted.pk},
         "we_staff_discontinue": {"application_id": shortlisted.pk},
+        "we_staff_exception": {"application_id": shortlisted.pk},
         "we_staff_move": {"application_id": shortlisted.pk, "move": "start_vetting"},
     }
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
@@ -65,8 +68,12 @@ POST_MATRIX = {
     "we_staff_decline": DECIDED,
     "we_staff_discontinue": DECIDED,
     "we_staff_move": DECIDED,
+    "we_staff_exception": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, head_of_resourcing=saved("→we_staff_application")
+    ),
 }
 POST_DATA = {
     "we_staff_decline": {"reason": "conduct", "note": "Abusive emails to the team."},
     "we_staff_discontinue": {"reason": "Abusive language to an officer."},
+    "we_staff_exception": {"rule": "capacity", "rationale": "The school's only applicant this year."},
 }

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.audit import record_action
 from notifications.models import Notification
-from placements.enums import ApplicationStatus, DeclineReason
+from placements.enums import ApplicationStatus, DeclineReason, ExceptionRule
 from placements.services.work_experience import shortlist_application
 
 from .work_experience_factories import ApplicationFactory
@@ -70,9 +70,13 @@ def test_an_unknown_step_is_not_found(client, recruiter):
     assert response.status_code == 404
 
 
-def test_a_draft_is_still_the_applicants_own(client, recruiter):
+def test_a_draft_is_listed_and_read_but_offers_no_move(client, recruiter):
+    draft = ApplicationFactory(status=S.DRAFT, applicant__full_name="Dana Draft")
     client.force_login(recruiter)
-    assert client.get(page(ApplicationFactory(status=S.DRAFT))).status_code == 404
+    dashboard = client.get(reverse("we_programme_dashboard", args=[draft.programme.pk])).content.decode()
+    assert "Dana Draft" in dashboard
+    html = client.get(page(draft)).content.decode()
+    assert "Draft (not sent)" in html and "Next steps" not in html and "Make an exception" not in html
 
 
 def test_confirming_waits_for_what_is_missing_and_says_it(client, recruiter):
@@ -135,5 +139,26 @@ def test_the_page_query_count_does_not_grow_with_the_history(client, recruiter, 
         for _ in range(n):
             record_action(application, action="note", by=recruiter, reason="Phoned the school.")
 
-    # 10 with 1 history entry and with 50 (measured on issue 10): the history is read in one go
-    assert_query_count_constant(client, page(application), make_rows, queries=10)
+    # 11 with 1 history entry and with 50 (measured on issue 10): the history is read in one go
+    assert_query_count_constant(client, page(application), make_rows, queries=11)
+
+
+def test_the_head_of_resourcing_makes_an_exception_from_the_page(client, head_of_resourcing):
+    draft = ApplicationFactory(status=S.DRAFT, applicant__full_name="Dana Draft")
+    client.force_login(head_of_resourcing)
+    assert reverse("we_staff_exception", args=[draft.pk]) in client.get(page(draft)).content.decode()
+    url = reverse("we_staff_exception", args=[draft.pk])
+    html = client.post(url, {"rule": ExceptionRule.CRITERION, "rationale": "Lives just outside Kent."}).content.decode()
+    assert "Choose the criterion the exception is for." in html and "Lives just outside Kent." in html
+    response = client.post(url, {"rule": ExceptionRule.MINIMUM_AGE, "rationale": "Turns 16 on day two."}, follow=True)
+    html = response.content.decode()
+    assert "The minimum age</strong>:\n          Turns 16 on day two." in html
+    assert "made an exception to the protocol for" in html  # the history, in words
+
+
+def test_the_recruitment_team_cannot_make_an_exception(client, recruiter):
+    draft = ApplicationFactory(status=S.DRAFT)
+    client.force_login(recruiter)
+    url = reverse("we_staff_exception", args=[draft.pk])
+    assert client.post(url, {"rule": ExceptionRule.MINIMUM_AGE, "rationale": "Because."}).status_code == 403
+    assert not draft.exceptions.exists()

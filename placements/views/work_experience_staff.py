@@ -12,8 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.audit import changes_to, visible_copy
 
-from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
+from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
+from ..forms.discretion import ExceptionForm
 from ..forms.work_experience import ApplicationDeclineForm, DiscontinueForm
+from ..selectors.discretion import exceptions_to
+from ..services.discretion import grant_exception
 from ..selectors.work_experience import eligibility_answers, staff_applications
 from ..services import work_experience as services
 from .partner_flow import act, posted, run_service
@@ -71,6 +74,9 @@ def application_page(request, application_id):
         "missing": services.missing_for_confirmation(application) if can(S.CONFIRMED) else [],
         "can_decline": can(S.DECLINED),
         "can_discontinue": can(S.DISCONTINUED),
+        "exceptions": exceptions_to(application),
+        "can_grant": request.user.has_perm("placements.grant_exceptions")
+        and application.status not in ENDED_APPLICATIONS,
         # The vetting app says "cleared / not cleared / in progress" here at the merge
         # (issue 10: no vetting detail on this page); nothing until then.
         "vetting_status": "",
@@ -89,9 +95,10 @@ def application_move(request, application_id, move):
     return redirect("we_staff_application", application.pk)
 
 
-def _decide(request, application_id, form_class, service, success, title):
+def _decide(request, application_id, make_form, service, success, title):
+    """A move that takes a form: ``make_form(data, application)``; the service gets its fields."""
     application = get_object_or_404(staff_applications(), pk=application_id)
-    form = form_class(posted(request))
+    form = make_form(posted(request), application)
     if form.is_valid() and run_service(
         request,
         form,
@@ -110,7 +117,7 @@ def application_decline(request, application_id):
     return _decide(
         request,
         application_id,
-        ApplicationDeclineForm,
+        lambda data, application: ApplicationDeclineForm(data),
         services.decline_application,
         "{name}'s application is declined, and they have been emailed the reason.",
         "Decline {name}'s application",
@@ -124,10 +131,24 @@ def application_discontinue(request, application_id):
     return _decide(
         request,
         application_id,
-        DiscontinueForm,
+        lambda data, application: DiscontinueForm(data),
         services.discontinue_application,
         "{name}'s placement is discontinued. They, their parent or guardian and their school have been told.",
         "Discontinue {name}'s placement",
+    )
+
+
+@staff_page("placements.grant_exceptions")
+@require_http_methods(["GET", "POST"])
+def application_exception(request, application_id):
+    """Protocol 2.3: the Head of HR Resourcing's discretion, for this application."""
+    return _decide(
+        request,
+        application_id,
+        lambda data, application: ExceptionForm(data, application=application),
+        grant_exception,
+        "The exception for {name} is recorded, and they have been emailed.",
+        "Make an exception for {name}",
     )
 
 
@@ -142,6 +163,11 @@ urlpatterns = [
         "work-experience/staff/applications/<int:application_id>/discontinue/",
         application_discontinue,
         name="we_staff_discontinue",
+    ),
+    path(
+        "work-experience/staff/applications/<int:application_id>/exception/",
+        application_exception,
+        name="we_staff_exception",
     ),
     path(
         "work-experience/staff/applications/<int:application_id>/<slug:move>/",

@@ -343,4 +343,11 @@ def changes_to(obj, viewer) -> list[Change]:
     kinds = viewable_kinds(viewer)
     if kinds is not None and ContentType.objects.get_for_model(obj) not in kinds:
         return []
+    return history_in_words(obj, viewer)
+
+
+def history_in_words(obj, viewer) -> list[Change]:
+    """``obj``'s own history as sentences, for a page whose own permission already lets
+    ``viewer`` read ``obj`` (issue 10: the Head of Resourcing reads an application on its
+    page, not in the back office); sensitive reasons are withheld as everywhere."""
     return describe(history_for(obj).select_related("content_type").order_by("created_at", "pk"), viewer)

@@ -101,8 +101,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_presentationsession",
         "placements.view_placementfeedback",
         "placements.view_workexperienceprogramme",
-        # issue 10: reads applications (and their history) to weigh an exception (2.3)
-        "placements.view_workexperienceapplication",
         "volunteers.view_recruitmentcampaign",
     ],
 }

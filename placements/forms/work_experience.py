@@ -170,11 +170,9 @@ class ApplicationDeclineForm(RenderedForm, DeclineForm):
         self.fields["note"].help_text = "The applicant reads this in our email, so write it for them."
 
 
-class DiscontinueForm(RenderedForm):
-    """Protocol 2.4: discontinued "without notice, where standards are not met"."""
-
-    button_label = "Discontinue the placement"
-    button_class = "btn btn-danger"
+class DiscontinueReasonForm(forms.Form):
+    """Protocol 2.4: discontinued "without notice, where standards are not met" (the admin's
+    intermediate page asks this too)."""
 
     reason = forms.CharField(
         label="Which standard of behaviour was not met?",
@@ -183,3 +181,8 @@ class DiscontinueForm(RenderedForm):
         help_text="The participant, their parent or guardian (under 18) and their school read this in our email.",
         error_messages={"required": "Give the conduct reason for discontinuing the placement."},
     )
+
+
+class DiscontinueForm(RenderedForm, DiscontinueReasonForm):
+    button_label = "Discontinue the placement"
+    button_class = "btn btn-danger"

@@ -31,7 +31,9 @@ def grant_exception(application, *, by, rule, rationale: str, question=None) -> 
     if application.status in ENDED_APPLICATIONS:
         raise DomainError("This application has ended: there is nothing left to make an exception for.")
     if (rule == ExceptionRule.CRITERION) != (question is not None):
-        raise DomainError("Choose the criterion the exception is for." if question is None else "Only a criterion names a question.")
+        raise DomainError(
+            "Choose the criterion the exception is for." if question is None else "Only a criterion names a question."
+        )
     if question is not None and question.programme_id != application.programme_id:
         raise DomainError("That criterion belongs to another programme.")
     try:

@@ -27,8 +27,8 @@ from ..enums import (
     ProgrammeStatus,
 )
 from ..links import absolute_url
-from ..selectors.discretion import waived, waived_questions
 from ..models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication, WorkExperienceProgramme
+from ..selectors.discretion import waived, waived_questions
 
 S = ApplicationStatus
 

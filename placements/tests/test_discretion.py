@@ -40,9 +40,7 @@ def test_only_the_head_of_resourcing_grants_an_exception(request, persona):
 
 def test_an_exception_needs_a_rationale(head_of_resourcing):
     with pytest.raises(DomainError, match="Give the rationale"):
-        grant_exception(
-            ApplicationFactory(), by=head_of_resourcing, rule=ExceptionRule.CAPACITY, rationale="   "
-        )
+        grant_exception(ApplicationFactory(), by=head_of_resourcing, rule=ExceptionRule.CAPACITY, rationale="   ")
 
 
 def test_the_rationale_is_in_the_action_log_and_the_applicant_is_told(head_of_resourcing):

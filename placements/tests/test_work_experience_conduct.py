@@ -21,7 +21,10 @@ def test_discontinued_from_any_state_after_shortlisting(recruiter, status):
     application = ApplicationFactory(status=status)
     application = discontinue_application(application, by=recruiter, reason="Abusive language to an officer.")
     assert (application.status, application.status_reason) == (S.DISCONTINUED, "Abusive language to an officer.")
-    assert "Abusive language to an officer." in only_email_to("pat.parent@example.org", "we_discontinued_guardian").body_text
+    assert (
+        "Abusive language to an officer."
+        in only_email_to("pat.parent@example.org", "we_discontinued_guardian").body_text
+    )
 
 
 @pytest.mark.parametrize("status", [S.DRAFT, S.APPLIED, S.COMPLETED, S.WITHDRAWN])

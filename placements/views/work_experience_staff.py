@@ -16,9 +16,9 @@ from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
 from ..forms.discretion import ExceptionForm
 from ..forms.work_experience import ApplicationDeclineForm, DiscontinueForm
 from ..selectors.discretion import exceptions_to
-from ..services.discretion import grant_exception
 from ..selectors.work_experience import eligibility_answers, staff_applications
 from ..services import work_experience as services
+from ..services.discretion import grant_exception
 from .partner_flow import act, posted, run_service
 from .partner_staff import staff_page
 
@@ -37,7 +37,9 @@ class Move:
 
 MOVES = {
     "shortlist": Move(services.shortlist_application, S.SHORTLISTED, "Shortlist", "{name} is shortlisted."),
-    "start_vetting": Move(services.start_vetting, S.VETTING, "Start vetting", "Vetting checks have started for {name}."),
+    "start_vetting": Move(
+        services.start_vetting, S.VETTING, "Start vetting", "Vetting checks have started for {name}."
+    ),
     "request_agreement": Move(
         services.request_agreement,
         S.AGREEMENT_PENDING,

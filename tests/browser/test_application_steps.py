@@ -51,7 +51,9 @@ def test_the_team_shortlists_an_application_and_starts_vetting(page, live_server
     axe_check(page)
     application.refresh_from_db()
     assert application.status == S.VETTING
-    assert [m.subject for m in mails_to(application.applicant.email)][:1] == ["Good news about your work experience application"]
+    assert [m.subject for m in mails_to(application.applicant.email)][:1] == [
+        "Good news about your work experience application"
+    ]
 
 
 def test_a_participant_is_discontinued_on_day_two_for_conduct(page, live_server, axe_check):

@@ -5,6 +5,8 @@ services, which check each move, log it and email the applicant."""
 from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html
 
 from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
@@ -152,6 +154,16 @@ class WorkExperienceApplicationAdmin(
     @admin.display(description="placement days")
     def participant_page(self, application):
         return participant_page_link(application)
+
+    def get_list_display(self, request):
+        # Issue 10: from the staff home's queues (this list) to the page of every step.
+        columns = super().get_list_display(request)
+        return (*columns, "application_page") if request.user.has_perm("placements.view_application") else columns
+
+    @admin.display(description="steps")
+    def application_page(self, application):
+        url = reverse("we_staff_application", args=[application.pk])
+        return format_html('<a href="{}">Open {}’s application</a>', url, application.applicant.full_name)
 
     @admin.display(description="Eligibility answers")
     def answers(self, application):

@@ -162,3 +162,12 @@ def test_the_recruitment_team_cannot_make_an_exception(client, recruiter):
     url = reverse("we_staff_exception", args=[draft.pk])
     assert client.post(url, {"rule": ExceptionRule.MINIMUM_AGE, "rationale": "Because."}).status_code == 403
     assert not draft.exceptions.exists()
+
+
+def test_the_staff_home_queue_list_opens_the_application_page(client, recruiter):
+    application = ApplicationFactory(applicant__full_name="Alex Applicant")
+    client.force_login(recruiter)
+    html = client.get(
+        reverse("admin:placements_workexperienceapplication_changelist") + "?queue=applications_to_shortlist"
+    )
+    assert f'<a href="{page(application)}">Open Alex Applicant’s application</a>' in html.content.decode()

@@ -162,6 +162,7 @@ VERBS = {
     "add diary entry": "added",
     "add_risk_attachment": "added an attachment to",
     "add_contact": "added the contact",
+    "add_place": "added a place to",
     "approve": "approved",
     "assign_escorting_officer": "assigned an escorting officer to",
     "assign_role": "gave a role to",
@@ -177,7 +178,8 @@ VERBS = {
     "discontinue": "discontinued",
     "enrol": "enrolled",
     "finish": "finished",
-    "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
+    "give feedback": "gave",
+    "grant_exception": "made an exception to the protocol for",  # the record reads "Feedback on <placement>: 4/5"
     "invite": "invited",
     "issue_sealed_document": "issued a sealed document for",
     "link_account": "linked an account to",
@@ -344,4 +346,11 @@ def changes_to(obj, viewer) -> list[Change]:
     kinds = viewable_kinds(viewer)
     if kinds is not None and ContentType.objects.get_for_model(obj) not in kinds:
         return []
+    return history_in_words(obj, viewer)
+
+
+def history_in_words(obj, viewer) -> list[Change]:
+    """``obj``'s own history as sentences, for a page whose own permission already lets
+    ``viewer`` read ``obj`` (issue 10: the Head of Resourcing reads an application on its
+    page, not in the back office); sensitive reasons are withheld as everywhere."""
     return describe(history_for(obj).select_related("content_type").order_by("created_at", "pk"), viewer)

@@ -181,17 +181,20 @@ class ApplicationStatus(models.TextChoices):
 _A = ApplicationStatus
 # Withdrawing is open to the applicant at any time before completion.
 _WITHDRAWABLE = {_A.WITHDRAWN}
+# Protocol 2.4: the force may discontinue "without notice, where standards are not met" at
+# any point once shortlisted (issue 10), and decline for conduct at any stage; so every
+# live state after shortlisting can be discontinued and every sent one declined.
+_ENDABLE_FOR_CONDUCT = {_A.DECLINED, _A.DISCONTINUED}
 APPLICATION_WORKFLOW = Workflow(
     {
         _A.DRAFT: {_A.APPLIED} | _WITHDRAWABLE,
         _A.APPLIED: {_A.SHORTLISTED, _A.DECLINED} | _WITHDRAWABLE,
-        _A.SHORTLISTED: {_A.VETTING, _A.DECLINED} | _WITHDRAWABLE,
-        _A.VETTING: {_A.CLEARED, _A.VETTING_REFUSED} | _WITHDRAWABLE,
-        _A.CLEARED: {_A.AGREEMENT_PENDING, _A.DECLINED} | _WITHDRAWABLE,
-        _A.AGREEMENT_PENDING: {_A.CONFIRMED, _A.DECLINED} | _WITHDRAWABLE,
-        _A.CONFIRMED: {_A.ATTENDING, _A.DECLINED} | _WITHDRAWABLE,
-        # Protocol 2.4: a placement may be discontinued for conduct.
-        _A.ATTENDING: {_A.COMPLETED, _A.DISCONTINUED} | _WITHDRAWABLE,
+        _A.SHORTLISTED: {_A.VETTING} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
+        _A.VETTING: {_A.CLEARED, _A.VETTING_REFUSED} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
+        _A.CLEARED: {_A.AGREEMENT_PENDING} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
+        _A.AGREEMENT_PENDING: {_A.CONFIRMED} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
+        _A.CONFIRMED: {_A.ATTENDING} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
+        _A.ATTENDING: {_A.COMPLETED} | _ENDABLE_FOR_CONDUCT | _WITHDRAWABLE,
         _A.COMPLETED: set(),
         _A.DECLINED: set(),
         _A.WITHDRAWN: set(),
@@ -199,6 +202,9 @@ APPLICATION_WORKFLOW = Workflow(
         _A.DISCONTINUED: set(),
     }
 )
+# While the checks run or the placement is under way the team declines only for conduct
+# (2.4); the other reasons (3.1.2, 3.2.2) are for the steps where they decide.
+DECLINED_ONLY_FOR_CONDUCT = frozenset({_A.VETTING, _A.ATTENDING})
 # Applications holding one of the programme's places.
 PLACE_HOLDING_APPLICATIONS = (_A.CONFIRMED, _A.ATTENDING, _A.COMPLETED)
 # Applications that have ended (no move left: completed, withdrawn, discontinued,
@@ -212,6 +218,8 @@ class DeclineReason(models.TextChoices):
     INELIGIBLE = "ineligible", "Does not meet the criteria"
     CAPACITY = "capacity", "The programme is full"
     OPERATIONAL_NEED = "operational_need", "Operational need (the exigencies of duty)"
+    # Protocol 2.4: standards of professional behaviour are considered at every stage.
+    CONDUCT = "conduct", "Conduct (the standards of behaviour were not met)"
 
 
 class ActivityKind(models.TextChoices):
@@ -242,3 +250,13 @@ class ForbiddenActivity(models.TextChoices):
     HARMFUL_CALL = "harmful_call", "A call with potential for physical or psychological harm"
     SUDDEN_DEATH = "sudden_death", "A sudden death"
     POST_MORTEM = "post_mortem", "A post mortem"
+
+
+class ExceptionRule(models.TextChoices):
+    """Protocol 2.3: the rules the Head of HR Resourcing may make an exception to, for one
+    application, with a clear rationale (issue 10)."""
+
+    MINIMUM_AGE = "minimum_age", "The minimum age"
+    CLOSING_TIME = "closing_time", "The closing time for applications"
+    CRITERION = "criterion", "An eligibility criterion"
+    CAPACITY = "capacity", "The programme's capacity"

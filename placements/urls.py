@@ -8,6 +8,7 @@ from .views import (
     presentation_staff,
     presentations,
     work_experience,
+    work_experience_staff,
 )
 
 urlpatterns = [
@@ -19,5 +20,6 @@ urlpatterns = [
     *presentation_staff.urlpatterns,
     *calendars.urlpatterns,
     *work_experience.urlpatterns,
+    *work_experience_staff.urlpatterns,
     *placement_days.urlpatterns,
 ]

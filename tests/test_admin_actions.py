@@ -140,6 +140,19 @@ OUTCOMES = {
     ("placements.WorkExperienceApplication", "start_vetting_selected"): Outcome(
         "recruiter", lambda: ApplicationFactory(status=A.SHORTLISTED), status, A.VETTING
     ),
+    ("placements.WorkExperienceApplication", "request_agreement_selected"): Outcome(
+        "recruiter", lambda: ApplicationFactory(status=A.CLEARED), status, A.AGREEMENT_PENDING
+    ),
+    ("placements.WorkExperienceApplication", "complete_selected"): Outcome(
+        "recruiter", lambda: ApplicationFactory(status=A.ATTENDING), status, A.COMPLETED
+    ),
+    ("placements.WorkExperienceApplication", "discontinue_selected"): Outcome(
+        "recruiter",
+        lambda: ApplicationFactory(status=A.ATTENDING),
+        lambda a: (a.status, a.status_reason),
+        (A.DISCONTINUED, "Abusive language to an officer."),
+        answers=lambda: {"reason": "Abusive language to an officer."},
+    ),
     ("placements.WorkExperienceApplication", "assign_escort_selected"): Outcome(
         "recruiter",
         lambda: ApplicationFactory(status=A.CONFIRMED),

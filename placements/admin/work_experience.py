@@ -5,6 +5,8 @@ services, which check each move, log it and email the applicant."""
 from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html
 
 from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
@@ -12,15 +14,18 @@ from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from ..forms.placement_days import EscortingOfficerForm
-from ..forms.work_experience import DeclineForm
+from ..forms.work_experience import DeclineForm, DiscontinueReasonForm
 from ..models import EligibilityQuestion, ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
 from ..selectors.work_experience import eligibility_answers_text, under_18_on_first_day
 from ..services.placement_days import assign_escorting_officer
 from ..services.work_experience import (
     close_programme,
+    complete_application,
     decline_application,
+    discontinue_application,
     finish_programme,
     open_programme,
+    request_agreement,
     shortlist_application,
     start_programme,
     start_vetting,
@@ -131,7 +136,17 @@ class WorkExperienceApplicationAdmin(
     # The answers are shown as "question: answer", as on the application page, never as JSON.
     exclude = ("attendance_reminded_at", "attendance_flagged_at", "eligibility_answers")
     readonly_fields = ("answers",)
-    actions = ["shortlist_selected", "decline_selected", "start_vetting_selected", "assign_escort_selected"]
+    # Issue 10: each step the recruitment team takes in bulk; confirming and attending, which
+    # wait on a participant's own records, are taken on the application page.
+    actions = [
+        "shortlist_selected",
+        "decline_selected",
+        "start_vetting_selected",
+        "request_agreement_selected",
+        "complete_selected",
+        "discontinue_selected",
+        "assign_escort_selected",
+    ]
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
@@ -139,6 +154,16 @@ class WorkExperienceApplicationAdmin(
     @admin.display(description="placement days")
     def participant_page(self, application):
         return participant_page_link(application)
+
+    def get_list_display(self, request):
+        # Issue 10: from the staff home's queues (this list) to the page of every step.
+        columns = super().get_list_display(request)
+        return (*columns, "application_page") if request.user.has_perm("placements.view_application") else columns
+
+    @admin.display(description="steps")
+    def application_page(self, application):
+        url = reverse("we_staff_application", args=[application.pk])
+        return format_html('<a href="{}">Open {}’s application</a>', url, application.applicant.full_name)
 
     @admin.display(description="Eligibility answers")
     def answers(self, application):
@@ -151,6 +176,30 @@ class WorkExperienceApplicationAdmin(
     @admin.action(description="Start vetting", permissions=["change"])
     def start_vetting_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda a: start_vetting(a, by=request.user), "moved to vetting")
+
+    @admin.action(description="Ask for the Work Placement Agreement", permissions=["change"])
+    def request_agreement_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda a: request_agreement(a, by=request.user), "asked to sign")
+
+    @admin.action(description="Placement completed", permissions=["change"])
+    def complete_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda a: complete_application(a, by=request.user), "completed")
+
+    @admin.action(description="Discontinue for conduct (with the reason)…", permissions=["change"])
+    def discontinue_selected(self, request, queryset):
+        """Protocol 2.4; the participant, their guardian and their school are told why."""
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=DiscontinueReasonForm,
+            service=lambda application, reason: discontinue_application(application, by=request.user, reason=reason),
+            done="discontinued",
+            title="Discontinue work experience placements",
+            explanation="These placements will be discontinued, and the reason emailed to each participant, "
+            "their parent or guardian (under 18) and their school:",
+            submit_label="Discontinue them",
+        )
 
     @admin.action(description="Decline (with a reason)…", permissions=["change"])
     def decline_selected(self, request, queryset):

@@ -17,7 +17,7 @@ from ..services.work_experience import (
 )
 from ..validators import normalise_phone
 from .partners import ISO_DATE, _email, _long_text, _text
-from .rendering import button, form_helper, group
+from .rendering import RenderedForm, button, form_helper, group
 
 SEND = "send"  # the name of the "Send application" button
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -156,3 +156,33 @@ class DeclineForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ApplicationDeclineForm(RenderedForm, DeclineForm):
+    """The application page's decline (issue 10): one application, any of the reasons."""
+
+    button_label = "Decline the application"
+    button_class = "btn btn-danger"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = "Why is the application declined?"
+        self.fields["note"].help_text = "The applicant reads this in our email, so write it for them."
+
+
+class DiscontinueReasonForm(forms.Form):
+    """Protocol 2.4: discontinued "without notice, where standards are not met" (the admin's
+    intermediate page asks this too)."""
+
+    reason = forms.CharField(
+        label="Which standard of behaviour was not met?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The participant, their parent or guardian (under 18) and their school read this in our email.",
+        error_messages={"required": "Give the conduct reason for discontinuing the placement."},
+    )
+
+
+class DiscontinueForm(RenderedForm, DiscontinueReasonForm):
+    button_label = "Discontinue the placement"
+    button_class = "btn btn-danger"

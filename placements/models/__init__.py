@@ -2,6 +2,7 @@
 experience (seed 001). One module per part; import models from here."""
 
 from .cohorts import Cohort, StudentOfficer
+from .discretion import DiscretionaryException
 from .partners import Community, PartnerContact, PartnerOrganisation
 from .placements import CommunityPlacement, HostingOffer
 from .presentations import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
@@ -28,6 +29,7 @@ __all__ = [
     "Community",
     "CommunityPlacement",
     "DiaryEntry",
+    "DiscretionaryException",
     "DynamicRiskAssessment",
     "EligibilityQuestion",
     "ExpressionOfInterest",

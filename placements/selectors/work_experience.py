@@ -106,3 +106,16 @@ def programme_days(programme) -> list[date]:
     length = (programme.ends_on - programme.starts_on).days + 1
     days = (programme.starts_on + timedelta(days=n) for n in range(length))
     return [day for day in days if day.weekday() < 5]
+
+
+def programme_applications(programme):
+    """Every application of a programme, for the dashboard's rows (issue 10). A draft is
+    listed too: the Head of Resourcing may make an exception (2.3) that lets it be sent."""
+    return programme.applications.select_related("applicant").order_by("submitted_at", "pk")
+
+
+def staff_applications():
+    """Applications as the recruitment team and the Head of Resourcing open them (issue 10)."""
+    return WorkExperienceApplication.objects.select_related(
+        "programme", "applicant", "escorting_officer"
+    ).prefetch_related("programme__questions")

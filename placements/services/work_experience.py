@@ -3,6 +3,9 @@ programmes opening and closing, and the application's lifecycle. One function pe
 change (STYLE.md); each checks APPLICATION_WORKFLOW, writes inside a transaction, records
 the action and queues a kind email to the applicant (many are 16 or 17)."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,14 +18,17 @@ from notifications.services import notify
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
     APPLICATION_WORKFLOW,
+    DECLINED_ONLY_FOR_CONDUCT,
     PLACE_HOLDING_APPLICATIONS,
     PROGRAMME_WORKFLOW,
     ApplicationStatus,
     DeclineReason,
+    ExceptionRule,
     ProgrammeStatus,
 )
 from ..links import absolute_url
 from ..models import ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
+from ..selectors.discretion import waived, waived_questions
 
 S = ApplicationStatus
 
@@ -147,12 +153,15 @@ def finish_programme(programme, *, by) -> WorkExperienceProgramme:
     return _move_programme(programme, ProgrammeStatus.FINISHED, by=by, action="finish")
 
 
-def closed_problem(programme, now=None) -> str:
-    """Why this programme takes no applications now, or "" when it does."""
+def closed_problem(programme, now=None, *, application=None) -> str:
+    """Why this programme takes no applications now, or "" when it does. An exception to
+    the closing time (2.3) lets this application in after it, until the programme runs."""
     now = now or timezone.now()
-    if programme.status != ProgrammeStatus.OPEN or now < programme.applications_open_at:
+    late_allowed = waived(application, ExceptionRule.CLOSING_TIME)
+    open_statuses = (ProgrammeStatus.OPEN, ProgrammeStatus.CLOSED) if late_allowed else (ProgrammeStatus.OPEN,)
+    if programme.status not in open_statuses or now < programme.applications_open_at:
         return f"{programme.title} is not open for applications."
-    if now >= programme.applications_close_at:
+    if now >= programme.applications_close_at and not late_allowed:
         closed_at = timezone.localtime(programme.applications_close_at)
         return f"Applications for {programme.title} closed at {closed_at:%-H:%M on %-d %B %Y}."
     return ""
@@ -224,10 +233,14 @@ def application_problems(application) -> dict[str, str]:
             "guardian_phone": "You are under 18 on the first day: enter your parent or guardian's phone number.",
         }
     problems = {name: message for name, message in required.items() if not getattr(application, name)}
-    if application.date_of_birth and (problem := age_problem(application.programme, application.date_of_birth)):
+    # Protocol 2.3: an exception to the minimum age or to a criterion waives that check only.
+    check_age = date_of_birth_problem if waived(application, ExceptionRule.MINIMUM_AGE) else age_problem
+    if application.date_of_birth and (problem := check_age(application.programme, application.date_of_birth)):
         problems["date_of_birth"] = problem
+    waived_criteria = waived_questions(application)
     for question_id, problem in eligibility_problems(application.programme, application.eligibility_answers).items():
-        problems[question_field(question_id)] = problem
+        if question_id not in waived_criteria or str(question_id) not in application.eligibility_answers:
+            problems[question_field(question_id)] = problem
     return problems
 
 
@@ -238,7 +251,8 @@ def application_problems(application) -> dict[str, str]:
 def save_draft(programme, applicant, answers: dict) -> WorkExperienceApplication:
     """The applicant's single draft for a programme, created or updated. Once sent it is
     no longer theirs to edit."""
-    if problem := closed_problem(programme):
+    existing = WorkExperienceApplication.objects.filter(programme=programme, applicant=applicant).first()
+    if problem := closed_problem(programme, application=existing):
         raise DomainError(problem)
     if (born := answers.get("date_of_birth")) and (problem := date_of_birth_problem(programme, born)):
         raise DomainError(problem)
@@ -260,7 +274,7 @@ def submit_application(application, *, by) -> WorkExperienceApplication:
     if application.status == S.APPLIED:
         return application
     APPLICATION_WORKFLOW.check(application.status, S.APPLIED)
-    if problem := closed_problem(application.programme):
+    if problem := closed_problem(application.programme, application=application):
         raise DomainError(problem)
     if problems := application_problems(application):
         raise DomainError(" ".join(problems.values()))
@@ -305,8 +319,14 @@ def shortlist_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def decline_application(application, *, by, reason: DeclineReason, note: str = "") -> WorkExperienceApplication:
-    """Protocol 3.1.2 and 3.2.2: not eligible, no room, or the exigencies of duty."""
+    """Protocol 3.1.2 and 3.2.2: not eligible, no room, or the exigencies of duty; and 2.4:
+    conduct, at any stage."""
     reason = DeclineReason(reason)
+    if reason != DeclineReason.CONDUCT and application.status in DECLINED_ONLY_FOR_CONDUCT:
+        raise DomainError(
+            f"While an application is at “{ApplicationStatus(application.status).label}” it can be declined "
+            "only for conduct."
+        )
     application = _move(
         application,
         S.DECLINED,
@@ -347,16 +367,52 @@ def request_agreement(application, *, by) -> WorkExperienceApplication:
     return application
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """Something that must be in before a place is confirmed, and its words when it is not."""
+
+    name: str
+    missing: str
+    met: Callable[[WorkExperienceApplication], bool]
+
+
+# Protocol 3.3.2 and 3.4.1: what confirming a place waits for. The checks, references and
+# the signed agreement come from the vetting app (vetting_cleared, references_received,
+# agreement_signed, issue 10): each is one line here. (The Student Placement Risk Assessment
+# is not one: it comes "at the start of the placement", 3.5.4, before the first activity.)
+CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = ()
+
+
+def missing_for_confirmation(application) -> list[str]:
+    """What is not in yet, in words ("" for none): the application page shows it by the button."""
+    return [requirement.missing for requirement in CONFIRM_REQUIREMENTS if not requirement.met(application)]
+
+
 @transaction.atomic
 def confirm_application(application, *, by) -> WorkExperienceApplication:
     """agreement_pending -> confirmed, taking one of the programme's places, and the joining
     instructions go out (protocol 3.3.2)."""
+    if missing := missing_for_confirmation(application):
+        raise DomainError(f"This place cannot be confirmed yet: {'; '.join(missing)}.")
     application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
     if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):
-        raise DomainError("This programme has no places left.")
+        if not waived(application, ExceptionRule.CAPACITY):
+            raise DomainError("This programme has no places left.")
+        _add_a_place(application, by=by)
     _email_applicant(application, "joining_instructions")
     return application
+
+
+def _add_a_place(application, *, by) -> None:
+    """Protocol 2.3: an exception to capacity gives the full programme one more place, for
+    this application; the capacity grows by one (logged), so the counter stays true."""
+    programme = WorkExperienceProgramme.objects.select_for_update().get(pk=application.programme_id)
+    programme.capacity += 1
+    programme.save(update_fields=["capacity"])
+    record_action(programme, action="add_place", by=by, reason=f"An exception to capacity for {application}")
+    if not take(PROGRAMME_PLACES, programme.pk, by=by, holder=application):
+        raise DomainError("This programme has no places left.")
 
 
 @transaction.atomic
@@ -369,6 +425,12 @@ def withdraw_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def mark_attending(application, *, by) -> WorkExperienceApplication:
+    """On the first day, not before: the participant has arrived (issue 10)."""
+    APPLICATION_WORKFLOW.check(application.status, S.ATTENDING)
+    if timezone.localdate() < application.programme.starts_on:
+        raise DomainError(
+            f"A participant is marked as attending from the first day ({application.programme.starts_on:%-d %B %Y})."
+        )
     return _move(application, S.ATTENDING, by=by, action="mark_attending")
 
 
@@ -381,8 +443,9 @@ def complete_application(application, *, by) -> WorkExperienceApplication:
 
 @transaction.atomic
 def discontinue_application(application, *, by, reason: str) -> WorkExperienceApplication:
-    """Protocol 2.4: the force may discontinue a placement where standards of behaviour are
-    not met. The reason is recorded and told to the participant."""
+    """Protocol 2.4: the force may discontinue a placement "without notice, where standards
+    are not met", from any state after shortlisting (issue 10). The conduct reason is
+    recorded and told to the participant, their guardian and their school."""
     reason = reason.strip()
     if not reason:
         raise DomainError("Give the reason for discontinuing the placement.")
@@ -390,7 +453,7 @@ def discontinue_application(application, *, by, reason: str) -> WorkExperienceAp
     _email_applicant(application, "discontinued", reason=reason)
     # Protocol 2.4 with 3.5.3: a participant under 18 is in their parent or guardian's
     # care, so the guardian is told as well; and the school, when the applicant gave its contact.
-    context = {**_application_context(application), "reason": reason}
+    context = {**application_context(application), "reason": reason}
     if application.needs_guardian_consent and application.guardian_email:
         notify(
             recipient=application.guardian_email,
@@ -424,7 +487,7 @@ def _programme_context(programme) -> dict:
     }
 
 
-def _application_context(application) -> dict:
+def application_context(application) -> dict:
     return {
         **_programme_context(application.programme),
         "applicant_name": application.applicant.get_short_name(),
@@ -442,7 +505,7 @@ def _joining_context(programme) -> dict:
 
 
 def _email_applicant(application, name, **extra):
-    context = _application_context(application) | extra
+    context = application_context(application) | extra
     if name == "joining_instructions":
         context |= _joining_context(application.programme)
         context["confirm_attendance_url"] = absolute_url("confirm_attendance", application.pk)

@@ -287,5 +287,6 @@ def test_the_dashboard_query_count_does_not_grow(client, recruiter, assert_query
         for application in ApplicationFactory.create_batch(n, programme=programme, status=S.AGREEMENT_PENDING):
             overdue_review(application, recruiter)
 
-    # 9: the participants list, linked to their pages (issue 9)
-    assert_query_count_constant(client, url, make_rows, queries=9)
+    # 9: the participants list, linked to their pages (issue 9); 10: every application,
+    # linked to its staff page (issue 10)
+    assert_query_count_constant(client, url, make_rows, queries=10)

@@ -259,8 +259,26 @@ def test_a_completed_placement_cannot_be_withdrawn(recruiter):
         withdraw_application(application, by=application.applicant)
 
 
-def test_attending_follows_confirmed(recruiter):
-    assert mark_attending(ApplicationFactory(status=S.CONFIRMED), by=recruiter).status == S.ATTENDING
+def test_attending_follows_confirmed_on_the_first_day(recruiter):
+    application = ApplicationFactory(status=S.CONFIRMED)
+    with time_machine.travel(date(2027, 7, 19)):  # the factory programme's first day
+        assert mark_attending(application, by=recruiter).status == S.ATTENDING
+
+
+def test_nobody_is_marked_attending_before_the_first_day(recruiter):
+    application = ApplicationFactory(status=S.CONFIRMED)
+    with time_machine.travel(date(2027, 7, 18)), pytest.raises(DomainError, match="from the first day"):
+        mark_attending(application, by=recruiter)
+    application.refresh_from_db()
+    assert application.status == S.CONFIRMED
+
+
+def test_confirming_says_in_words_what_is_missing(recruiter, references_missing):
+    application = ApplicationFactory(status=S.AGREEMENT_PENDING)
+    with pytest.raises(DomainError, match=r"cannot be confirmed yet: .*the references are not in"):
+        confirm_application(application, by=recruiter)
+    application.refresh_from_db()
+    assert application.status == S.AGREEMENT_PENDING and not Notification.objects.exists()
 
 
 def test_discontinuing_needs_a_reason(recruiter):

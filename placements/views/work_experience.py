@@ -20,6 +20,7 @@ from ..selectors.work_experience import (
     applications_of,
     eligibility_answers,
     open_programmes,
+    programme_applications,
     programme_dashboard,
     programme_days,
     programme_participants,
@@ -81,7 +82,7 @@ def apply(request, programme_id):
     if application is not None and application.status != ApplicationStatus.DRAFT:
         messages.info(request, "You have already sent your application for this programme.")
         return redirect("we_my_applications")
-    if problem := closed_problem(programme):
+    if problem := closed_problem(programme, application=application):
         return render(request, "placements/work_experience/closed.html", {"programme": programme, "problem": problem})
     sending = SEND in request.POST
     initial = ApplicationForm.initial_from(application) if application else {}
@@ -168,6 +169,8 @@ def dashboard(request, programme_id):
         "programme": programme,
         **programme_dashboard(programme),
         "participants": programme_participants(programme),
+        # issue 10: each row opens the application's page, where the team takes its next step
+        "applications": programme_applications(programme),
         "days": programme_days(programme),
         # the registers and participant pages are the supervisors'; the Head of Resourcing
         # reads the names only (rules.has_perm: no model-permission queries)

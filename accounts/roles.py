@@ -38,6 +38,12 @@ BACK_OFFICE_ROLES = frozenset(
 # role -> "app_label.codename" permissions it holds in the admin. Later issues add rows.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.RECRUITMENT_TEAM: [
+        # the Work Placement Agreement (issue 10): versions published through the service;
+        # agreements and their signatures' evidence read only
+        "vetting.view_agreementversion",
+        "vetting.add_agreementversion",
+        "vetting.view_workplacementagreement",
+        "vetting.view_signature",
         "notifications.view_notification",
         "notifications.change_notification",
         "accounts.view_actionlog",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
 from kentplacements.workflow import DomainError
+from vetting.selectors import agreements_for
 
 from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
 from ..forms.work_experience import SEND, ApplicationForm, InterestForm
@@ -117,6 +118,7 @@ def my_applications(request):
         applications_of(request.user).exclude(status=ApplicationStatus.DRAFT).prefetch_related("programme__questions")
     )
     histories = histories_for(applications)
+    agreements = agreements_for(applications)
     rows = [
         {
             "application": application,
@@ -125,6 +127,8 @@ def my_applications(request):
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
             # a place confirmed: attendance and the diary are open to them (3.3.2, 3.4.3)
             "on_placement": application.status in ON_PLACEMENT,
+            # the Work Placement Agreement to read and sign, then download (protocol 3.4.1)
+            "agreement": agreements.get(application.pk),
         }
         for application in applications
     ]

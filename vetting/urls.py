@@ -1,0 +1,3 @@
+from .views import agreements
+
+urlpatterns = [*agreements.urlpatterns]

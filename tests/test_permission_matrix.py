@@ -103,7 +103,7 @@ CORE_POST_MATRIX = {
 }
 
 # Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
-APP_MATRICES = [importlib.import_module(name) for name in ("placements.tests.matrix",)]
+APP_MATRICES = [importlib.import_module(name) for name in ("placements.tests.matrix", "vetting.tests.matrix")]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}
 POST_DATA = {key: data for module in APP_MATRICES for key, data in module.POST_DATA.items()}
@@ -135,6 +135,9 @@ ADMIN_MODELS = {
     "placements/attendancerecord": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
+    # the Work Placement Agreement: versions are published (added), never changed; agreements read only
+    "vetting/agreementversion": ({"recruiter"}, {"recruiter"}),
+    "vetting/workplacementagreement": ({"recruiter"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -275,6 +278,7 @@ def admin_objects(people):
         PresentationSession,
         WorkExperienceProgramme,
     )
+    from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
     from volunteers.models import RecruitmentCampaign, VolunteerRole
@@ -309,6 +313,7 @@ def admin_objects(people):
     )
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
+    request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -29,6 +29,7 @@ SAMPLE_ARGUMENTS = {
     "application_id": "999999",
     "programme_id": "999999",
     "day": "2027-07-19",
+    "agreement_id": "999999",
 }
 
 

@@ -168,10 +168,14 @@ def programmes(request):
 @require_GET
 def dashboard(request, programme_id):
     programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
+    participants = list(programme_participants(programme))
+    agreements = agreements_for(participants)
     context = {
         "programme": programme,
         **programme_dashboard(programme),
-        "participants": programme_participants(programme),
+        # each with their Work Placement Agreement, whose signed PDF the team downloads (issue 10)
+        "participants": [{"application": a, "agreement": agreements.get(a.pk)} for a in participants],
+        "may_download_agreements": request.user.has_perm("vetting.download_agreement"),
         "days": programme_days(programme),
         # the registers and participant pages are the supervisors'; the Head of Resourcing
         # reads the names only (rules.has_perm: no model-permission queries)

@@ -115,7 +115,11 @@ def open_agreement(record, *, by) -> WorkPlacementAgreement:
         guardian_needed=guardian_needed,
         guardian_email=subject.guardian_email,
     )
-    token = issue_link(agreement, valid_for=timedelta(days=settings.AGREEMENT_GUARDIAN_LINK_DAYS)) if guardian_needed else None
+    token = (
+        issue_link(agreement, valid_for=timedelta(days=settings.AGREEMENT_GUARDIAN_LINK_DAYS))
+        if guardian_needed
+        else None
+    )
     agreement.save()
     record_action(agreement, action="open_agreement", by=by, to_state=agreement.status)
     context = _context(agreement, subject)

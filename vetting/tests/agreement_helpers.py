@@ -4,6 +4,8 @@ the text of the rendered PDF."""
 import re
 from datetime import date
 
+from django.core import mail
+
 from notifications.models import Notification
 from placements.enums import ApplicationStatus
 from placements.services.work_experience import request_agreement
@@ -28,8 +30,11 @@ def email(recipient, template) -> Notification:
 
 
 def consent_token(agreement) -> str:
-    """The raw token, as the guardian reads it in the email (the only place it exists)."""
+    """The raw token, as the guardian reads it in the email (the only place it exists): from
+    the outbox row, or once delivered (and its body erased) from the mail sent."""
     body = Notification.objects.get(template="vetting/guardian_consent", related_id=str(agreement.pk)).body_text
+    if not body:
+        body = [message.body for message in mail.outbox if agreement.guardian_email in message.to][-1]
     return re.search(r"/agreements/consent/([^/\s]+)/", body).group(1)
 
 

@@ -37,7 +37,11 @@ def test_the_participant_reads_the_whole_agreement_then_signs_by_post(client, re
     response = client.post(url, sign_form(agreement, name="Alex Applicant"), REMOTE_ADDR="198.51.100.4")
     assert response.status_code == 302
     signature = Signature.objects.get()
-    assert (signature.role, signature.name, signature.ip_address) == (SignerRole.PARTICIPANT, "Alex Applicant", "198.51.100.4")
+    assert (signature.role, signature.name, signature.ip_address) == (
+        SignerRole.PARTICIPANT,
+        "Alex Applicant",
+        "198.51.100.4",
+    )
     page = client.get(url).content.decode()
     assert "You signed this agreement as Alex Applicant" in page
     assert "We are waiting for the declaration of consent of your parent or guardian" in page
@@ -54,7 +58,7 @@ def test_the_sign_form_shows_its_errors_and_keeps_what_was_typed(client, recruit
 
 
 def test_the_guardian_signs_from_the_link_without_an_account(client, recruiter):
-    application, agreement = pending_application(recruiter)
+    _, agreement = pending_application(recruiter)
     url = reverse("guardian_consent", args=[consent_token(agreement)])
     page = client.get(url).content.decode()
     assert "Declaration of consent for" in page and "Emergency Response Vehicle" in page

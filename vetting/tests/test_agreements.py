@@ -57,7 +57,7 @@ def test_the_first_version_states_the_protocols_conditions_with_the_insurance_fi
 
 
 def test_a_new_version_is_numbered_next_and_signed_agreements_keep_theirs(recruiter):
-    application, agreement = pending_application(recruiter)
+    _, agreement = pending_application(recruiter)
     signature = sign_participant(agreement)
     newer = publish_version("A revised agreement.", by=recruiter)
     assert newer.number == 2 and newer.text_sha256 == sha256("A revised agreement.")
@@ -125,7 +125,9 @@ def test_both_signatures_are_needed_under_18(recruiter):
 def test_a_text_other_than_the_one_shown_is_not_signed(recruiter):
     _, agreement = pending_application(recruiter)
     with pytest.raises(DomainError, match=CHANGED_TEXT):
-        sign_as_participant(agreement, user=agreement.participant, name="Alex", shown_sha256="0" * 64, evidence=EVIDENCE)
+        sign_as_participant(
+            agreement, user=agreement.participant, name="Alex", shown_sha256="0" * 64, evidence=EVIDENCE
+        )
     assert not Signature.objects.exists()
 
 

@@ -136,7 +136,7 @@ ADMIN_MODELS = {
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
-    "vetting/agreementversion": ({"recruiter"}, {"recruiter"}),
+    "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
@@ -159,6 +159,7 @@ ADMIN_CHANGERS = {
     "placements/workexperienceapplication": {"recruiter"},
     "volunteers/volunteerrole": {"recruiter"},
     "volunteers/recruitmentcampaign": {"recruiter"},
+    "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
 }
 
 

@@ -1,69 +1,64 @@
 """The Work Placement Agreement in the back office (issue 10). Publishing a version is the one
-change made here, through the service; agreements and signatures are read only. Evidence (IP
+change made here, by an action calling the service; agreements and signatures are read only. Evidence (IP
 address, user agent) is personal data: it shows to the recruitment team, who hold this admin's
 view permission, and no export carries it (there is no export of signatures). The guardian's
 link is never shown, only its state."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from kentplacements.workflow import DomainError
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_with_form
 
 from ..models import AgreementVersion, Signature, WorkPlacementAgreement
-from ..services.agreements import current_version, first_version_text, publish_version
+from ..services.agreements import publish_version
 
 
-class PublishVersionForm(forms.ModelForm):
-    text = forms.CharField(
+class PublishVersionForm(forms.Form):
+    """The text of the new version: what publish_version takes. It starts from the text of
+    the version chosen in the list (``starting_text``, set by the action)."""
+
+    starting_text = ""
+    new_text = forms.CharField(
+        label="Text of the new version",
         widget=forms.Textarea(attrs={"rows": 30}),
         help_text="Published versions cannot be changed. Agreements already opened keep their version.",
     )
 
-    class Meta:
-        model = AgreementVersion
-        fields = ()
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        latest = current_version()
-        self.fields["text"].initial = latest.text if latest else first_version_text()
-
-    def clean(self):
-        # The service publishes here so a refusal shows on the form, not as a 500.
-        cleaned = super().clean()
-        if "text" in cleaned:
-            try:
-                self.published = publish_version(cleaned["text"], by=self.user)
-            except DomainError as exc:
-                raise forms.ValidationError(str(exc)) from None
-        return cleaned
+        self.fields["new_text"].initial = self.starting_text
 
 
 @admin.register(AgreementVersion)
-class AgreementVersionAdmin(admin.ModelAdmin):
+class AgreementVersionAdmin(ServiceOwnedFieldsMixin, admin.ModelAdmin):
     list_display = ("number", "published_at", "published_by")
-    readonly_fields = ("number", "published_at", "published_by", "text_sha256", "text")
+    fields = ("number", "published_at", "published_by", "text_sha256", "text")
+    readonly_fields = fields
     search_fields = ("text",)
+    actions = ["publish_new_version"]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None:
-            return super().get_form(request, obj, change=change, **kwargs)
-        return type("PublishVersionForm", (PublishVersionForm,), {"user": request.user})
+    @admin.action(description="Publish a new version, starting from this one", permissions=["change"])
+    def publish_new_version(self, request, queryset):
+        if len(queryset) != 1:
+            self.message_user(request, "Choose the one version to start from.", messages.WARNING)
+            return None
+        form_class = type("PublishVersionForm", (PublishVersionForm,), {"starting_text": queryset[0].text})
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=form_class,
+            service=lambda _version, new_text: publish_version(new_text, by=request.user),
+            done="published as a new version",
+            title="Publish a new version of the Work Placement Agreement",
+            explanation="The new version is used for agreements opened from now on; signed ones keep theirs.",
+            submit_label="Publish the new version",
+        )
 
-    def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields if obj is not None else ()
-
-    def get_fields(self, request, obj=None):
-        return self.readonly_fields if obj is not None else ("text",)
-
-    def save_model(self, request, obj, form, change):
-        # publish_version wrote the row (form.clean); the admin's redirect needs its id.
-        obj.pk = form.published.pk
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    def has_add_permission(self, request):
+        return False  # a version is published through the action above (publish_version)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -142,6 +142,7 @@ def test_the_guardian_cannot_download_once_the_link_expired(client, recruiter):
     assert agreement.status == AgreementStatus.READY
     agreement.link_expires_at = timezone.now() - timedelta(minutes=1)
     agreement.save(update_fields=["link_expires_at"])
-    response = client.get(reverse("guardian_agreement_download", args=[token]))
-    assert response.status_code == 404 and "This link cannot be used" in response.content.decode()
+    for page in ("guardian_consent", "guardian_agreement_download"):
+        response = client.get(reverse(page, args=[token]))
+        assert response.status_code == 404 and "This link cannot be used" in response.content.decode()
     assert not ActionLog.objects.filter(action="download_agreement").exists()

@@ -210,3 +210,18 @@ def test_the_pdf_holds_participant_guardian_version_hash_and_insurance(recruiter
     assert "Evidence of signature" in pages[-1] and "Evidence of signature" not in pages[0]
     assert agreement.version.text_sha256 in "".join(pages[-1].split())
     assert document.write_pdf().startswith(b"%PDF-")
+
+
+def test_the_last_signature_tells_the_records_app_once(recruiter, monkeypatch):
+    from placements.models import WorkExperienceApplication
+    from placements.vetted import describe
+    from vetting import subjects
+
+    told = []
+    registration = subjects._Registration(describe, {"on_agreement_signed": lambda record, by: told.append(record.pk)})
+    monkeypatch.setitem(subjects._REGISTRY, WorkExperienceApplication, registration)
+    application, agreement = pending_application(recruiter)
+    sign_participant(agreement)
+    assert told == []
+    sign_guardian(agreement)
+    assert told == [application.pk]

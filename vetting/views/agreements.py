@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -116,7 +117,7 @@ def _signed_or_problem(request, token, exc):
         .select_related("version")
         .first()
     )
-    if agreement is None or agreement.link_state == "Expired":
+    if agreement is None or agreement.link_expires_at <= timezone.now():  # valid for 7 days, signed or not
         return _link_problem(request, exc)
     context = {**_page_context(agreement), "token": token, "ready": agreement.status == AgreementStatus.READY}
     return render(request, "vetting/agreements/guardian_signed.html", context)

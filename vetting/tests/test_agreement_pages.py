@@ -146,3 +146,15 @@ def test_the_guardian_cannot_download_once_the_link_expired(client, recruiter):
         response = client.get(reverse(page, args=[token]))
         assert response.status_code == 404 and "This link cannot be used" in response.content.decode()
     assert not ActionLog.objects.filter(action="download_agreement").exists()
+
+
+def test_once_all_have_signed_each_is_told_the_agreement_is_being_prepared(client, recruiter):
+    application, agreement = pending_application(recruiter)
+    token = consent_token(agreement)
+    client.post(reverse("guardian_consent", args=[token]), sign_form(agreement, name="Pat Parent"))
+    client.force_login(application.applicant)
+    # no PDF yet: the task runs after the commit (outside this test's transaction)
+    page = client.post(reverse("agreement_sign", args=[agreement.pk]), sign_form(agreement), follow=True)
+    assert "Your agreement is being prepared" in page.content.decode()
+    client.logout()
+    assert "Your agreement is being prepared" in client.get(reverse("guardian_consent", args=[token])).content.decode()

@@ -38,6 +38,13 @@ BACK_OFFICE_ROLES = frozenset(
 # role -> "app_label.codename" permissions it holds in the admin. Later issues add rows.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.RECRUITMENT_TEAM: [
+        # the Work Placement Agreement (issue 10): versions published by an admin action calling
+        # the service (change: the action; every field is read-only); agreements and their
+        # signatures' evidence read only
+        "vetting.view_agreementversion",
+        "vetting.change_agreementversion",
+        "vetting.view_workplacementagreement",
+        "vetting.view_signature",
         "notifications.view_notification",
         "notifications.change_notification",
         "accounts.view_actionlog",

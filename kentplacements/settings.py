@@ -327,3 +327,14 @@ LOGGING = {
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default="kentplacements.kent.police.uk")
+
+# --- The Work Placement Agreement (seed 001 3.4.1, 3.5.3, 3.6; issue 10) ------------------
+# Protocol 3.6.2: the force's personal accident insurance, stated in the agreement's text.
+# A change here reaches agreements through a newly published version, never a signed one.
+AGREEMENT_INSURANCE = {
+    "death_benefit_gbp": env.int("AGREEMENT_INSURANCE_DEATH_BENEFIT_GBP", default=3500),
+    "personal_effects_gbp": env.int("AGREEMENT_INSURANCE_PERSONAL_EFFECTS_GBP", default=250),
+}
+AGREEMENT_FORCE_NAME = env("AGREEMENT_FORCE_NAME", default="Kent Police")
+# Issue 10: the guardian's single-use consent link lasts 7 days.
+AGREEMENT_GUARDIAN_LINK_DAYS = 7

@@ -33,8 +33,9 @@ SENSITIVE_TEMPLATES = frozenset(
         "placements/partner_contact_invitation",
         # The unsubscribe link for an expression of interest in work experience.
         "placements/we_programme_open",
-        # To come (DOMAIN.md §1): a referee's single-use reference link and a guardian's
-        # consent link belong here when their templates are written.
+        # A parent or guardian's single-use link to sign the declaration of consent (issue 10).
+        "vetting/guardian_consent",
+        # To come (DOMAIN.md §1): a referee's single-use reference link.
     }
 )
 

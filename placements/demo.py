@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.demo import DEMO_DOMAIN
+from vetting.demo import seed_agreements_demo
 
 from .enums import (
     ActivityKind,
@@ -331,6 +332,8 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
         _started(application, escort_user)
     running.places_confirmed = len(people)
     running.save(update_fields=["places_confirmed"])
+    # each signed the Work Placement Agreement before the start (protocol 3.4.1)
+    seed_agreements_demo(running.applications.filter(status=ApplicationStatus.CONFIRMED))
     # another programme open for applications, which the demo applicant has not applied to
     WorkExperienceProgramme.objects.get_or_create(
         title="October half-term work experience",

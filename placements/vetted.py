@@ -21,6 +21,7 @@ def describe(application: WorkExperienceApplication) -> subjects.Subject:
         title=f"Work experience: {programme.title}",
         starts_on=programme.starts_on,
         ends_on=programme.ends_on,
+        account=applicant,
     )
 
 

@@ -32,6 +32,8 @@ from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
+from vetting.models import AgreementVersion
+from vetting.services.agreements import ensure_current_version
 from volunteers.enums import CampaignStatus
 from volunteers.tests.factories import CampaignFactory
 
@@ -76,6 +78,14 @@ def status(record):
 
 
 OUTCOMES = {
+    # the chosen version stays as it is; a new one is published after it (issue 10)
+    ("vetting.AgreementVersion", "publish_new_version"): Outcome(
+        "recruiter",
+        ensure_current_version,
+        lambda _version: AgreementVersion.objects.values_list("number", "text").first(),
+        (2, "The revised agreement."),
+        answers=lambda: {"new_text": "The revised agreement."},
+    ),
     ("placements.PartnerOrganisation", "approve_selected"): Outcome(
         "diversity_officer", lambda: PartnerFactory(status=PartnerStatus.INTERESTED), status, PartnerStatus.APPROVED
     ),

@@ -135,6 +135,9 @@ ADMIN_MODELS = {
     "placements/attendancerecord": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
+    # the Work Placement Agreement: versions are published (added), never changed; agreements read only
+    "vetting/agreementversion": ({"recruiter"}, set()),
+    "vetting/workplacementagreement": ({"recruiter"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -156,6 +159,7 @@ ADMIN_CHANGERS = {
     "placements/workexperienceapplication": {"recruiter"},
     "volunteers/volunteerrole": {"recruiter"},
     "volunteers/recruitmentcampaign": {"recruiter"},
+    "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
 }
 
 
@@ -275,6 +279,7 @@ def admin_objects(people):
         PresentationSession,
         WorkExperienceProgramme,
     )
+    from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
     from volunteers.models import RecruitmentCampaign, VolunteerRole
@@ -309,6 +314,7 @@ def admin_objects(people):
     )
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
+    request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

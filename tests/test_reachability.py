@@ -29,6 +29,8 @@ EMAILED_ONLY = {
     "account_reset_password_from_key_done",  # after the form the reset email opens
     "partner_join",  # a partner contact's invitation
     "we_unsubscribe",  # the footer of the work-experience interest emails
+    "guardian_consent",  # a parent or guardian's consent link (issue 10)
+    "guardian_agreement_download",  # on the page that link opens, once the agreement is ready
     "officer_calendar",  # calendar feeds: subscribed to by a calendar app
     "partner_calendar",
 }

@@ -1,5 +1,5 @@
 """Issue 8, section 6: one way to render forms. Every form control is drawn by crispy from
-the form's layout (placements/forms/rendering.py), so labels, hints, error messages and the
+the form's layout (kentplacements/forms.py), so labels, hints, error messages and the
 error summary's links come out the same everywhere. This test fails when a template writes
 its own <input>, <select> or <textarea>, outside the few exceptions below."""
 

@@ -30,6 +30,7 @@ SAMPLE_ARGUMENTS = {
     "programme_id": "999999",
     "move": "shortlist",  # a step of the application page (issue 10)
     "day": "2027-07-19",
+    "agreement_id": "999999",
 }
 
 

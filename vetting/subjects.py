@@ -30,6 +30,9 @@ class Subject:
     title: str  # "Work experience: Summer week 2027", as a person would say it
     starts_on: date | None
     ends_on: date | None
+    # The person's account, where they sign in to sign the agreement (issue 10); None when
+    # the record's app has no accounts.
+    account: object = None
 
 
 @dataclass(frozen=True)

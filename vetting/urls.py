@@ -1,7 +1,8 @@
 from django.urls import path
 
-from .views import sealing
+from .views import agreements, sealing
 
 urlpatterns = [
     path("agreements/verify/", sealing.verify_agreement, name="agreement_verify"),
+    *agreements.urlpatterns,
 ]

@@ -4,8 +4,9 @@ offer, or cancel one with a reason; on the cohort page they accept a placement f
 from django import forms
 from django.urls import reverse
 
+from kentplacements.forms import RenderedForm
+
 from .partners import REASON_TEXT
-from .rendering import RenderedForm
 
 
 class RowForm(RenderedForm):

@@ -2,8 +2,9 @@
 
 from django import forms
 
+from kentplacements.forms import RenderedForm
+
 from ..enums import ExceptionRule
-from .rendering import RenderedForm
 
 
 class ExceptionForm(RenderedForm):

@@ -7,11 +7,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kentplacements.forms import RenderedForm, group
+
 from ..enums import CommunityCode, KentDistrict, OrganisationKind, PlacementType
 from ..models import Community
 from ..services.partners import MAX_PLACES_PER_OFFER, offer_problems
 from ..validators import COMPANY_NUMBER, normalise_phone, normalise_postcode, normalise_registration_number
-from .rendering import RenderedForm, group
 
 LONG_TEXT = 2000
 REASON_TEXT = 500
@@ -67,7 +68,7 @@ def _email(label, *, required_message="", example="name@example.org", autocomple
 
 
 class PartnerForm(RenderedForm):
-    """The partner forms' common base (rendering.RenderedForm)."""
+    """The partner forms' common base (kentplacements.forms.RenderedForm)."""
 
 
 class OrganisationProfileForm(PartnerForm):

@@ -8,13 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kentplacements.forms import RenderedForm, group
+
 from ..enums import ActivityKind, ActivityLocation
 from ..models import RiskAttachment
 from ..models.work_experience import DEFAULT_REVIEW_DAYS, RISK_FRAMEWORK_CHECKS
 from ..personal_data import find_forbidden_situations, find_personal_data
 from ..selectors.placement_days import escorting_officers
 from ..services.placement_days import programme_day_problem
-from .rendering import RenderedForm, group
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

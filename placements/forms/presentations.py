@@ -7,12 +7,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kentplacements.forms import RenderedForm, group
 from kentplacements.workflow import DomainError
 
 from ..rsvp import MAX_ATTENDEES, attendee_list, attendee_problems
 from ..services.presentations import WHEN_AND_WHERE, session_change_problems
 from ..uploads import MAX_PRESENTATION_MB, PRESENTATION_TYPES, PRESENTATION_TYPES_TEXT, presentation_extension
-from .rendering import RenderedForm, group
 
 ATTENDEES_MESSAGE = f"Enter how many people will attend, from 1 to {MAX_ATTENDEES}."
 RATING_MESSAGE = "Choose a rating from 1 (poor) to 5 (excellent)."

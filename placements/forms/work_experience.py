@@ -6,6 +6,8 @@ from crispy_forms.layout import Div, Fieldset
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kentplacements.forms import RenderedForm, button, form_helper, group
+
 from ..enums import DeclineReason
 from ..models import WorkExperienceApplication
 from ..services.work_experience import (
@@ -17,7 +19,6 @@ from ..services.work_experience import (
 )
 from ..validators import normalise_phone
 from .partners import ISO_DATE, _email, _long_text, _text
-from .rendering import RenderedForm, button, form_helper, group
 
 SEND = "send"  # the name of the "Send application" button
 YES_NO = [("yes", "Yes"), ("no", "No")]

@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from accounts.roles import Role
+from kentplacements.forms import SearchForm
 
 from ..enums import PartnerStatus
-from ..forms.rendering import SearchForm
 from ..models import HostingOffer, PartnerContact, PartnerOrganisation
 from ..validators import duplicate_key
 

@@ -14,6 +14,7 @@ from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
+from vetting.services.agreements import open_agreement
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
@@ -361,9 +362,9 @@ def record_clearance(application, *, by, cleared: bool, note: str = "") -> WorkE
 @transaction.atomic
 def request_agreement(application, *, by) -> WorkExperienceApplication:
     """Protocol 3.4.1: the Work Placement Agreement is signed before the start date. The
-    agreement itself (and the guardian's consent, 3.5.3) belongs to the vetting issue."""
+    agreement, and the guardian's consent link (3.5.3), are vetting's: it emails them."""
     application = _move(application, S.AGREEMENT_PENDING, by=by, action="request_agreement")
-    _email_applicant(application, "agreement_requested")
+    open_agreement(application, by=by)
     return application
 
 

@@ -49,7 +49,9 @@ def test_my_applications_shows_each_with_its_history_and_answers_in_a_fixed_numb
             record_action(application, action="submit", by=applicant, from_state="draft", to_state="applied")
 
     client.force_login(applicant)
-    assert_query_count_constant(client, reverse("we_my_applications"), make_rows, queries=7)
+    assert_query_count_constant(
+        client, reverse("we_my_applications"), make_rows, queries=8
+    )  # +1: the Work Placement Agreements (issue 10)
     page = client.get(reverse("we_my_applications")).content.decode()
     assert page.count("Are you 16 or over?") == 50 and page.count(ApplicationStatus.APPLIED.label) >= 50
 

@@ -183,7 +183,8 @@ def test_vetting_then_clearance_then_the_agreement(recruiter):
     application = request_agreement(application, by=recruiter)
     assert application.status == S.AGREEMENT_PENDING
     sent = set(emails_to(application.applicant.email).values_list("template", flat=True))
-    assert sent == {"placements/we_vetting", "placements/we_cleared", "placements/we_agreement_requested"}
+    # the agreement to sign comes from vetting (issue 10)
+    assert sent == {"placements/we_vetting", "placements/we_cleared", "vetting/agreement_to_sign"}
 
 
 def test_a_refused_clearance_ends_the_application(recruiter):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
 from kentplacements.workflow import DomainError
+from vetting.selectors import agreements_for
 
 from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
 from ..forms.work_experience import SEND, ApplicationForm, InterestForm
@@ -118,6 +119,7 @@ def my_applications(request):
         applications_of(request.user).exclude(status=ApplicationStatus.DRAFT).prefetch_related("programme__questions")
     )
     histories = histories_for(applications)
+    agreements = agreements_for(applications)
     rows = [
         {
             "application": application,
@@ -126,6 +128,8 @@ def my_applications(request):
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
             # a place confirmed: attendance and the diary are open to them (3.3.2, 3.4.3)
             "on_placement": application.status in ON_PLACEMENT,
+            # the Work Placement Agreement to read and sign, then download (protocol 3.4.1)
+            "agreement": agreements.get(application.pk),
         }
         for application in applications
     ]
@@ -165,10 +169,14 @@ def programmes(request):
 @require_GET
 def dashboard(request, programme_id):
     programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
+    participants = list(programme_participants(programme))
+    agreements = agreements_for(participants)
     context = {
         "programme": programme,
         **programme_dashboard(programme),
-        "participants": programme_participants(programme),
+        # each with their Work Placement Agreement, whose signed PDF the team downloads (issue 10)
+        "participants": [{"application": a, "agreement": agreements.get(a.pk)} for a in participants],
+        "may_download_agreements": request.user.has_perm("vetting.download_agreement"),
         # issue 10: each row opens the application's page, where the team takes its next step
         "applications": programme_applications(programme),
         "days": programme_days(programme),

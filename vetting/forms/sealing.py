@@ -6,9 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-# The form layout every page shares (issue 8 §6). It lives in placements for now; it uses
-# nothing of placements' domain, so vetting may borrow it until it moves to a common app.
-from placements.forms.rendering import RenderedForm
+from kentplacements.forms import RenderedForm
 
 MAX_MB = settings.VERIFY_UPLOAD_MAX_MB
 

@@ -1,15 +1,56 @@
-"""The vetting app's rows of the permission matrix (tests/test_permission_matrix.py)."""
+"""Vetting's rows of the permission matrix (tests/test_permission_matrix.py).
 
-from tests.matrix import PUBLIC_PAGE
+The persona ``applicant`` is the participant of one agreement: anyone else who opens it is
+told it does not exist (404). The guardian has no account: whoever holds the consent link
+reads the agreement and may sign (their link is their key), and downloads it while the link
+is valid."""
+
+from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, by_persona
+
+from .agreement_helpers import consent_token, pending_application
+
+OWN_AGREEMENT = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, applicant="200")
 
 MATRIX = {
+    "agreement_sign": OWN_AGREEMENT,
+    # the participant and the recruitment team (protocol 3.2.1) download the signed PDF
+    "agreement_download": by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, applicant="200", recruiter="200"),
+    "guardian_consent": PUBLIC_PAGE,
+    "guardian_agreement_download": PUBLIC_PAGE,
     # anyone shown an agreement may check it, signed in or not (issue 10)
     "agreement_verify": PUBLIC_PAGE,
 }
-# An empty POST is answered with the form and its error, changing nothing.
-POST_MATRIX = {"agreement_verify": PUBLIC_PAGE}
-POST_DATA = {}
 
 
 def url_arguments(people):
-    return {}
+    # A ready agreement (downloads) whose consent link is still valid, signed by both.
+    from vetting.services.agreements import Evidence, sign_as_guardian, sign_as_participant, store_agreement_pdf
+
+    _, ready = pending_application(people["recruiter"], applicant=people["applicant"])
+    token = consent_token(ready)
+    evidence = Evidence(ip_address=None, user_agent="")
+    shown = ready.version.text_sha256
+    sign_as_participant(ready, user=people["applicant"], name="Alex Applicant", shown_sha256=shown, evidence=evidence)
+    sign_as_guardian(token, name="Pat Parent", shown_sha256=shown, evidence=evidence)
+    store_agreement_pdf(ready, b"%PDF-1.7 the agreement")
+    # One still to sign, for the signing pages.
+    _, to_sign = pending_application(people["recruiter"], applicant=people["applicant"])
+    ids = {
+        "agreement_sign": {"agreement_id": to_sign.pk},
+        "agreement_download": {"agreement_id": ready.pk},
+        "guardian_consent": {"token": consent_token(to_sign)},
+        "guardian_agreement_download": {"token": token},
+    }
+    return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
+
+
+POST_MATRIX = {
+    # an empty POST: the form again, with its errors; nothing signed
+    "agreement_sign": OWN_AGREEMENT,
+    "guardian_consent": PUBLIC_PAGE,
+    # the verify page answers an empty POST with the form and its error, changing nothing
+    "agreement_verify": PUBLIC_PAGE,
+    # downloads are GET only: signed-in people are told so before anything is looked up
+    "agreement_download": by_persona("405", anonymous=LOGIN, staff_without_mfa=MFA),
+}
+POST_DATA = {}

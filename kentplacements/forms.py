@@ -1,4 +1,4 @@
-"""How every form of the app is drawn (issue 8, section 6: one way to render forms). Each
+"""How every form of the site is drawn (issue 8, section 6: one way to render forms). Each
 form builds a crispy ``FormHelper`` with these pieces and its template says
 ``{% crispy form %}``, after ``{% include "includes/error_summary.html" %}``; no template
 writes its own <input>, <select> or <textarea> (tests/test_templates_use_crispy.py)."""

@@ -1,0 +1,3 @@
+"""The back office for vetting, one module per part."""
+
+from . import agreements  # noqa: F401

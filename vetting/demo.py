@@ -1,0 +1,53 @@
+"""Vetting's demo data, from seed_demo: the agreement's first version, and signed Work
+Placement Agreements (with their PDFs) for the participants of the programme running this
+week, so the applicant and the recruitment team have one to read and download. Safe to run
+again: it changes nothing twice."""
+
+import hashlib
+import uuid
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from . import subjects
+from .models import AgreementStatus, Signature, SignerRole, WorkPlacementAgreement
+from .pdf import render_agreement_pdf
+from .services.agreements import ensure_current_version, seal_agreement_pdf
+
+
+def seed_agreements_demo(signed_records) -> None:
+    version = ensure_current_version()
+    for record in signed_records:
+        if WorkPlacementAgreement.objects.filter(**subjects.pointer(record)).exists():
+            continue
+        _signed_agreement(record, version)
+
+
+def _signed_agreement(record, version):
+    """Written directly, as the demo's confirmed applications are: the emails the services
+    send belong to a real signing, not to demo data."""
+    subject = subjects.describe(record)
+    signed_at = timezone.now() - timedelta(days=20)
+    agreement = WorkPlacementAgreement.objects.create(
+        **subjects.pointer(record),
+        version=version,
+        participant=subject.account,
+        guardian_needed=bool(subject.guardian_email),
+        guardian_email=subject.guardian_email,
+        status=AgreementStatus.SIGNED,
+        signed_at=signed_at,
+    )
+    signers = [(SignerRole.PARTICIPANT, subject.person_name, subject.email)]
+    if agreement.guardian_needed:
+        signers.append((SignerRole.GUARDIAN, subject.guardian_name, subject.guardian_email))
+    for role, name, email in signers:
+        Signature.objects.create(
+            agreement=agreement, role=role, name=name, email=email, signed_at=signed_at, ip_address="192.0.2.10",
+            user_agent="Mozilla/5.0 (demo data)", version=version, text_sha256=version.text_sha256,
+        )  # fmt: skip
+    pdf = seal_agreement_pdf(agreement, render_agreement_pdf(agreement))
+    agreement.pdf.save(f"{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False)
+    agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    agreement.status, agreement.ready_at = AgreementStatus.READY, signed_at
+    agreement.save()

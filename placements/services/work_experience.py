@@ -11,6 +11,8 @@ from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
+from vetting.enums import WORK_EXPERIENCE_CHECKS
+from vetting.services.checks import request_checks
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
@@ -322,9 +324,10 @@ def decline_application(application, *, by, reason: DeclineReason, note: str = "
 
 @transaction.atomic
 def start_vetting(application, *, by) -> WorkExperienceApplication:
-    """Protocol 3.3.1: vetting in line with Force Policy P04. The vetting checks call
-    record_clearance when they are decided."""
+    """Protocol 3.3.1: vetting in line with Force Policy P04. The required checks are
+    requested of the vetting officer; their decisions call record_clearance (placements/vetted.py)."""
     application = _move(application, S.VETTING, by=by, action="start_vetting")
+    request_checks(application, WORK_EXPERIENCE_CHECKS, by=by)
     _email_applicant(application, "vetting")
     return application
 

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class VettingConfig(AppConfig):
     name = "vetting"
     verbose_name = "Vetting, consent and agreements"
+
+    def ready(self):
+        from . import (
+            queues,  # noqa: F401  (the vetting officer's work queues on the staff home)
+            rules,  # noqa: F401
+        )

@@ -1,0 +1,3 @@
+from .views import checks
+
+urlpatterns = [*checks.urlpatterns]

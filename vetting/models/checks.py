@@ -75,3 +75,12 @@ class VettingCheck(models.Model):
 
     def __str__(self):
         return f"{self.get_check_type_display()} ({self.get_status_display()})"
+
+    @property
+    def record_label(self) -> str:
+        """The record as exports name it, without loading it: "work experience application 12"."""
+        return f"{self.content_type.name} {self.object_id}"
+
+    @property
+    def required_label(self) -> str:
+        return "Yes" if self.required else "No"

@@ -1,0 +1,3 @@
+"""Vetting's back office, one module per part."""
+
+from . import checks  # noqa: F401

@@ -167,6 +167,7 @@ VERBS = {
     "cancel": "cancelled",
     "change_places": "changed the places of",
     "change_session": "changed the date, time or room of",
+    "clear_check": "cleared",
     "close": "closed",
     "complete": "completed",
     "confirm": "confirmed",
@@ -195,11 +196,13 @@ VERBS = {
     "record_clearance": "recorded the vetting decision on",
     "record_dra": "recorded",
     "record_risk_assessment": "recorded",
+    "refuse_check": "refused",
     "register_interest": "registered",
     "release places_confirmed": "gave back places of",
     "release places_taken": "gave back places of",
     "release seats_taken": "gave back seats at",
     "request_agreement": "asked for the Work Placement Agreement of",
+    "request_check": "requested",
     "resubscribe": "resubscribed",
     "review_risk_assessment": "reviewed",
     "rotate calendar token": "gave a new calendar address to",
@@ -207,6 +210,7 @@ VERBS = {
     "run_allocation": "ran the allocation for",
     "shortlist": "shortlisted",
     "start": "started",
+    "start_check": "started",
     "start_vetting": "started vetting",
     "submit": "submitted",
     "submit reflection": "submitted",
@@ -217,6 +221,7 @@ VERBS = {
     "update reflection": "updated",
     "update_profile": "updated the profile of",
     "withdraw": "withdrew",
+    "withdraw_check": "withdrew",
 }
 
 

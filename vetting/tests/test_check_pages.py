@@ -136,3 +136,13 @@ def test_the_vetting_officers_export_has_its_columns_and_no_notes(client, recrui
         "Identity check": "In progress",
         "Force vetting (Force Policy P04)": "Requested",
     }
+
+
+def test_the_back_office_list_finds_an_applications_checks_by_its_number(client, recruiter, vetting_officer):
+    application = application_in_vetting(recruiter)
+    application_in_vetting(recruiter)
+    client.force_login(vetting_officer)
+    url = reverse("admin:vetting_vettingcheck_changelist")
+    found = client.get(url, {"q": str(application.pk)}).context["cl"].queryset
+    assert {check.object_id for check in found} == {application.pk} and found.count() == 2
+    assert client.get(url, {"q": "not a number"}).status_code == 200

@@ -171,6 +171,7 @@ VERBS = {
     "cancel": "cancelled",
     "change_places": "changed the places of",
     "change_session": "changed the date, time or room of",
+    "clear_check": "cleared",
     "close": "closed",
     "complete": "completed",
     "confirm": "confirmed",
@@ -205,11 +206,13 @@ VERBS = {
     "record_dra": "recorded",
     "record_risk_assessment": "recorded",
     "record_security_briefing": "recorded",
+    "refuse_check": "refused",
     "register_interest": "registered",
     "release places_confirmed": "gave back places of",
     "release places_taken": "gave back places of",
     "release seats_taken": "gave back seats at",
     "request_agreement": "asked for the Work Placement Agreement of",
+    "request_check": "requested",
     "resubscribe": "resubscribed",
     "review_risk_assessment": "reviewed",
     "rotate calendar token": "gave a new calendar address to",
@@ -219,6 +222,7 @@ VERBS = {
     "sign_agreement_guardian": "gave consent, as parent or guardian, on",
     "sign_agreement_participant": "signed, as the participant,",
     "start": "started",
+    "start_check": "started",
     "start_vetting": "started vetting",
     "submit": "submitted",
     "submit reflection": "submitted",
@@ -229,6 +233,7 @@ VERBS = {
     "update reflection": "updated",
     "update_profile": "updated the profile of",
     "withdraw": "withdrew",
+    "withdraw_check": "withdrew",
 }
 
 

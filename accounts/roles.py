@@ -93,9 +93,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_placementreflection",
         "placements.view_placementfeedback",
     ],
-    # issue 9: the applications in vetting are the vetting officer's work queue (their
-    # vetting checks come with issue 10); read-only
-    Role.VETTING_OFFICER: ["accounts.view_actionlog", "placements.view_workexperienceapplication"],
+    # issue 9: the applications in vetting, read-only; issue 10: their vetting checks,
+    # changed only through the services' admin actions (vetting/admin/checks.py)
+    Role.VETTING_OFFICER: [
+        "accounts.view_actionlog",
+        "placements.view_workexperienceapplication",
+        "vetting.view_vettingcheck",
+        "vetting.change_vettingcheck",
+    ],
     Role.HEAD_OF_RESOURCING: [
         "accounts.view_actionlog",
         "accounts.view_user",

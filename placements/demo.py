@@ -119,6 +119,8 @@ DEMO_PARTNERS = [
 # a minimal PDF: the demo officer's presentation slides
 DEMO_SLIDES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DEMO_PARTICIPANTS = [("Jamie Participant", "jamie.participant"), ("Morgan Participant", "morgan.participant")]
+# Issue 10: an applicant to the summer programme whose vetting checks are under way.
+DEMO_IN_VETTING = ("Riley Vetted", "riley.vetted")
 
 
 def monday(day: date) -> date:
@@ -298,7 +300,8 @@ def _placement(officer, offer, status, days, **fields):
 def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, make_participant):
     """A programme running this week with the demo escorting officer's participants (the
     demo applicant among them), and the applicant's application to the open programme.
-    ``make_participant(name, login)`` gives the user for a participant who has no demo login."""
+    ``make_participant(name, login)`` gives the user for a participant who has no demo login.
+    Returns the application in vetting, whose checks vetting's demo records (vetting/demo.py)."""
     today = timezone.localdate()
     now = timezone.now()
     running, _ = WorkExperienceProgramme.objects.get_or_create(
@@ -349,6 +352,12 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
     # an application still under way: the applicant may read it, or withdraw it
     _application(
         open_programme, applicant_user, status=ApplicationStatus.APPLIED, date_of_birth=date(today.year - 16, 3, 1)
+    )
+    return _application(
+        open_programme,
+        make_participant(*DEMO_IN_VETTING),
+        status=ApplicationStatus.VETTING,
+        date_of_birth=date(today.year - 17, 5, 1),
     )
 
 

@@ -1,7 +1,7 @@
 """The placements' work queues on the staff home (issue 9, accounts.queues): whose work
 each one is follows DOMAIN.md §1 — the Diversity Placements Officer's partners, cohorts,
 placements and presentations; the Corporate Recruitment Team's applications and
-participants; the vetting officer's vetting; an escorting officer's own participants.
+participants; an escorting officer's own participants.
 The Head of Resourcing sees, read-only, those whose lists their permissions open."""
 
 from datetime import timedelta
@@ -140,16 +140,7 @@ register(
         _applications(ApplicationStatus.APPLIED),
         _admin_list("workexperienceapplication", "applications_to_shortlist"),
     ),
-    # Vetting checks come with their own model (issue 10); until then the vetting
-    # officer's queue is the applications in vetting, waiting for record_clearance.
-    Queue(
-        "vetting_to_decide",
-        "Vetting to decide",
-        frozenset({Role.VETTING_OFFICER}),
-        "placements.view_workexperienceapplication",
-        _applications(ApplicationStatus.VETTING),
-        _admin_list("workexperienceapplication", "vetting_to_decide"),
-    ),
+    # The vetting officer's queues ("Vetting to decide") are vetting's own (vetting/queues.py, issue 10).
     # Likewise the Work Placement Agreement (issue 10): the applications waiting for it.
     Queue(
         "agreements_awaiting_signature",

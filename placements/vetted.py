@@ -4,6 +4,7 @@ to know about the applicant and the programme, and the services vetting's decisi
 
 from vetting import subjects
 
+from .enums import ApplicationStatus
 from .models import WorkExperienceApplication
 from .services.work_experience import record_clearance
 
@@ -25,12 +26,17 @@ def describe(application: WorkExperienceApplication) -> subjects.Subject:
     )
 
 
+# Only an application in vetting moves: a check renewed or refused later (a clearance that
+# lapsed before the placement's end, withdrawn and requested again) leaves it where it is,
+# and vetting.services.checks.vetting_cleared, asked before confirming, says it is not cleared.
 def _cleared(application, *, by):
-    record_clearance(application, by=by, cleared=True)
+    if application.status == ApplicationStatus.VETTING:
+        record_clearance(application, by=by, cleared=True)
 
 
 def _refused(application, *, by):
-    record_clearance(application, by=by, cleared=False)
+    if application.status == ApplicationStatus.VETTING:
+        record_clearance(application, by=by, cleared=False)
 
 
 subjects.register(

@@ -38,6 +38,9 @@ from placements.services.calendars import rotate_calendar_token
 from placements.services.officers import enrol_student_officer
 from tests.factories import UserFactory
 from tests.test_exports import export
+from vetting.services.agreements import Evidence, agreement_of, sign_as_guardian, sign_as_participant
+from vetting.services.checks import checks_of, clear_check, start_check
+from vetting.tests.agreement_helpers import consent_token
 from volunteers.models import RecruitmentCampaign
 from volunteers.services import close_campaign
 
@@ -118,8 +121,15 @@ def demo_log(settings):
     application = WorkExperienceApplication.objects.get(applicant=alex, status=ApplicationStatus.APPLIED)
     work_experience.shortlist_application(application, by=rita)
     work_experience.start_vetting(application, by=rita)
-    work_experience.record_clearance(application, by=victor, cleared=True, note="Checks complete")
+    for check in checks_of(application):  # the vetting officer clears the checks starting vetting asked for
+        start_check(check, by=victor)
+        clear_check(check, by=victor, notes="Checks complete")
     application = work_experience.request_agreement(application, by=rita)
+    agreement, evidence = agreement_of(application), Evidence(ip_address=None, user_agent="")
+    shown = agreement.version.text_sha256
+    sign_as_participant(agreement, user=alex, name="Alex Applicant", shown_sha256=shown, evidence=evidence)
+    if agreement.guardian_needed:
+        sign_as_guardian(consent_token(agreement), name="Pat Parent", shown_sha256=shown, evidence=evidence)
     placement_days.record_risk_assessment(
         application,
         by=rita,

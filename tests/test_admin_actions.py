@@ -27,13 +27,16 @@ from placements.enums import (
     PlacementStatus,
     ProgrammeStatus,
 )
+from placements.services.work_experience import start_vetting
 from placements.tests.factories import CommunityPlacementFactory, HostingOfferFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
+from vetting.enums import CheckStatus, CheckType
 from vetting.models import AgreementVersion
 from vetting.services.agreements import ensure_current_version
+from vetting.services.checks import checks_of, start_check
 from volunteers.enums import CampaignStatus
 from volunteers.tests.factories import CampaignFactory
 
@@ -71,6 +74,13 @@ def session_with_a_host():
         officer__cohort=session.cohort, placement_type=session.placement_type, status=PlacementStatus.CONFIRMED
     )
     return session
+
+
+def vetting_check(*, started=False):
+    """A check requested when vetting started on an application (issue 10), started if asked."""
+    application = start_vetting(ApplicationFactory(status=A.SHORTLISTED), by=make_persona("recruiter"))
+    check = checks_of(application).get(check_type=CheckType.FORCE_VETTING)
+    return start_check(check, by=None) if started else check
 
 
 def status(record):
@@ -181,6 +191,22 @@ OUTCOMES = {
         lambda: NotificationFactory(created_at=timezone.now() - timedelta(hours=1)),
         lambda n: (n.status, n.attempts),
         (NotificationStatus.SENT, 1),
+    ),
+    ("vetting.VettingCheck", "start_selected"): Outcome(
+        "vetting_officer", lambda: vetting_check(), status, CheckStatus.IN_PROGRESS
+    ),
+    ("vetting.VettingCheck", "clear_selected"): Outcome(
+        "vetting_officer",
+        lambda: vetting_check(started=True),
+        lambda check: (check.status, check.expires_on),
+        (CheckStatus.CLEARED, date(2029, 3, 31)),
+        answers=lambda: {"expires_on": "2029-03-31"},
+    ),
+    ("vetting.VettingCheck", "refuse_selected"): Outcome(
+        "vetting_officer", lambda: vetting_check(started=True), status, CheckStatus.REFUSED
+    ),
+    ("vetting.VettingCheck", "withdraw_selected"): Outcome(
+        "vetting_officer", lambda: vetting_check(), status, CheckStatus.WITHDRAWN
     ),
     ("volunteers.RecruitmentCampaign", "open_selected"): Outcome(
         "recruiter", CampaignFactory, status, CampaignStatus.OPEN

@@ -43,6 +43,8 @@ from placements.tests.work_experience_factories import (
 )
 from tests.personas import make_persona
 from tests.test_permission_matrix import ADMIN_MODELS
+from vetting.enums import WORK_EXPERIENCE_CHECKS
+from vetting.services.checks import request_checks, start_check
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
 PERSONAS = [
@@ -153,6 +155,9 @@ def realistic_rows(people):
     # logged against the application: an action-log entry the vetting officer may read too
     assign_escorting_officer(application, by=recruiter, officer=people["escorting_officer"])
     record_placement_day(application, people["escorting_officer"])
+    # issue 10: vetting checks, one with private notes (never exported: vetting/tests/test_check_pages.py)
+    first, _second = request_checks(application, WORK_EXPERIENCE_CHECKS, by=recruiter)
+    start_check(first, by=people["vetting_officer"], notes="Spoke to the school.")
     register_interest(full_name="Ivy Interested", email="ivy@example.org")
     open_programme(ProgrammeFactory(status=ProgrammeStatus.DRAFT), by=recruiter)  # emails Ivy, with her link
     partner = PartnerFactory(status=PartnerStatus.INTERESTED, communities=["dementia"])

@@ -134,6 +134,8 @@ ADMIN_MODELS = {
     "placements/dynamicriskassessment": ({"recruiter"}, set()),
     "placements/attendancerecord": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
+    # issue 10: vetting detail is the vetting officer's alone
+    "vetting/vettingcheck": ({"vetting_officer"}, set()),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
@@ -158,6 +160,7 @@ ADMIN_CHANGERS = {
     "placements/workexperienceprogramme": {"recruiter"},
     "placements/workexperienceapplication": {"recruiter"},
     "volunteers/volunteerrole": {"recruiter"},
+    "vetting/vettingcheck": {"vetting_officer"},
     "volunteers/recruitmentcampaign": {"recruiter"},
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
 }
@@ -282,6 +285,8 @@ def admin_objects(people):
     from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
+    from vetting.enums import WORK_EXPERIENCE_CHECKS
+    from vetting.services.checks import request_checks
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -302,6 +307,7 @@ def admin_objects(people):
     PresentationInvitation.objects.create(session=session, partner=placement.partner)
     application = ApplicationFactory()
     record_placement_day(application, someone)
+    request_checks(application, WORK_EXPERIENCE_CHECKS, by=someone)
     ExpressionOfInterest.objects.create(full_name="Ivy Interested", email="ivy.admin@example.org")
     now = timezone.now()
     WorkExperienceProgramme.objects.create(

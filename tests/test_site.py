@@ -91,7 +91,7 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS)
+    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 1  # DEMO_IN_VETTING
     for role, login, _name in DEMO_PEOPLE:
         user = User.objects.get(email=demo_email(login))
         assert has_role(user, role)

@@ -6,4 +6,8 @@ class VettingConfig(AppConfig):
     verbose_name = "Vetting, consent and agreements"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the seal key's deploy check
+        from . import (
+            deploy_checks,  # noqa: F401  (the seal key's deploy check)
+            queues,  # noqa: F401  (the vetting officer's work queues on the staff home)
+            rules,  # noqa: F401
+        )

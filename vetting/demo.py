@@ -1,7 +1,10 @@
-"""Vetting's demo data, from seed_demo: the agreement's first version, and signed Work
-Placement Agreements (with their PDFs) for the participants of the programme running this
-week, so the applicant and the recruitment team have one to read and download. Safe to run
-again: it changes nothing twice."""
+"""Vetting's demo data, from seed_demo. Safe to run again: it changes nothing twice.
+
+- The agreement's first version, and signed, sealed Work Placement Agreements (with their
+  PDFs) for the participants of the programme running this week, so the applicant and the
+  recruitment team have one to read and download.
+- An application in vetting with one check cleared and one in progress, on the demo vetting
+  officer's home ("Vetting to decide") and their vetting page (issue 10)."""
 
 import hashlib
 import uuid
@@ -11,9 +14,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from . import subjects
+from .enums import WORK_EXPERIENCE_CHECKS
 from .models import AgreementStatus, Signature, SignerRole, WorkPlacementAgreement
 from .pdf import render_agreement_pdf
 from .services.agreements import ensure_current_version, seal_agreement_pdf
+from .services.checks import checks_of, clear_check, request_checks, start_check
 
 
 def seed_agreements_demo(signed_records) -> None:
@@ -51,3 +56,14 @@ def _signed_agreement(record, version):
     agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     agreement.status, agreement.ready_at = AgreementStatus.READY, signed_at
     agreement.save()
+
+
+def seed_vetting_demo(*, record, vetting_officer):
+    """The record's required checks: the first cleared, the second in progress. Through the
+    services (the action log tells the story); none of these moves sends an email."""
+    if checks_of(record).exists():
+        return
+    first, second = request_checks(record, WORK_EXPERIENCE_CHECKS, by=vetting_officer)
+    start_check(first, by=vetting_officer)
+    clear_check(first, by=vetting_officer)
+    start_check(second, by=vetting_officer)

@@ -1,8 +1,70 @@
-"""Reads other apps use: the agreements of many records in one query (list pages)."""
+"""Reads: the vetting officer's pages and work queues (the records waiting for a decision,
+each with its checks and what vetting.subjects says of it, in a fixed number of queries), and
+the agreements of many records in one query, for other apps' list pages."""
+
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef, Q
 
-from .models import WorkPlacementAgreement
+from . import subjects
+from .enums import OPEN_CHECKS, CheckStatus
+from .models import VettingCheck, WorkPlacementAgreement
+from .services.checks import lapses_early
+
+# A check that waits for the vetting officer: undecided, or a clearance that lapses before
+# the placement's last day (issue 10: flagged), to be withdrawn and requested again.
+OPEN = Q(status__in=OPEN_CHECKS)
+LAPSING = Q(status=CheckStatus.CLEARED, expires_on__lt=F("needed_until"))
+
+
+def waiting_records(condition):
+    """One row per record with a check meeting ``condition`` (for counts on the staff home)."""
+    return VettingCheck.objects.filter(condition).values("content_type", "object_id").distinct()
+
+
+@dataclass(frozen=True)
+class VettedRecord:
+    content_type_id: int
+    object_id: int
+    subject: subjects.Subject
+    checks: list
+
+    @property
+    def lapsing(self) -> list:
+        return [check for check in self.checks if lapses_early(check, self.subject.ends_on)]
+
+
+def records_to_decide() -> list[VettedRecord]:
+    """Every record with a check waiting, with all its checks: three queries whatever the rows."""
+    waiting = VettingCheck.objects.filter(
+        OPEN | LAPSING, content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+    )
+    checks = list(VettingCheck.objects.filter(Exists(waiting)).select_related("decided_by").order_by("pk"))
+    return _grouped(checks)
+
+
+def record_checks(content_type_id: int, object_id: int) -> VettedRecord | None:
+    checks = list(
+        VettingCheck.objects.filter(content_type_id=content_type_id, object_id=object_id)
+        .select_related("decided_by", "requested_by")
+        .order_by("pk")
+    )
+    grouped = _grouped(checks)
+    return grouped[0] if grouped else None
+
+
+def _grouped(checks) -> list[VettedRecord]:
+    by_record: dict[tuple, list] = {}
+    for check in checks:
+        by_record.setdefault((check.content_type_id, check.object_id), []).append(check)
+    records = subjects.records_of(checks)
+    found = [
+        VettedRecord(key[0], key[1], subjects.describe(records[key]), rows)
+        for key, rows in by_record.items()
+        if key in records
+    ]
+    return sorted(found, key=lambda r: (r.subject.starts_on or r.subject.ends_on, r.subject.person_name))
 
 
 def agreements_for(records) -> dict:

@@ -53,14 +53,19 @@ def test_a_visitor_is_led_to_work_experience_and_partner_registration(client):
         ("applicant", ["Your home", "Your account"], ["Programmes", "Back office", "Partner portal"]),
         ("partner_contact", ["Your home", "Your account", "Partner portal"], ["Programmes", "Back office"]),
         ("escorting_officer", ["Your home", "Your account", "Your participants"], ["Programmes", "Back office"]),
-        ("recruiter", ["Your participants", "Programmes", "Back office"], ["Allocation", "Partners", "Presentations"]),
+        (
+            "recruiter",
+            ["Your participants", "Programmes", "Back office"],
+            ["Allocation", "Partners", "Presentations", "Vetting"],
+        ),
         ("diversity_officer", ["Partners", "Allocation", "Presentations", "Reports", "Back office"], ["Programmes"]),
         (
             "head_of_resourcing",
             ["Programmes", "Partners", "Allocation", "Presentations", "Reports", "Back office"],
-            [],
+            ["Vetting"],
         ),
-        ("vetting_officer", ["Your home", "Back office"], ["Programmes", "Partners"]),
+        # issue 10: the vetting officer's own pages, and nobody else's
+        ("vetting_officer", ["Your home", "Vetting", "Back office"], ["Programmes", "Partners"]),
     ],
 )
 def test_each_role_has_its_own_entries(client, request, persona, expected, absent):

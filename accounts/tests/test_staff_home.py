@@ -15,7 +15,7 @@ from notifications.tests.factories import NotificationFactory
 from placements.enums import ApplicationStatus, PartnerStatus, PlacementStatus, PlacementType
 from placements.models import PartnerOrganisation, RiskAssessment
 from placements.services.partners import approve_partner
-from placements.services.work_experience import discontinue_application, record_clearance
+from placements.services.work_experience import discontinue_application, record_clearance, start_vetting
 from placements.tests.factories import (
     CommunityPlacementFactory,
     HostingOfferFactory,
@@ -27,6 +27,7 @@ from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory
 from tests.factories import UserFactory
 from tests.test_exports import export
+from vetting import subjects
 
 HOME = reverse("staff_dashboard")
 S = ApplicationStatus
@@ -46,6 +47,8 @@ def rows_behind(client, url):
         return set(response.context["cl"].queryset)
     if "cohorts" in response.context:
         return officers_behind(client, response.context["cohorts"])
+    if "records" in response.context:  # the vetting officer's list (vetting/views/checks.py)
+        return {subjects.subject_of(record.checks[0]) for record in response.context["records"]}
     return set(response.context["page"].object_list)
 
 
@@ -135,13 +138,15 @@ def test_the_diversity_placements_officer_sees_partners_cohorts_placements_and_p
 
 
 def test_only_the_vetting_officer_sees_vetting_to_decide(client, vetting_officer, recruiter, head_of_resourcing):
-    in_vetting = ApplicationFactory(status=S.VETTING)
+    # issue 10: an application whose checks were requested when vetting started
+    in_vetting = start_vetting(ApplicationFactory(status=S.SHORTLISTED), by=recruiter)
     ApplicationFactory()
 
     queues, _ = queues_on_home(client, vetting_officer)
 
-    assert list(queues) == ["Vetting to decide"]
+    assert list(queues) == ["Vetting to decide", "Clearances lapsing before the placement ends"]
     assert queues["Vetting to decide"].count == 1
+    assert queues["Clearances lapsing before the placement ends"].count == 0
     assert rows_behind(client, queues["Vetting to decide"].url) == {in_vetting}
     for other in (recruiter, head_of_resourcing):
         assert "Vetting to decide" not in queues_on_home(client, other)[0]

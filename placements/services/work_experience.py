@@ -14,7 +14,9 @@ from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
-from vetting.services.agreements import open_agreement
+from vetting.enums import WORK_EXPERIENCE_CHECKS
+from vetting.services.agreements import agreement_signed, open_agreement
+from vetting.services.checks import request_checks, vetting_cleared
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
@@ -343,9 +345,10 @@ def decline_application(application, *, by, reason: DeclineReason, note: str = "
 
 @transaction.atomic
 def start_vetting(application, *, by) -> WorkExperienceApplication:
-    """Protocol 3.3.1: vetting in line with Force Policy P04. The vetting checks call
-    record_clearance when they are decided."""
+    """Protocol 3.3.1: vetting in line with Force Policy P04. The required checks are
+    requested of the vetting officer; their decisions call record_clearance (placements/vetted.py)."""
     application = _move(application, S.VETTING, by=by, action="start_vetting")
+    request_checks(application, WORK_EXPERIENCE_CHECKS, by=by)
     _email_applicant(application, "vetting")
     return application
 
@@ -381,7 +384,10 @@ class Requirement:
 # the signed agreement come from the vetting app (vetting_cleared, references_received,
 # agreement_signed, issue 10): each is one line here. (The Student Placement Risk Assessment
 # is not one: it comes "at the start of the placement", 3.5.4, before the first activity.)
-CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = ()
+CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("vetting_cleared", "the vetting checks are not all cleared", vetting_cleared),
+    Requirement("agreement_signed", "the Work Placement Agreement is not signed by everyone", agreement_signed),
+)
 
 
 def missing_for_confirmation(application) -> list[str]:

@@ -22,7 +22,7 @@ from placements.services.work_experience import confirm_application, withdraw_ap
 
 from .factories import CommunityPlacementFactory, HostingOfferFactory, PartnerContactFactory
 from .presentation_factories import BEFORE_CUTOFF, PresentationInvitationFactory
-from .work_experience_factories import ApplicationFactory, ProgrammeFactory, record_placement_day
+from .work_experience_factories import ApplicationFactory, ProgrammeFactory, ready_to_confirm, record_placement_day
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +116,8 @@ def test_a_full_offer_still_refuses_a_confirmation(diversity_officer):
 
 
 def test_confirming_and_withdrawing_an_application_move_the_programme_counter_in_the_log(recruiter):
-    application = ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING)
-    record_placement_day(application, recruiter)  # the risk assessment confirming needs
+    application = ready_to_confirm(ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING))
+    record_placement_day(application, recruiter)
     confirm_application(application, by=recruiter)
     withdraw_application(application, by=application.applicant)
     application.programme.refresh_from_db()
@@ -153,7 +153,7 @@ def counted(diversity_officer, recruiter, partner_contact, time_machine):
     time_machine.move_to(BEFORE_CUTOFF, tick=False)
     placement = CommunityPlacementFactory()
     confirm_placement(placement, by=diversity_officer)
-    application = ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING)
+    application = ready_to_confirm(ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING))
     record_placement_day(application, recruiter)
     confirm_application(application, by=recruiter)
     invitation = PresentationInvitationFactory()

@@ -16,7 +16,12 @@ from placements.services.discretion import grant_exception
 from placements.services.work_experience import close_programme, confirm_application, save_draft, submit_application
 
 from .test_work_experience_services import answers, only_email_to
-from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
+from .work_experience_factories import (
+    ApplicationFactory,
+    EligibilityQuestionFactory,
+    ProgrammeFactory,
+    ready_to_confirm,
+)
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -127,7 +132,9 @@ def test_a_criterion(applicant, head_of_resourcing):
 
 def test_capacity(recruiter, head_of_resourcing):
     programme = ProgrammeFactory(capacity=1)
-    first, second = (ApplicationFactory(programme=programme, status=S.AGREEMENT_PENDING) for _ in range(2))
+    first, second = (
+        ready_to_confirm(ApplicationFactory(programme=programme, status=S.AGREEMENT_PENDING)) for _ in range(2)
+    )
     confirm_application(first, by=recruiter)
     with pytest.raises(DomainError, match="no places left"):
         confirm_application(second, by=recruiter)

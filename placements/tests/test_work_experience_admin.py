@@ -15,10 +15,10 @@ from django.urls import reverse
 from notifications.models import Notification
 from placements.admin.work_experience import WorkExperienceProgrammeForm
 from placements.enums import ApplicationStatus, DeclineReason, ProgrammeStatus
-from placements.models import RiskAssessment, WorkExperienceProgramme
+from placements.models import WorkExperienceProgramme
 from placements.services.work_experience import confirm_application, register_interest
 
-from .work_experience_factories import ApplicationFactory, ProgrammeFactory
+from .work_experience_factories import ApplicationFactory, ProgrammeFactory, ready_to_confirm
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -107,14 +107,7 @@ def programme_form(programme, **changes):
 
 @pytest.fixture
 def one_place_confirmed(recruiter):
-    application = ApplicationFactory(status=S.AGREEMENT_PENDING, programme__capacity=5)
-    RiskAssessment.objects.create(
-        application=application,
-        owner=recruiter,
-        assessed_on=date(2027, 7, 1),
-        review_due=date(2027, 7, 30),
-        summary="Low",
-    )
+    application = ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING, programme__capacity=5))
     opened = WorkExperienceProgramme.objects.get(pk=application.programme_id)  # what the change page loaded
     confirm_application(application, by=recruiter)
     return opened

@@ -2,18 +2,16 @@
 same moment: the conditional UPDATE lets three through and refuses seven; and a double
 click on "Send application" makes one application. PostgreSQL only."""
 
-from datetime import date
-
 import pytest
 
 from kentplacements.workflow import DomainError
 from placements.enums import ApplicationStatus
-from placements.models import RiskAssessment, WorkExperienceApplication
+from placements.models import WorkExperienceApplication
 from placements.services.work_experience import confirm_application, submit_application
 from tests.concurrency import at_once, needs_postgresql
 from tests.factories import UserFactory
 
-from .work_experience_factories import ApplicationFactory, ProgrammeFactory
+from .work_experience_factories import ApplicationFactory, ProgrammeFactory, ready_to_confirm
 
 pytestmark = [pytest.mark.django_db(transaction=True), needs_postgresql]
 
@@ -23,13 +21,7 @@ def test_confirming_at_once_never_exceeds_the_places():
     recruiter = UserFactory()
     applications = ApplicationFactory.create_batch(10, programme=programme, status=ApplicationStatus.AGREEMENT_PENDING)
     for application in applications:
-        RiskAssessment.objects.create(
-            application=application,
-            owner=recruiter,
-            assessed_on=date(2027, 7, 1),
-            review_due=date(2027, 7, 2),
-            summary="On site.",
-        )
+        ready_to_confirm(application)
 
     outcomes = at_once(lambda a: confirm_application(a, by=recruiter).status, applications, refusal=DomainError)
 

@@ -34,7 +34,12 @@ from placements.services.work_experience import (
 )
 from tests.factories import UserFactory
 
-from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
+from .work_experience_factories import (
+    ApplicationFactory,
+    EligibilityQuestionFactory,
+    ProgrammeFactory,
+    ready_to_confirm,
+)
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -205,7 +210,7 @@ def test_moves_out_of_order_are_refused(recruiter):
 
 
 def test_confirming_sends_the_joining_instructions(recruiter):
-    application = ApplicationFactory(status=S.AGREEMENT_PENDING)
+    application = ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING))
     application = confirm_application(application, by=recruiter)
     application.programme.refresh_from_db()
     assert application.status == S.CONFIRMED and application.joining_instructions_sent_at is not None
@@ -227,14 +232,16 @@ def test_confirming_does_not_wait_for_the_risk_assessment(recruiter):
     """Issue 10: the Student Placement Risk Assessment is completed "at the start of the
     placement" (protocol 3.5.4) and is required before the first activity, not before
     confirming (it could only be recorded once confirmed: a dead end)."""
-    application = confirm_application(ApplicationFactory(status=S.AGREEMENT_PENDING), by=recruiter)
+    application = confirm_application(ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING)), by=recruiter)
     assert application.status == S.CONFIRMED
     assert not RiskAssessment.objects.filter(application=application).exists()
 
 
 def test_confirming_never_exceeds_the_places(recruiter):
     programme = ProgrammeFactory(capacity=1)
-    first, second = (ApplicationFactory(programme=programme, status=S.AGREEMENT_PENDING) for _ in range(2))
+    first, second = (
+        ready_to_confirm(ApplicationFactory(programme=programme, status=S.AGREEMENT_PENDING)) for _ in range(2)
+    )
     confirm_application(first, by=recruiter)
     with pytest.raises(DomainError, match="no places left"):
         confirm_application(second, by=recruiter)
@@ -244,7 +251,7 @@ def test_confirming_never_exceeds_the_places(recruiter):
 
 
 def test_withdrawing_a_confirmed_place_frees_it(recruiter):
-    application = ApplicationFactory(status=S.AGREEMENT_PENDING)
+    application = ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING))
     confirm_application(application, by=recruiter)
     application = withdraw_application(application, by=application.applicant)
     application.programme.refresh_from_db()

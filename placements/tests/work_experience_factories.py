@@ -111,3 +111,36 @@ def record_placement_day(application, officer):
         controls="Waited with the escorting officer",
     )
     AttendanceRecord.objects.create(application=application, date=day, present=True, recorded_by=officer)
+
+
+def ready_to_confirm(application):
+    """What confirming a place waits for (protocol 3.3.2; CONFIRM_REQUIREMENTS), in place for
+    ``application``: its required vetting checks cleared until after the programme, and its
+    Work Placement Agreement signed by everyone. Written directly (tests only): the vetting and
+    agreement tests drive the services that make these rows."""
+    from vetting import subjects
+    from vetting.enums import WORK_EXPERIENCE_CHECKS, CheckStatus
+    from vetting.models import AgreementStatus, VettingCheck, WorkPlacementAgreement
+    from vetting.services.agreements import ensure_current_version
+
+    officer, now, programme = UserFactory(roles=[Role.VETTING_OFFICER]), timezone.now(), application.programme
+    for check_type in WORK_EXPERIENCE_CHECKS:
+        VettingCheck.objects.create(
+            **subjects.pointer(application),
+            check_type=check_type,
+            status=CheckStatus.CLEARED,
+            requested_by=officer,
+            requested_at=now,
+            decided_by=officer,
+            decided_at=now,
+            expires_on=programme.ends_on + timedelta(days=365),
+            needed_until=programme.ends_on,
+        )
+    WorkPlacementAgreement.objects.create(
+        **subjects.pointer(application),
+        version=ensure_current_version(),
+        participant=application.applicant,
+        status=AgreementStatus.SIGNED,
+        signed_at=now,
+    )
+    return application

@@ -1,3 +1,3 @@
 """The back office for vetting, one module per part."""
 
-from . import agreements  # noqa: F401
+from . import agreements, checks  # noqa: F401

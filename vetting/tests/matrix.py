@@ -1,17 +1,27 @@
 """Vetting's rows of the permission matrix (tests/test_permission_matrix.py).
 
-The persona ``applicant`` is the participant of one agreement: anyone else who opens it is
-told it does not exist (404). The guardian has no account: whoever holds the consent link
-reads the agreement and may sign (their link is their key), and downloads it while the link
-is valid."""
+The vetting officer alone opens vetting's pages (DOMAIN.md §1: "the only role that sees
+vetting detail"). The persona ``applicant`` is the participant of one agreement: anyone else
+who opens it is told it does not exist (404). The guardian has no account: whoever holds the
+consent link reads the agreement and may sign (their link is their key), and downloads it
+while the link is valid."""
 
+from django.contrib.contenttypes.models import ContentType
+
+from placements.tests.work_experience_factories import ApplicationFactory
+from tests.factories import UserFactory
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, by_persona
+from vetting.enums import WORK_EXPERIENCE_CHECKS
+from vetting.services.checks import request_checks
 
 from .agreement_helpers import consent_token, pending_application
 
 OWN_AGREEMENT = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, applicant="200")
+VETTING_OFFICER_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, vetting_officer="200")
 
 MATRIX = {
+    "vetting_records": VETTING_OFFICER_ONLY,
+    "vetting_record": VETTING_OFFICER_ONLY,
     "agreement_sign": OWN_AGREEMENT,
     # the participant and the recruitment team (protocol 3.2.1) download the signed PDF
     "agreement_download": by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, applicant="200", recruiter="200"),
@@ -23,6 +33,10 @@ MATRIX = {
 
 
 def url_arguments(people):
+    # An application in vetting, for the vetting officer's record page.
+    application = ApplicationFactory(status="vetting")
+    request_checks(application, WORK_EXPERIENCE_CHECKS, by=UserFactory())
+    content_type = ContentType.objects.get_for_model(application)
     # A ready agreement (downloads) whose consent link is still valid, signed by both.
     from vetting.services.agreements import Evidence, sign_as_guardian, sign_as_participant, store_agreement_pdf
 
@@ -36,6 +50,7 @@ def url_arguments(people):
     # One still to sign, for the signing pages.
     _, to_sign = pending_application(people["recruiter"], applicant=people["applicant"])
     ids = {
+        "vetting_record": {"content_type_id": content_type.pk, "object_id": application.pk},
         "agreement_sign": {"agreement_id": to_sign.pk},
         "agreement_download": {"agreement_id": ready.pk},
         "guardian_consent": {"token": consent_token(to_sign)},
@@ -45,6 +60,9 @@ def url_arguments(people):
 
 
 POST_MATRIX = {
+    # an empty POST: refused as the GET is; the vetting officer gets the page again, nothing recorded
+    "vetting_records": VETTING_OFFICER_ONLY,
+    "vetting_record": VETTING_OFFICER_ONLY,
     # an empty POST: the form again, with its errors; nothing signed
     "agreement_sign": OWN_AGREEMENT,
     "guardian_consent": PUBLIC_PAGE,

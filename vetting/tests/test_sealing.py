@@ -15,7 +15,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from accounts.models import ActionLog
 from placements.tests.work_experience_factories import ApplicationFactory
 from vetting import sealing
-from vetting.checks import check_seal_key
+from vetting.deploy_checks import check_seal_key
 from vetting.models import IssuedDocument
 from vetting.seal_certificate import make_certificate
 

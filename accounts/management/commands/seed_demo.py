@@ -17,6 +17,7 @@ from accounts.services import assign_role
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.enums import ProgrammeStatus
 from placements.models import WorkExperienceProgramme
+from vetting.demo import seed_vetting_demo
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
@@ -67,12 +68,13 @@ class Command(BaseCommand):
                 "status": ProgrammeStatus.OPEN,
             },
         )
-        seed_work_experience_demo(
+        in_vetting = seed_work_experience_demo(
             applicant_user=User.objects.get(email=demo_email("applicant")),
             escort_user=User.objects.get(email=demo_email("escort")),
             open_programme=WorkExperienceProgramme.objects.get(title="Summer work experience 2027"),
             make_participant=self._participant,
         )
+        seed_vetting_demo(record=in_vetting, vetting_officer=User.objects.get(email=demo_email("vetting")))
         role, _ = VolunteerRole.objects.get_or_create(
             name="Community Policing Volunteer",
             defaults={

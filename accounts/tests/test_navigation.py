@@ -171,8 +171,11 @@ def test_your_account_links_the_placements_an_officer_has_been_told_of(client, d
 
 
 def test_your_account_links_the_participants_a_person_escorts(client, recruiter, escorting_officer):
-    mine = ApplicationFactory(
-        escorting_officer=escorting_officer, applicant__full_name="Jamie Participant", programme__title="Summer 2027"
+    mine = ApplicationFactory(  # an escort sees a participant once their place is confirmed (issue 10)
+        escorting_officer=escorting_officer,
+        applicant__full_name="Jamie Participant",
+        programme__title="Summer 2027",
+        status=ApplicationStatus.CONFIRMED,
     )
     ApplicationFactory(escorting_officer=UserFactory(roles=["escorting_officer"]), status=ApplicationStatus.CONFIRMED)
 

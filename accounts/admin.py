@@ -117,9 +117,6 @@ class ActionLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixi
     def reason_shown(self, entry):
         return entry.change_in_words.reason
 
-    def get_export_resource_kwargs(self, request, **kwargs):
-        return {**super().get_export_resource_kwargs(request, **kwargs), "viewer": request.user}
-
 
 # allauth's own admin shows and edits an authenticator's ``data``: the TOTP secret and the
 # recovery-code seed. Ours lists who has which second factor and lets an administrator

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 
 from .models import ActionLog, User
@@ -150,6 +152,24 @@ def withheld_reasons(obj, viewer) -> set[str]:
 def visible_copy(obj, text: str, viewer) -> str:
     """``text``, one of ``obj``'s fields, or WITHHELD where it is a reason ``viewer`` may not read."""
     return WITHHELD if text and text in withheld_reasons(obj, viewer) else text
+
+
+def with_withheld_copy(queryset, field: str, viewer):
+    """``queryset`` with ``<field>_withheld``: whether each record's ``field`` is one of its logged
+    reasons that ``viewer`` may not read (visible_copy's rule for a whole list or export, in the
+    list's own query rather than one query per row). ``viewer`` None: an unknown reader."""
+    unreadable = [
+        action for action, permission in SENSITIVE_REASONS.items() if viewer is None or not viewer.has_perm(permission)
+    ]
+    if not unreadable:
+        return queryset.annotate(**{f"{field}_withheld": Value(False)})
+    reasons = ActionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        action__in=unreadable,
+        reason=OuterRef(field),
+    ).exclude(reason="")
+    return queryset.annotate(**{f"{field}_withheld": Exists(reasons)})
 
 
 # --- the log in words ---------------------------------------------------------------------

@@ -44,12 +44,6 @@ class ActionLogResource(ExportResource):
         model = ActionLog
         fields = ("when", "actor", "record_type", "record", "action", "from_state", "to_state", "reason")
 
-    def __init__(self, viewer=None, **kwargs):
-        # who exports: a sensitive reason is written only for the roles that may read it
-        # (issue 9); without a viewer, it is withheld
-        super().__init__(**kwargs)
-        self.viewer = viewer
-
     # In words, as the admin shows them (accounts.audit, issue 9), never the stored codes.
     def dehydrate_action(self, entry):
         return verb_for(entry)

@@ -2,6 +2,7 @@
 header people read and names and labels rather than IDs, codes or JSON; never a token
 or key (issue 8; kentplacements/spreadsheets.py checks it)."""
 
+from accounts.audit import WITHHELD, with_withheld_copy
 from kentplacements.spreadsheets import ExportResource, column, date_column, datetime_column, yes_no_column
 
 from ..models import (
@@ -258,8 +259,15 @@ class WorkExperienceApplicationResource(ExportResource):
             "submitted",
         )
 
+    def filter_export(self, queryset, **kwargs):
+        return with_withheld_copy(super().filter_export(queryset, **kwargs), "status_reason", self.viewer)
+
     def dehydrate_answers(self, application):
         return eligibility_answers_text(application)
+
+    def dehydrate_status_reason(self, application):
+        # a conduct reason, for the roles that may read it (issue 9, accounts.audit)
+        return WITHHELD if application.status_reason_withheld else application.status_reason
 
 
 class ExpressionOfInterestResource(ExportResource):

@@ -8,6 +8,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
 
+from accounts.audit import visible_copy
 from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
@@ -133,8 +134,9 @@ class WorkExperienceApplicationAdmin(
     search_fields = ("applicant__full_name", "applicant__email", "school")
     # Every status change, and the escorting officer, go through a service (an action
     # here or a page elsewhere): WorkExperienceApplication.SERVICE_OWNED_FIELDS.
-    # The answers are shown as "question: answer", as on the application page, never as JSON.
-    exclude = ("attendance_reminded_at", "attendance_flagged_at", "eligibility_answers")
+    # The answers are shown as "question: answer", as on the application page, never as JSON;
+    # the note on the status as the viewer's role may read it (get_readonly_fields).
+    exclude = ("attendance_reminded_at", "attendance_flagged_at", "eligibility_answers", "status_reason")
     readonly_fields = ("answers",)
     # Issue 10: each step the recruitment team takes in bulk; confirming and attending, which
     # wait on a participant's own records, are taken on the application page.
@@ -168,6 +170,24 @@ class WorkExperienceApplicationAdmin(
     @admin.display(description="Eligibility answers")
     def answers(self, application):
         return eligibility_answers_text(application) or "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), self.note_on_status(request)]
+
+    @staticmethod
+    def note_on_status(request):
+        """Issue 9: a conduct reason (discontinue_application copies it into status_reason) is read
+        only by the roles the action log's one rule allows (accounts.audit); the vetting officer
+        reads "Not shown to your role", on the record and on each of its past versions alike.
+        One function per request: Django matches the read-only fields of its several calls."""
+        if not hasattr(request, "note_on_status"):
+
+            @admin.display(description="Note on the status")
+            def note_on_status(application):
+                return visible_copy(application, application.status_reason, request.user) or "—"
+
+            request.note_on_status = note_on_status
+        return request.note_on_status
 
     @admin.action(description="Shortlist", permissions=["change"])
     def shortlist_selected(self, request, queryset):

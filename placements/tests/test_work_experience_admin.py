@@ -11,12 +11,20 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
+from accounts.audit import WITHHELD
 from notifications.models import Notification
 from placements.admin.work_experience import WorkExperienceProgrammeForm
 from placements.enums import ApplicationStatus, DeclineReason, ProgrammeStatus
 from placements.models import WorkExperienceProgramme
-from placements.services.work_experience import confirm_application, register_interest
+from placements.services.work_experience import (
+    confirm_application,
+    decline_application,
+    discontinue_application,
+    register_interest,
+)
+from tests.test_exports import export
 
 from .work_experience_factories import ApplicationFactory, ProgrammeFactory, ready_to_confirm
 
@@ -130,3 +138,53 @@ def test_saving_a_programme_in_the_admin_keeps_the_places_confirmed_since_the_pa
     site._registry[WorkExperienceProgramme].save_model(request, form.save(commit=False), form, change=True)
     programme = WorkExperienceProgramme.objects.get(pk=one_place_confirmed.pk)
     assert (programme.title, programme.places_confirmed) == ("Summer work experience 2027", 1)
+
+
+# --- the note on the status: a conduct reason only for the roles allowed (issue 9) ----------
+
+CONDUCT = "Shared photos of the custody suite"
+
+
+@pytest.fixture
+def discontinued(recruiter):
+    application = ApplicationFactory(status=S.ATTENDING)
+    return discontinue_application(application, by=recruiter, reason=CONDUCT)
+
+
+@pytest.mark.parametrize(("persona", "reads_conduct"), [("recruiter", True), ("vetting_officer", False)])
+def test_a_conduct_reason_is_shown_only_to_the_roles_that_may_read_it(
+    client, request, recruiter, discontinued, persona, reads_conduct
+):
+    declined = decline_application(
+        ApplicationFactory(), by=recruiter, reason=DeclineReason.CAPACITY, note="Applied for two weeks"
+    )
+    client.force_login(request.getfixturevalue(persona))
+    shown = CONDUCT if reads_conduct else WITHHELD
+
+    record = client.get(reverse("admin:placements_workexperienceapplication_change", args=[discontinued.pk]))
+    assert (CONDUCT in record.content.decode(), WITHHELD in record.content.decode()) == (
+        reads_conduct,
+        not reads_conduct,
+    )
+    assertContains(record, "Note on the status")
+    # a past version of the record reads the same
+    version = discontinued.history.latest()
+    past = client.get(
+        reverse(
+            "admin:placements_workexperienceapplication_simple_history",
+            args=[discontinued.pk, version.history_id],
+        )
+    )
+    assert (CONDUCT in past.content.decode(), WITHHELD in past.content.decode()) == (reads_conduct, not reads_conduct)
+
+    # the list neither shows the note nor finds the record by it
+    changelist = client.get(reverse(CHANGELIST))
+    assertContains(changelist, str(discontinued.applicant))
+    assertNotContains(changelist, CONDUCT)
+    assert client.get(reverse(CHANGELIST), {"q": "custody"}).context["cl"].result_count == 0
+
+    for file_format in ("csv", "json"):
+        _, rows = export(client, "placements/workexperienceapplication", file_format)
+        notes = {row["Applicant"]: row["Note on the status"] for row in rows}
+        # a decline's note is no conduct reason: every role reads it
+        assert notes == {str(discontinued.applicant): shown, str(declined.applicant): "Applied for two weeks"}

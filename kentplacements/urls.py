@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("", include("accounts.urls")),
     path("", include("placements.urls")),
+    path("", include("vetting.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -33,8 +33,11 @@ SENSITIVE_TEMPLATES = frozenset(
         "placements/partner_contact_invitation",
         # The unsubscribe link for an expression of interest in work experience.
         "placements/we_programme_open",
-        # To come (DOMAIN.md §1): a referee's single-use reference link and a guardian's
-        # consent link belong here when their templates are written.
+        # A referee's single-use link to the reference form (vetting.services.references).
+        "vetting/reference_request",
+        "vetting/reference_reminder",
+        # To come (DOMAIN.md §1): a guardian's consent link belongs here when its template
+        # is written.
     }
 )
 

@@ -1,0 +1,3 @@
+from .views import references
+
+urlpatterns = [*references.urlpatterns]

@@ -53,13 +53,13 @@ def reference_form(request, token):
     return render(request, "vetting/references/form.html", {"reference": reference, "subject": subject, "form": form})
 
 
-def _record(kind, record_id):
+def _record(content_type_id, object_id):
     """The vetted record behind the address; anything vetting does not know is a 404."""
-    content_type = get_object_or_404(ContentType, pk=kind)
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
     model = content_type.model_class()
     if model is None:
         raise Http404
-    record = get_object_or_404(model, pk=record_id)
+    record = get_object_or_404(model, pk=object_id)
     try:
         return record, subjects.describe(record)
     except LookupError:
@@ -69,10 +69,10 @@ def _record(kind, record_id):
 @login_required
 @permission_required(STAFF, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def record_references(request, kind, record_id):
+def record_references(request, content_type_id, object_id):
     """The references asked for one application: ask for another, see where each one is,
     read the answers. The link itself is never shown (only its state, in words)."""
-    record, subject = _record(kind, record_id)
+    record, subject = _record(content_type_id, object_id)
     form = ReferenceRequestForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
@@ -108,6 +108,6 @@ def withdraw(request, reference_id):
 
 urlpatterns = [
     path("reference/<str:token>/", reference_form, name="reference_form"),
-    path("vetting/references/<int:kind>/<int:record_id>/", record_references, name="record_references"),
+    path("vetting/references/<int:content_type_id>/<int:object_id>/", record_references, name="record_references"),
     path("vetting/references/withdraw/<int:reference_id>/", withdraw, name="withdraw_reference"),
 ]

@@ -48,6 +48,7 @@ SIGNED_IN_ENTRIES = [
     ("Partner portal", "partner_portal", Gate("placements.use_partner_portal")),
     ("Your participants", "escort_participants", Gate("placements.escort_participants")),
     ("Programmes", "we_programmes", Gate("placements.view_programme_dashboard")),
+    ("References", "reference_list", Gate("vetting.manage_references")),
     ("Partners", "staff_partner_list", Gate("placements.review_partners")),
     ("Allocation", "allocation_cohorts", Gate("placements.view_allocation")),
     ("Presentations", "staff_presentations", Gate("placements.view_presentation_sessions")),

@@ -50,6 +50,9 @@ from placements.tests.factories import PartnerContactFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationInvitationFactory, finished_placement
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
 from tests.factories import PASSWORD, UserFactory
+from vetting.enums import ReferenceStatus
+from vetting.models import Reference
+from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 OMIT = object()  # the field is left out of the POST altogether
@@ -211,6 +214,15 @@ def unsubscribe():
     return Target(reverse("we_unsubscribe", args=[token]), {}, gone, fields=[TOKEN], token=token)
 
 
+def reference_form():
+    """A referee answers from the emailed link, without an account (issue 10)."""
+    reference = ask_for_reference(UserFactory(roles=[Role.RECRUITMENT_TEAM]))
+    token = emailed_token(reference)
+    received = lambda c: Reference.objects.filter(status=ReferenceStatus.RECEIVED).count()  # noqa: E731
+    url = reverse("reference_form", args=[token])
+    return Target(url, dict(ANSWERS), received, fields=[*ANSWERS, TOKEN], token=token)
+
+
 def confirm_attendance():
     """The link in the joining instructions; the application's number is in the address."""
     application = ApplicationFactory(status=ApplicationStatus.CONFIRMED, joining_instructions_sent_at=timezone.now())
@@ -257,6 +269,7 @@ TARGETS = [
     email_confirmation,
     partner_invitation,
     unsubscribe,
+    reference_form,
     confirm_attendance,
     presentation_reply,
     placement_feedback,

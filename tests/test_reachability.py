@@ -29,6 +29,7 @@ EMAILED_ONLY = {
     "account_reset_password_from_key_done",  # after the form the reset email opens
     "partner_join",  # a partner contact's invitation
     "we_unsubscribe",  # the footer of the work-experience interest emails
+    "reference_form",  # a referee's single-use link (vetting.services.references)
     "officer_calendar",  # calendar feeds: subscribed to by a calendar app
     "partner_calendar",
 }

@@ -23,6 +23,7 @@ class Reference(SingleUseLink):
         *SingleUseLink.SERVICE_OWNED_FIELDS,
         "content_type",
         "object_id",
+        "about",
         "referee_name",
         "referee_email",
         "relationship",
@@ -37,6 +38,9 @@ class Reference(SingleUseLink):
     # the vetted record (vetting.subjects): a work-experience application today
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
+    # Who and what the reference is about, as the referee's email said it (vetting.subjects.describe):
+    # lists of references name it without loading each record.
+    about = models.CharField(max_length=300)
 
     referee_name = models.CharField(max_length=200)
     referee_email = models.EmailField()

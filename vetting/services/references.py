@@ -37,6 +37,11 @@ def references_for(record):
     return Reference.objects.filter(**subjects.pointer(record)).select_related("requested_by")
 
 
+def references_by_status():
+    """Every reference waiting for its referee or received, newest first: the staff list."""
+    return Reference.objects.exclude(status=ReferenceStatus.WITHDRAWN).order_by("-requested_at", "-pk")
+
+
 def references_received(record) -> bool:
     """Protocol 3.3.2, for confirming a place: at least one reference asked for and every
     request still standing has been answered (a withdrawn one does not count)."""
@@ -79,6 +84,7 @@ def request_reference(record, *, by, referee_name: str, referee_email: str, rela
         raise DomainError("A referee cannot be the applicant themselves: enter someone who knows them.")
     reference = Reference(
         **subjects.pointer(record),
+        about=f"{subject.person_name}, {subject.title}"[:300],
         referee_name=referee_name,
         referee_email=referee_email,
         relationship=relationship,

@@ -13,6 +13,7 @@ REFERENCE_READERS = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, re
 
 MATRIX = {
     "reference_form": PUBLIC_PAGE,
+    "reference_list": REFERENCE_READERS,
     "record_references": REFERENCE_READERS,
     # a POST button on the references page
     "withdraw_reference": by_persona(

@@ -151,3 +151,27 @@ def test_the_references_page_pins_its_queries(client, recruiter, assert_query_co
                 submit_reference(emailed_token(reference), answers=ANSWERS)
 
     assert_query_count_constant(client, references_page(application), make_rows, queries=9)
+
+
+def test_the_list_names_each_reference_and_links_its_application(client, vetting_officer, recruiter):
+    application = ApplicationFactory(status=ApplicationStatus.VETTING, applicant__full_name="Alex Applicant")
+    reference = ask_for_reference(recruiter, application)
+    withdrawn = ask_for_reference(recruiter, application, referee_name="Wendy Withdrawn", referee_email="w@x.example")
+    withdraw_reference(withdrawn, by=recruiter)
+    client.force_login(vetting_officer)
+    page = client.get(reverse("reference_list")).content.decode()
+    assert f"Alex Applicant, Work experience: {application.programme.title}" in page
+    assert f'href="{references_page(reference)}"' in page
+    assert "Rita Referee (Form tutor)" in page and "link sent, not used yet" in page
+    assert "Wendy Withdrawn" not in page
+    assert "Reliable" not in page  # answers only on the application's own page
+
+
+def test_the_list_pins_its_queries(client, recruiter, assert_query_count_constant):
+    client.force_login(recruiter)
+
+    def make_rows(n):
+        for _ in range(n):
+            ask_for_reference(recruiter, ApplicationFactory(status=ApplicationStatus.VETTING))
+
+    assert_query_count_constant(client, reverse("reference_list"), make_rows, queries=6)

@@ -32,7 +32,9 @@ def test_asking_emails_the_referee_a_link_kept_only_as_its_hash(recruiter):
     token = emailed_token(reference)
     assert len(token) >= 22  # ≥ 128 bits in URL-safe base64 (issue 10)
     assert reference.token_hash == links.token_hash(token) and token not in reference.token_hash
-    assert reference.link_expires_at == pytest.approx(reference.requested_at + timedelta(days=14), abs=timedelta(seconds=5))
+    assert reference.link_expires_at == pytest.approx(
+        reference.requested_at + timedelta(days=14), abs=timedelta(seconds=5)
+    )
     mail = Notification.objects.get(template="vetting/reference_request")
     assert mail.recipient == "rita@school.example" and mail.sensitive
     assert "Rita Referee" in mail.body_text and "Form tutor" in mail.body_text

@@ -4,10 +4,11 @@ account, and the staff page of one record's references."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kentplacements.workflow import DomainError
 
@@ -17,6 +18,7 @@ from ..forms import ReferenceAnswersForm, ReferenceRequestForm
 from ..models import Reference
 from ..services.references import (
     open_reference,
+    references_by_status,
     references_for,
     references_page,
     request_reference,
@@ -25,6 +27,7 @@ from ..services.references import (
 )
 
 STAFF = "vetting.manage_references"
+PAGE_SIZE = 50
 
 
 def _problem(request, error: DomainError):
@@ -94,6 +97,16 @@ def record_references(request, content_type_id, object_id):
 
 @login_required
 @permission_required(STAFF, raise_exception=True)
+@require_GET
+def reference_list(request):
+    """Every reference asked for and not withdrawn, newest first, each linked to the page of
+    its application's references (issue 10: "staff see the status")."""
+    page = Paginator(references_by_status(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "vetting/references/list.html", {"page": page, "REQUESTED": ReferenceStatus.REQUESTED})
+
+
+@login_required
+@permission_required(STAFF, raise_exception=True)
 @require_POST
 def withdraw(request, reference_id):
     reference = get_object_or_404(Reference, pk=reference_id)
@@ -108,6 +121,7 @@ def withdraw(request, reference_id):
 
 urlpatterns = [
     path("reference/<str:token>/", reference_form, name="reference_form"),
+    path("vetting/references/", reference_list, name="reference_list"),
     path("vetting/references/<int:content_type_id>/<int:object_id>/", record_references, name="record_references"),
     path("vetting/references/withdraw/<int:reference_id>/", withdraw, name="withdraw_reference"),
 ]

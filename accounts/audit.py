@@ -189,6 +189,7 @@ VERBS = {
     "promote from waiting list": "gave waiting-list seats to",
     "propose": "proposed",
     "reactivate": "reactivated",
+    "remind_referee": "reminded the referee of",
     "reallocate": "re-allocated the officers at risk of",
     "record attendance": "recorded the attendance of",
     "record_activity": "recorded",
@@ -200,6 +201,7 @@ VERBS = {
     "release places_taken": "gave back places of",
     "release seats_taken": "gave back seats at",
     "request_agreement": "asked for the Work Placement Agreement of",
+    "request_reference": "asked for",
     "resubscribe": "resubscribed",
     "review_risk_assessment": "reviewed",
     "rotate calendar token": "gave a new calendar address to",
@@ -210,10 +212,12 @@ VERBS = {
     "start_vetting": "started vetting",
     "submit": "submitted",
     "submit reflection": "submitted",
+    "submit_reference": "sent",
     "take places_confirmed": "took places of",
     "take places_taken": "took places of",
     "take seats_taken": "took seats at",
     "unsubscribe": "unsubscribed",
+    "withdraw_reference": "withdrew the request for",
     "update reflection": "updated",
     "update_profile": "updated the profile of",
     "withdraw": "withdrew",
@@ -299,7 +303,7 @@ def _subjects(entries) -> dict:
 
 
 # What people do without an account, by a public form or an emailed link.
-PUBLIC_ACTIONS = {"register_interest", "resubscribe", "unsubscribe"}
+PUBLIC_ACTIONS = {"register_interest", "resubscribe", "submit_reference", "unsubscribe"}
 
 
 def _actor(entry) -> str:

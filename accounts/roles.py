@@ -62,6 +62,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.view_recruitmentcampaign",
         "volunteers.add_recruitmentcampaign",
         "volunteers.change_recruitmentcampaign",
+        # issue 10: references (their answers on the references page, not the admin)
+        "vetting.view_reference",
+        "vetting.change_reference",
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "notifications.view_notification",
@@ -88,7 +91,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     # issue 9: the applications in vetting are the vetting officer's work queue (their
     # vetting checks come with issue 10); read-only
-    Role.VETTING_OFFICER: ["accounts.view_actionlog", "placements.view_workexperienceapplication"],
+    Role.VETTING_OFFICER: [
+        "accounts.view_actionlog",
+        "placements.view_workexperienceapplication",
+        "vetting.view_reference",
+        "vetting.change_reference",
+    ],
     Role.HEAD_OF_RESOURCING: [
         "accounts.view_actionlog",
         "accounts.view_user",

@@ -32,6 +32,8 @@ from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
+from vetting.enums import ReferenceStatus
+from vetting.tests.references import ask_for_reference
 from volunteers.enums import CampaignStatus
 from volunteers.tests.factories import CampaignFactory
 
@@ -161,6 +163,12 @@ OUTCOMES = {
     ),
     ("volunteers.RecruitmentCampaign", "open_selected"): Outcome(
         "recruiter", CampaignFactory, status, CampaignStatus.OPEN
+    ),
+    ("vetting.Reference", "withdraw_selected"): Outcome(
+        "vetting_officer",
+        lambda: ask_for_reference(make_persona("recruiter")),
+        status,
+        ReferenceStatus.WITHDRAWN,
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED

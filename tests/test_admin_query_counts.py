@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import record_action
+from accounts.roles import Role
 from notifications.tests.factories import NotificationFactory
 from placements.models import ExpressionOfInterest, PlacementFeedback, PlacementReflection
 from placements.tests.factories import (
@@ -25,6 +26,7 @@ from placements.tests.factories import (
 from placements.tests.presentation_factories import PresentationInvitationFactory, PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory, record_placement_day
 from tests.factories import UserFactory
+from vetting.tests.references import ask_for_reference
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
 numbers = itertools.count()
@@ -77,6 +79,12 @@ ROWS = {
     "placements/riskassessment": (_placement_day, 7),
     "placements/dynamicriskassessment": (_placement_day, 7),
     "placements/attendancerecord": (_placement_day, 7),
+    "vetting/reference": (
+        lambda officer: ask_for_reference(
+            UserFactory(roles=[Role.RECRUITMENT_TEAM]), referee_email=f"referee{next(numbers)}@example.org"
+        ),
+        8,
+    ),
     "volunteers/volunteerrole": (_campaign, 6),
     "volunteers/recruitmentcampaign": (_campaign, 7),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 6),

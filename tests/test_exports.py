@@ -43,6 +43,8 @@ from placements.tests.work_experience_factories import (
 )
 from tests.personas import make_persona
 from tests.test_permission_matrix import ADMIN_MODELS
+from vetting.services.references import submit_reference
+from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
 PERSONAS = [
@@ -167,6 +169,10 @@ def realistic_rows(people):
     RecruitmentCampaign.objects.create(
         role=role, area="West Kent", opens_at=opens, closes_at=opens + timedelta(days=30)
     )
+    # a referee's emailed link (issue 10), one not yet used and one answered
+    ask_for_reference(recruiter, application)
+    answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
+    submit_reference(emailed_token(answered), answers=ANSWERS)
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))
         assert model.objects.exists(), f"no row of {key} to export"

@@ -135,6 +135,8 @@ ADMIN_MODELS = {
     "placements/attendancerecord": ({"recruiter"}, set()),
     "volunteers/volunteerrole": ({"recruiter"}, {"recruiter"}),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
+    # references come from the references page; the answers are read there, not here
+    "vetting/reference": ({"recruiter", "vetting_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -156,6 +158,7 @@ ADMIN_CHANGERS = {
     "placements/workexperienceapplication": {"recruiter"},
     "volunteers/volunteerrole": {"recruiter"},
     "volunteers/recruitmentcampaign": {"recruiter"},
+    "vetting/reference": {"recruiter", "vetting_officer"},
 }
 
 
@@ -277,6 +280,7 @@ def admin_objects(people):
     )
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
+    from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -309,6 +313,7 @@ def admin_objects(people):
     )
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
+    ask_for_reference(someone, application)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -113,6 +113,7 @@ DEMO_PARTNERS = [
 # a minimal PDF: the demo officer's presentation slides
 DEMO_SLIDES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DEMO_PARTICIPANTS = [("Jamie Participant", "jamie.participant"), ("Morgan Participant", "morgan.participant")]
+DEMO_IN_VETTING = ("Sam Shortlisted", "sam.shortlisted")
 
 
 def monday(day: date) -> date:
@@ -335,6 +336,14 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
     # an application still under way: the applicant may read it, or withdraw it
     _application(
         open_programme, applicant_user, status=ApplicationStatus.APPLIED, date_of_birth=date(today.year - 16, 3, 1)
+    )
+    # one in vetting, whose references the team and the vetting officer follow (issue 10)
+    name, login = DEMO_IN_VETTING
+    _application(
+        open_programme,
+        make_participant(name, login),
+        status=ApplicationStatus.VETTING,
+        date_of_birth=date(today.year - 17, 5, 2),
     )
 
 

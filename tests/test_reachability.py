@@ -201,3 +201,6 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     assert "Your presentation summary and reflection" in mine
     applications = page_as(client, "applicant", reverse("we_my_applications"))
     assert "Your diary" in applications and "Withdraw my application" in applications
+    # issue 10: an application in vetting with one reference received and one waiting
+    references = page_as(client, "vetting", reverse("reference_list"))
+    assert "Sam Shortlisted" in references and "Received" in references and "link sent, not used yet" in references

@@ -14,9 +14,10 @@ from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_ema
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
-from placements.demo import seed_placements_demo, seed_work_experience_demo
+from placements.demo import DEMO_IN_VETTING, seed_placements_demo, seed_work_experience_demo
 from placements.enums import ProgrammeStatus
-from placements.models import WorkExperienceProgramme
+from placements.models import WorkExperienceApplication, WorkExperienceProgramme
+from vetting.demo import seed_references_demo
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
@@ -72,6 +73,10 @@ class Command(BaseCommand):
             escort_user=User.objects.get(email=demo_email("escort")),
             open_programme=WorkExperienceProgramme.objects.get(title="Summer work experience 2027"),
             make_participant=self._participant,
+        )
+        seed_references_demo(
+            WorkExperienceApplication.objects.get(applicant__email=demo_email(DEMO_IN_VETTING[1])),
+            by=User.objects.get(email=demo_email("recruiter")),
         )
         role, _ = VolunteerRole.objects.get_or_create(
             name="Community Policing Volunteer",

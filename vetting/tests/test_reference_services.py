@@ -21,6 +21,7 @@ from vetting.services.references import (
     submit_reference,
     withdraw_reference,
 )
+from vetting.tasks import send_reference_reminders as send_reference_reminders_task
 
 from .references import ANSWERS, ask_for_reference, emailed_token
 
@@ -152,3 +153,13 @@ def test_the_database_refuses_a_received_reference_without_answers(recruiter):
     reference = ask_for_reference(recruiter)
     with pytest.raises(IntegrityError), transaction.atomic():
         Reference.objects.filter(pk=reference.pk).update(status=ReferenceStatus.RECEIVED)
+
+
+def test_celery_beat_sweeps_for_reminders_and_the_task_sends_them(recruiter, settings, time_machine):
+    entry = settings.CELERY_BEAT_SCHEDULE["reference-reminders"]
+    assert entry["task"] == send_reference_reminders_task.name == "vetting.tasks.send_reference_reminders"
+    time_machine.move_to("2027-03-01 10:00Z", tick=False)
+    ask_for_reference(recruiter)
+    time_machine.move_to("2027-03-07 10:00Z", tick=False)
+    send_reference_reminders_task.delay()
+    assert Notification.objects.filter(template="vetting/reference_reminder").count() == 1

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.audit import move_status, record_action
 from kentplacements.workflow import DomainError
@@ -61,7 +62,7 @@ def _referee_context(reference, subject, token) -> dict:
         "title": subject.title,
         "relationship": reference.relationship,
         "link_url": _link_url(token),
-        "expires_on": timezone.localtime(reference.link_expires_at).date().isoformat(),
+        "expires_on": date_format(timezone.localtime(reference.link_expires_at), "j F Y"),
     }
 
 
@@ -158,14 +159,14 @@ def submit_reference(token: str, *, answers: dict) -> Reference:
     return reference
 
 
-def references_page(reference_or_record) -> str:
-    """The staff page of the record's references."""
-    pointer = (
-        {"content_type": reference_or_record.content_type, "object_id": reference_or_record.object_id}
-        if isinstance(reference_or_record, Reference)
-        else subjects.pointer(reference_or_record)
-    )
-    return reverse("record_references", args=[pointer["content_type"].pk, pointer["object_id"]])
+def references_page(record_or_reference) -> str:
+    """The staff page of a record's references (given the record, or one of its references)."""
+    if isinstance(record_or_reference, Reference):
+        ids = (record_or_reference.content_type_id, record_or_reference.object_id)
+    else:
+        pointer = subjects.pointer(record_or_reference)
+        ids = (pointer["content_type"].pk, pointer["object_id"])
+    return reverse("record_references", args=ids)
 
 
 @transaction.atomic

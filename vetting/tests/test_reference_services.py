@@ -39,6 +39,9 @@ def test_asking_emails_the_referee_a_link_kept_only_as_its_hash(recruiter):
     mail = Notification.objects.get(template="vetting/reference_request")
     assert mail.recipient == "rita@school.example" and mail.sensitive
     assert "Rita Referee" in mail.body_text and "Form tutor" in mail.body_text
+    expires = timezone.localtime(reference.link_expires_at)
+    assert f"until {expires.day} {expires:%B %Y}:" in mail.body_text
+    assert mail.body_text.count(emailed_token(reference)) == 1  # the link, once
     assert ActionLog.objects.filter(action="request_reference", actor=recruiter).count() == 1
 
 

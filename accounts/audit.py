@@ -219,6 +219,7 @@ VERBS = {
     "propose": "proposed",
     "publish_agreement_version": "published",
     "reactivate": "reactivated",
+    "remind_referee": "reminded the referee of",
     "reallocate": "re-allocated the officers at risk of",
     "record attendance": "recorded the attendance of",
     "record_activity": "recorded",
@@ -233,6 +234,7 @@ VERBS = {
     "release seats_taken": "gave back seats at",
     "request_agreement": "asked for the Work Placement Agreement of",
     "request_check": "requested",
+    "request_reference": "asked for",
     "resubscribe": "resubscribed",
     "review_risk_assessment": "reviewed",
     "rotate calendar token": "gave a new calendar address to",
@@ -246,10 +248,12 @@ VERBS = {
     "start_vetting": "started vetting",
     "submit": "submitted",
     "submit reflection": "submitted",
+    "submit_reference": "sent",
     "take places_confirmed": "took places of",
     "take places_taken": "took places of",
     "take seats_taken": "took seats at",
     "unsubscribe": "unsubscribed",
+    "withdraw_reference": "withdrew the request for",
     "update reflection": "updated",
     "update_profile": "updated the profile of",
     "withdraw": "withdrew",
@@ -336,7 +340,7 @@ def _subjects(entries) -> dict:
 
 
 # What people do without an account, by a public form or an emailed link.
-PUBLIC_ACTIONS = {"register_interest", "resubscribe", "unsubscribe"}
+PUBLIC_ACTIONS = {"register_interest", "resubscribe", "submit_reference", "unsubscribe"}
 
 
 def _actor(entry) -> str:

@@ -49,6 +49,7 @@ SIGNED_IN_ENTRIES = [
     ("Your participants", "escort_participants", Gate("placements.escort_participants")),
     ("Programmes", "we_programmes", Gate("placements.view_programme_dashboard")),
     ("Vetting", "vetting_records", Gate("vetting.decide_checks")),
+    ("References", "reference_list", Gate("vetting.manage_references")),
     ("Partners", "staff_partner_list", Gate("placements.review_partners")),
     ("Allocation", "allocation_cohorts", Gate("placements.view_allocation")),
     ("Presentations", "staff_presentations", Gate("placements.view_presentation_sessions")),

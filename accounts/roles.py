@@ -69,6 +69,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.view_recruitmentcampaign",
         "volunteers.add_recruitmentcampaign",
         "volunteers.change_recruitmentcampaign",
+        # issue 10: references (their answers on the references page, not the admin)
+        "vetting.view_reference",
+        "vetting.change_reference",
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "notifications.view_notification",
@@ -100,6 +103,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_workexperienceapplication",
         "vetting.view_vettingcheck",
         "vetting.change_vettingcheck",
+        "vetting.view_reference",
+        "vetting.change_reference",
     ],
     Role.HEAD_OF_RESOURCING: [
         "accounts.view_actionlog",

@@ -274,6 +274,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "placements.tasks.chase_attendance_confirmations",
         "schedule": crontab(minute=0, hour=8),
     },
+    # hourly; reminded_at makes each referee's reminder go once (issue 10: after 5 days)
+    "reference-reminders": {
+        "task": "vetting.tasks.send_reference_reminders",
+        "schedule": crontab(minute=15),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",

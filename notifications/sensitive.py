@@ -35,7 +35,9 @@ SENSITIVE_TEMPLATES = frozenset(
         "placements/we_programme_open",
         # A parent or guardian's single-use link to sign the declaration of consent (issue 10).
         "vetting/guardian_consent",
-        # To come (DOMAIN.md §1): a referee's single-use reference link.
+        # A referee's single-use link to the reference form (vetting.services.references).
+        "vetting/reference_request",
+        "vetting/reference_reminder",
     }
 )
 

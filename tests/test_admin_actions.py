@@ -33,10 +33,11 @@ from placements.tests.presentation_factories import PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
-from vetting.enums import CheckStatus, CheckType
+from vetting.enums import CheckStatus, CheckType, ReferenceStatus
 from vetting.models import AgreementVersion
 from vetting.services.agreements import ensure_current_version
 from vetting.services.checks import checks_of, start_check
+from vetting.tests.references import ask_for_reference
 from volunteers.enums import CampaignStatus
 from volunteers.tests.factories import CampaignFactory
 
@@ -210,6 +211,12 @@ OUTCOMES = {
     ),
     ("volunteers.RecruitmentCampaign", "open_selected"): Outcome(
         "recruiter", CampaignFactory, status, CampaignStatus.OPEN
+    ),
+    ("vetting.Reference", "withdraw_selected"): Outcome(
+        "vetting_officer",
+        lambda: ask_for_reference(make_persona("recruiter")),
+        status,
+        ReferenceStatus.WITHDRAWN,
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED

@@ -9,6 +9,7 @@ from django.contrib import messages
 from accounts.audit import record_action
 from notifications.tests.factories import NotificationFactory
 from tests.admin_registry import changelist_url, label, our_model_admins, third_party_model_admins
+from vetting.tests.references import ask_for_reference
 
 pytestmark = pytest.mark.django_db
 WITH_DATES = [m for m in [*our_model_admins(), *third_party_model_admins()] if m.date_hierarchy]
@@ -16,6 +17,7 @@ WITH_DATES = [m for m in [*our_model_admins(), *third_party_model_admins()] if m
 MAKE = {
     "accounts.ActionLog": lambda user: record_action(user, action="test"),
     "notifications.Notification": lambda user: NotificationFactory(),
+    "vetting.Reference": lambda user: ask_for_reference(user),
 }
 BAD_DATES = [
     {"year": "99999999999"},

@@ -45,6 +45,8 @@ from tests.personas import make_persona
 from tests.test_permission_matrix import ADMIN_MODELS
 from vetting.enums import WORK_EXPERIENCE_CHECKS
 from vetting.services.checks import request_checks, start_check
+from vetting.services.references import submit_reference
+from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
 PERSONAS = [
@@ -172,6 +174,10 @@ def realistic_rows(people):
     RecruitmentCampaign.objects.create(
         role=role, area="West Kent", opens_at=opens, closes_at=opens + timedelta(days=30)
     )
+    # a referee's emailed link (issue 10), one not yet used and one answered
+    ask_for_reference(recruiter, application)
+    answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
+    submit_reference(emailed_token(answered), answers=ANSWERS)
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))
         assert model.objects.exists(), f"no row of {key} to export"

@@ -140,6 +140,8 @@ ADMIN_MODELS = {
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
+    # references come from the references page; the answers are read there, not here
+    "vetting/reference": ({"recruiter", "vetting_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -163,6 +165,7 @@ ADMIN_CHANGERS = {
     "vetting/vettingcheck": {"vetting_officer"},
     "volunteers/recruitmentcampaign": {"recruiter"},
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
+    "vetting/reference": {"recruiter", "vetting_officer"},
 }
 
 
@@ -287,6 +290,7 @@ def admin_objects(people):
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
     from vetting.enums import WORK_EXPERIENCE_CHECKS
     from vetting.services.checks import request_checks
+    from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -321,6 +325,7 @@ def admin_objects(people):
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
+    ask_for_reference(someone, application)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -51,6 +51,9 @@ from placements.tests.factories import PartnerContactFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationInvitationFactory, finished_placement
 from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory
 from tests.factories import PASSWORD, UserFactory
+from vetting.enums import ReferenceStatus
+from vetting.models import Reference
+from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 OMIT = object()  # the field is left out of the POST altogether
@@ -212,6 +215,15 @@ def unsubscribe():
     return Target(reverse("we_unsubscribe", args=[token]), {}, gone, fields=[TOKEN], token=token)
 
 
+def reference_form():
+    """A referee answers from the emailed link, without an account (issue 10)."""
+    reference = ask_for_reference(UserFactory(roles=[Role.RECRUITMENT_TEAM]))
+    token = emailed_token(reference)
+    received = lambda c: Reference.objects.filter(status=ReferenceStatus.RECEIVED).count()  # noqa: E731
+    url = reverse("reference_form", args=[token])
+    return Target(url, dict(ANSWERS), received, fields=[*ANSWERS, TOKEN], token=token)
+
+
 def confirm_attendance():
     """The link in the joining instructions; the application's number is in the address."""
     application = ApplicationFactory(status=ApplicationStatus.CONFIRMED, joining_instructions_sent_at=timezone.now())
@@ -258,6 +270,7 @@ TARGETS = [
     email_confirmation,
     partner_invitation,
     unsubscribe,
+    reference_form,
     confirm_attendance,
     presentation_reply,
     placement_feedback,
@@ -343,7 +356,9 @@ def test_verify_page_fuzzed(unsealed_pdf):
     @given(content=uploads(sealed), name=st.one_of(st.just("agreement.pdf"), text.filter(bool)))
     def one_upload(content, name):
         cache.clear()
-        upload = SimpleUploadedFile(name.replace("\x00", "") or "x", content, content_type="application/pdf")
+        # a browser sends the file's own name, never a bare path (Django refuses to name a file "/")
+        filename = os.path.basename(name.replace("\x00", "")) or "x"
+        upload = SimpleUploadedFile(filename, content, content_type="application/pdf")
         response = Client().post(url, {"document": upload})
         page = response.content.decode(errors="replace")
         assert response.status_code == 200, f"{len(content)} bytes: {response.status_code}"

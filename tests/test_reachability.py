@@ -31,6 +31,7 @@ EMAILED_ONLY = {
     "we_unsubscribe",  # the footer of the work-experience interest emails
     "guardian_consent",  # a parent or guardian's consent link (issue 10)
     "guardian_agreement_download",  # on the page that link opens, once the agreement is ready
+    "reference_form",  # a referee's single-use link (vetting.services.references)
     "officer_calendar",  # calendar feeds: subscribed to by a calendar app
     "partner_calendar",
 }
@@ -202,3 +203,6 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     assert "Your presentation summary and reflection" in mine
     applications = page_as(client, "applicant", reverse("we_my_applications"))
     assert "Your diary" in applications and "Withdraw my application" in applications
+    # issue 10: an application in vetting with one reference received and one waiting
+    references = page_as(client, "vetting", reverse("reference_list"))
+    assert "Riley Vetted" in references and "Received" in references and "link sent, not used yet" in references

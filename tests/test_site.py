@@ -16,6 +16,7 @@ from placements.demo import DEMO_PARTICIPANTS, DEMO_PARTNERS
 from placements.models import PartnerOrganisation
 from placements.tests.work_experience_factories import ProgrammeFactory
 from tests.factories import UserFactory
+from vetting.models import Reference
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +93,8 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     call_command("seed_demo")
     call_command("seed_demo")
     assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 1  # DEMO_IN_VETTING
+    # the applicant in vetting has a reference answered and one waiting (issue 10)
+    assert sorted(Reference.objects.values_list("status", flat=True)) == ["received", "requested"]
     for role, login, _name in DEMO_PEOPLE:
         user = User.objects.get(email=demo_email(login))
         assert has_role(user, role)

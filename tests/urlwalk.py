@@ -27,6 +27,7 @@ SAMPLE_ARGUMENTS = {
     "offer_id": "999999",
     "contact_id": "999999",
     "application_id": "999999",
+    "reference_id": "999999",
     "programme_id": "999999",
     "move": "shortlist",  # a step of the application page (issue 10)
     "day": "2027-07-19",

@@ -4,7 +4,8 @@
   PDFs) for the participants of the programme running this week, so the applicant and the
   recruitment team have one to read and download.
 - An application in vetting with one check cleared and one in progress, on the demo vetting
-  officer's home ("Vetting to decide") and their vetting page (issue 10)."""
+  officer's home ("Vetting to decide") and their vetting page (issue 10), and its references,
+  made through the services as in real life: one answered by its referee, one still waiting."""
 
 import hashlib
 import uuid
@@ -13,12 +14,15 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from notifications.models import Notification
+
 from . import subjects
 from .enums import WORK_EXPERIENCE_CHECKS
 from .models import AgreementStatus, Signature, SignerRole, WorkPlacementAgreement
 from .pdf import render_agreement_pdf
 from .services.agreements import ensure_current_version, seal_agreement_pdf
 from .services.checks import checks_of, clear_check, request_checks, start_check
+from .services.references import references_for, request_reference, submit_reference
 
 
 def seed_agreements_demo(signed_records) -> None:
@@ -67,3 +71,26 @@ def seed_vetting_demo(*, record, vetting_officer):
     start_check(first, by=vetting_officer)
     clear_check(first, by=vetting_officer)
     start_check(second, by=vetting_officer)
+
+
+DEMO_ANSWERS = {
+    "known_for": "Two years",
+    "known_as": "As their form tutor",
+    "suitability": "Punctual, honest and thoughtful; works well with adults and younger students.",
+    "recommendation": "yes",
+    "anything_else": "",
+}
+
+
+def seed_references_demo(record, *, by):
+    if references_for(record).exists():
+        return
+    answered = request_reference(
+        record, by=by, referee_name="Robin Tutor", referee_email="robin.tutor@example.org", relationship="Form tutor"
+    )
+    request_reference(
+        record, by=by, referee_name="Casey Coach", referee_email="casey.coach@example.org", relationship="Netball coach"
+    )
+    # The referee follows the link in their email (its token exists nowhere else).
+    link = Notification.objects.get(template="vetting/reference_request", related_id=str(answered.pk)).context
+    submit_reference(link["link_url"].rstrip("/").rsplit("/", 1)[1], answers=DEMO_ANSWERS)

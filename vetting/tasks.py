@@ -4,6 +4,7 @@ from celery import shared_task
 
 from .models import AgreementStatus, WorkPlacementAgreement
 from .pdf import render_agreement_pdf
+from .services import references
 from .services.agreements import seal_agreement_pdf, store_agreement_pdf
 
 
@@ -16,3 +17,8 @@ def prepare_agreement_pdf(agreement_id: int) -> None:
         return
     pdf = render_agreement_pdf(agreement)
     store_agreement_pdf(agreement, seal_agreement_pdf(agreement, pdf))
+
+
+@shared_task(ignore_result=True)
+def send_reference_reminders() -> None:
+    references.send_reference_reminders()

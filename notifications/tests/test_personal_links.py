@@ -27,11 +27,12 @@ from notifications import services
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
 from notifications.sensitive import SENSITIVE_TEMPLATES, TOKEN_ARGUMENTS
-from placements.enums import PartnerStatus, ProgrammeStatus
+from placements.enums import ApplicationStatus, PartnerStatus, ProgrammeStatus
 from placements.tests.factories import CohortFactory, PartnerContactFactory, PartnerFactory
-from placements.tests.work_experience_factories import ProgrammeFactory
+from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.factories import PASSWORD, UserFactory
 from tests.personas import STAFF_PERSONAS, make_persona
+from vetting.services.references import references_page, send_reference_reminders
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,6 +87,16 @@ def trigger_every_personal_link():
         reverse("admin:placements_workexperienceprogramme_changelist"),
         {"action": "open_selected", "_selected_action": [programme.pk], "index": 0},
     )
+    # the team asks a referee for a reference (issue 10); beat reminds them days later
+    application = ApplicationFactory(status=ApplicationStatus.VETTING)
+    team.post(
+        references_page(application),
+        {"referee_name": "Rita Referee", "referee_email": "rita@school.example", "relationship": "Form tutor"},
+    )
+    send_reference_reminders(now=timezone.now() + timedelta(days=6))
+    # the team asks a 17-year-old for the agreement: their guardian is sent the consent link (issue 10)
+    cleared = ApplicationFactory(status=ApplicationStatus.CLEARED)
+    team.post(reverse("we_staff_move", args=[cleared.pk, "request_agreement"]))
 
 
 def links_in(messages):
@@ -194,6 +205,8 @@ def test_no_staff_page_export_or_database_row_holds_a_personal_link(broker_down,
         "kim@carers.example",
         "alex.keen@example.org",
         "ada@kent.police.example",
+        "rita@school.example",
+        "pat.parent@example.org",  # the guardian of the 17-year-old asked to sign
     }
     assert_no_staff_page_shows(waiting, staff)
 

@@ -69,7 +69,7 @@ def test_a_message_from_a_listed_template_is_marked_sensitive_and_others_are_not
 def test_a_token_link_from_an_unlisted_template_is_marked_and_the_miss_is_logged_as_an_error(caplog):
     notification = services.queue_rendered(
         recipient="referee@example.org",
-        template="vetting/reference_request",
+        template="tests/unlisted_personal_link",
         subject="A reference for Jo",
         body_text="Give your reference here: http://127.0.0.1:8000/partners/join/abc.def:ghi/\n",
     )
@@ -77,7 +77,7 @@ def test_a_token_link_from_an_unlisted_template_is_marked_and_the_miss_is_logged
     assert notification.sensitive
     [error] = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert error.getMessage() == (
-        "Template vetting/reference_request carries a personal link but is not in SENSITIVE_TEMPLATES."
+        "Template tests/unlisted_personal_link carries a personal link but is not in SENSITIVE_TEMPLATES."
     )
     assert "referee@example.org" not in error.getMessage()
 

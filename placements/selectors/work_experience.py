@@ -101,6 +101,25 @@ def programme_participants(programme):
     )
 
 
+# Between shortlisting and confirmation: references are asked for and read (protocol 3.3.2).
+IN_CHECKS = (
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.VETTING,
+    ApplicationStatus.CLEARED,
+    ApplicationStatus.AGREEMENT_PENDING,
+)
+
+
+def programme_applications_in_checks(programme):
+    """The applications going through checks and references, each linked to its references
+    page (issue 10)."""
+    return (
+        programme.applications.filter(status__in=IN_CHECKS)
+        .select_related("applicant")
+        .order_by("applicant__full_name", "pk")
+    )
+
+
 def programme_days(programme) -> list[date]:
     """The programme's weekdays: the days that have a daily register."""
     length = (programme.ends_on - programme.starts_on).days + 1

@@ -15,6 +15,7 @@ from placements.enums import ApplicationStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication
 from placements.services.work_experience import register_interest, shortlist_application
 from tests.factories import UserFactory
+from vetting.services.references import references_page
 
 from .form_markup import summary_link
 from .work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
@@ -287,6 +288,17 @@ def test_the_dashboard_query_count_does_not_grow(client, recruiter, assert_query
         for application in ApplicationFactory.create_batch(n, programme=programme, status=S.AGREEMENT_PENDING):
             overdue_review(application, recruiter)
 
-    # 9: the participants list, linked to their pages (issue 9); 10: every application,
-    # linked to its staff page (issue 10)
-    assert_query_count_constant(client, url, make_rows, queries=10)
+    # 9: the participants list, linked to their pages (issue 9); 10: every application, linked
+    # to its staff page; 11: the applications in checks, each linked to its references (issue 10)
+    assert_query_count_constant(client, url, make_rows, queries=11)
+
+
+def test_the_dashboard_links_each_application_in_checks_to_its_references(client, recruiter):
+    programme = ProgrammeFactory()
+    in_vetting = ApplicationFactory(programme=programme, status=S.VETTING, applicant__full_name="Sam Shortlisted")
+    ApplicationFactory(programme=programme, status=S.APPLIED, applicant__full_name="Ann Applied")
+    client.force_login(recruiter)
+    page = client.get(reverse("we_programme_dashboard", args=[programme.pk])).content.decode()
+    checks = page.split("Applications in checks")[1].split("<h2>")[0]
+    assert f'href="{references_page(in_vetting)}"' in checks and "Sam Shortlisted" in checks
+    assert "Ann Applied" not in checks

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.audit import histories_for
 from kentplacements.workflow import DomainError
 from vetting.selectors import agreements_for
+from vetting.services.references import references_page
 
 from ..enums import APPLICATION_WORKFLOW, ApplicationStatus
 from ..forms.work_experience import SEND, ApplicationForm, InterestForm
@@ -22,6 +23,7 @@ from ..selectors.work_experience import (
     eligibility_answers,
     open_programmes,
     programme_applications,
+    programme_applications_in_checks,
     programme_dashboard,
     programme_days,
     programme_participants,
@@ -179,6 +181,8 @@ def dashboard(request, programme_id):
         "may_download_agreements": request.user.has_perm("vetting.download_agreement"),
         # issue 10: each row opens the application's page, where the team takes its next step
         "applications": programme_applications(programme),
+        # issue 10: the recruitment team asks for and reads references from here
+        "in_checks": [(a, references_page(a)) for a in programme_applications_in_checks(programme)],
         "days": programme_days(programme),
         # the registers and participant pages are the supervisors'; the Head of Resourcing
         # reads the names only (rules.has_perm: no model-permission queries)

@@ -1,3 +1,3 @@
 """The back office for vetting, one module per part."""
 
-from . import agreements, checks  # noqa: F401
+from . import agreements, checks, references  # noqa: F401

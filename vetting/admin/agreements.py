@@ -34,6 +34,7 @@ class PublishVersionForm(forms.Form):
 @admin.register(AgreementVersion)
 class AgreementVersionAdmin(ServiceOwnedFieldsMixin, admin.ModelAdmin):
     list_display = ("number", "published_at", "published_by")
+    list_select_related = ("published_by",)
     fields = ("number", "published_at", "published_by", "text_sha256", "text")
     readonly_fields = fields
     search_fields = ("text",)

@@ -7,7 +7,7 @@ import rules
 
 from accounts.rules import is_vetting_officer
 
-from . import agreements  # noqa: F401  (the agreement's rules)
+from . import agreements, references  # noqa: F401  (each part's rules)
 
 rules.add_perm("vetting.decide_checks", is_vetting_officer)
 

@@ -17,7 +17,7 @@ from accounts.services import assign_role
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.enums import ProgrammeStatus
 from placements.models import WorkExperienceProgramme
-from vetting.demo import seed_vetting_demo
+from vetting.demo import seed_references_demo, seed_vetting_demo
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 
@@ -75,6 +75,7 @@ class Command(BaseCommand):
             make_participant=self._participant,
         )
         seed_vetting_demo(record=in_vetting, vetting_officer=User.objects.get(email=demo_email("vetting")))
+        seed_references_demo(in_vetting, by=User.objects.get(email=demo_email("recruiter")))
         role, _ = VolunteerRole.objects.get_or_create(
             name="Community Policing Volunteer",
             defaults={

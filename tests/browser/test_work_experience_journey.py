@@ -8,23 +8,22 @@ for the agreement, the Student Placement Risk Assessment, confirming the place: 
 services do them), so the joining instructions are a second journey, which starts from
 a place already confirmed."""
 
-from datetime import date
-
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, ProgrammeStatus
-from placements.models import RiskAssessment, WorkExperienceApplication
+from placements.models import WorkExperienceApplication
 from placements.services.work_experience import (
     confirm_application,
-    record_clearance,
-    request_agreement,
-    shortlist_application,
-    start_vetting,
 )
-from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
+from placements.tests.work_experience_factories import (
+    ApplicationFactory,
+    EligibilityQuestionFactory,
+    ProgrammeFactory,
+    ready_to_confirm,
+)
 from tests.browser.steps import as_person, fill_application, last_link, log_in, run_admin_action
 from tests.factories import UserFactory
 
@@ -97,25 +96,15 @@ def test_interest_then_a_programme_then_an_application_shortlisted_and_in_vettin
 
 
 def confirmed_place():
-    """The state this journey starts from, made as the services make it (there is no page
-    yet for clearance, the agreement, the risk assessment and the confirmation)."""
+    """The state this journey starts from: a place waiting for its confirmation, with the vetting
+    checks cleared and the agreement signed (ready_to_confirm), confirmed by the team's service."""
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM])
     application = ApplicationFactory(
         applicant=UserFactory(email=APPLICANT, full_name="Alex Student", roles=[Role.APPLICANT]),
         programme__title="Summer work experience 2027",
+        status=ApplicationStatus.AGREEMENT_PENDING,
     )
-    for move in (shortlist_application, start_vetting):
-        application = move(application, by=recruiter)
-    application = record_clearance(application, by=recruiter, cleared=True)
-    application = request_agreement(application, by=recruiter)
-    RiskAssessment.objects.create(
-        application=application,
-        owner=recruiter,
-        assessed_on=date(2027, 7, 1),
-        review_due=date(2027, 7, 21),
-        summary="Remains on site at Kent Police College.",
-    )
-    return confirm_application(application, by=recruiter)
+    return confirm_application(ready_to_confirm(application), by=recruiter)
 
 
 def test_the_joining_instructions_arrive_and_the_applicant_confirms_attendance(page, live_server, axe_check):

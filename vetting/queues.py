@@ -16,7 +16,9 @@ register(
         "Vetting to decide",
         frozenset({Role.VETTING_OFFICER}),
         "vetting.decide_checks",
-        lambda user, today: waiting_records(OPEN),
+        # what the list's table shows: checks to decide, and clearances to renew (issue 9: the
+        # number on the home is the rows behind its link)
+        lambda user, today: waiting_records(OPEN | LAPSING),
         lambda: reverse("vetting_records"),
     ),
     Queue(

@@ -51,7 +51,12 @@ from placements.tests.factories import (
 from placements.tests.matrix_placement_days import on_placement
 from placements.tests.matrix_presentations import PDF
 from placements.tests.presentation_factories import PresentationSessionFactory, finished_placement
-from placements.tests.work_experience_factories import ApplicationFactory, EligibilityQuestionFactory, ProgrammeFactory
+from placements.tests.work_experience_factories import (
+    ApplicationFactory,
+    EligibilityQuestionFactory,
+    ProgrammeFactory,
+    ready_to_confirm,
+)
 from tests.browser.steps import (
     activate_authenticator,
     admin_rows,
@@ -71,6 +76,9 @@ from tests.browser.steps import (
     sign_in,
 )
 from tests.factories import PASSWORD, UserFactory
+from vetting.enums import WORK_EXPERIENCE_CHECKS
+from vetting.models import VettingCheck
+from vetting.services.checks import request_checks
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign
 
@@ -998,7 +1006,7 @@ QUEUES = {
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
     ],
-    Role.VETTING_OFFICER: ["Vetting to decide"],
+    Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends"],
     Role.ESCORTING_OFFICER: [
         "Your participants without a risk assessment",
         "Your participants' overdue risk reviews",
@@ -1015,8 +1023,12 @@ def something_in_every_queue(escort):
     PartnerFactory(status=PartnerStatus.ACTIVE)  # nobody to confirm its placements
     placement_awaiting_reply()  # its officer has no 4-day placement yet
     PresentationSessionFactory(date=today + timedelta(days=3))
-    for status in (ApplicationStatus.APPLIED, ApplicationStatus.VETTING, ApplicationStatus.AGREEMENT_PENDING):
+    for status in (ApplicationStatus.APPLIED, ApplicationStatus.AGREEMENT_PENDING):
         ApplicationFactory(status=status)
+    # vetting (issue 10): an application's checks requested, and another's clearance lapsing early
+    request_checks(ApplicationFactory(status=ApplicationStatus.VETTING), WORK_EXPERIENCE_CHECKS, by=escort)
+    lapsing = ready_to_confirm(ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING))
+    VettingCheck.objects.filter(object_id=lapsing.pk).update(expires_on=lapsing.programme.starts_on)
     programme = running_programme()
     participant(programme, "Alex Student", escorting_officer=escort)  # no risk assessment yet
     overdue = participant(programme, "Jamie Participant", escorting_officer=escort)
@@ -1032,6 +1044,8 @@ def something_in_every_queue(escort):
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).
 COUNTED_PER_COHORT = {"Officers of a cohort without a 2-day or 4-day placement"}
+# Lists that are not a table of the rows counted: where their rows are.
+LIST_ROWS = {"Clearances lapsing before the placement ends": "#lapsing + ul > li"}
 
 
 def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_waits(page, live_server, axe_check):
@@ -1055,7 +1069,8 @@ def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_wait
                 missing = page.locator("main table tbody tr td:last-child").all_inner_texts()
                 assert sum(int(cell) for cell in missing) == count
             else:
-                expect(page.locator("#result_list tbody tr, main table tbody tr")).to_have_count(count)
+                rows = LIST_ROWS.get(label, "#result_list tbody tr, main table tbody tr")
+                expect(page.locator(rows)).to_have_count(count)
             axe_check(page)
             go_home(page)
         log_out(page)

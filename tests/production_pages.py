@@ -90,9 +90,11 @@ def check_page(client, url, status) -> list[str]:
         return [f"{url}: {type(error).__name__}: {error}"]
     if response.status_code != status:
         return [f"{url}: answered {response.status_code}, expected {status}"]
+    # a download (the signed agreement, a calendar file) is streamed: it names no static file
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     missing = [
         path
-        for path in set(STATIC_URL.findall(response.content.decode(errors="replace")))
+        for path in set(STATIC_URL.findall(body.decode(errors="replace")))
         if client.get(path, secure=True).status_code != 200
     ]
     if missing:

@@ -29,13 +29,16 @@ MUST_RENDER = [
 ]
 
 
-def test_every_public_page_renders_with_debug_off_and_manifest_static_files(tmp_path):
+def test_every_public_page_renders_with_debug_off_and_manifest_static_files(tmp_path, seal_certificate):
+    key, cert = seal_certificate  # production has its seal from the environment (the matrix signs an agreement)
     environment = {
         **os.environ,
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "testserver",
         "STATIC_ROOT": str(tmp_path / "static"),
+        "AGREEMENT_SEAL_KEY": str(key),
+        "AGREEMENT_SEAL_CERT": str(cert),
     }
     result = subprocess.run(
         [sys.executable, "-m", "tests.production_pages"],

@@ -124,11 +124,6 @@ def propose_placements(wanted, *, by, reason="") -> list[CommunityPlacement]:
     return placements
 
 
-def propose_placement(officer, offer, starts_on, *, by, reason="") -> CommunityPlacement:
-    [placement] = propose_placements([(officer, offer, starts_on)], by=by, reason=reason)
-    return placement
-
-
 @transaction.atomic
 def move_proposal(placement, offer, starts_on, *, by) -> CommunityPlacement:
     """Staff adjust a proposal by hand before confirming it."""

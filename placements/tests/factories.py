@@ -16,7 +16,7 @@ from placements.models import (
     StudentOfficer,
 )
 from placements.services.partners import accept_for_partner
-from placements.services.placements import confirm_placement
+from placements.services.placements import confirm_placement, propose_placements
 from placements.validators import duplicate_key
 from tests.factories import UserFactory
 
@@ -115,3 +115,9 @@ def accepted_placement(placement, *, by):
     (issue 9: not before the partner accepts)."""
     confirm_placement(placement, by=by)
     return accept_for_partner(placement, by=by, reason="Agreed by phone")
+
+
+def propose_one(officer, offer, starts_on, *, by):
+    """One proposal through the allocator's service (propose_placements), as a test sets one up."""
+    [placement] = propose_placements([(officer, offer, starts_on)], by=by)
+    return placement

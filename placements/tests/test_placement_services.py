@@ -18,7 +18,6 @@ from placements.services.placements import (
     confirm_placement,
     mark_presented,
     move_proposal,
-    propose_placement,
 )
 
 from .factories import (
@@ -28,6 +27,7 @@ from .factories import (
     PartnerFactory,
     StudentOfficerFactory,
     accepted_placement,
+    propose_one,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ MARCH_1 = date(2027, 3, 1)
 
 def test_a_proposal_takes_the_dates_of_its_type(diversity_officer):
     officer = StudentOfficerFactory()
-    placement = propose_placement(officer, HostingOfferFactory(), date(2027, 3, 8), by=diversity_officer)
+    placement = propose_one(officer, HostingOfferFactory(), date(2027, 3, 8), by=diversity_officer)
     assert (placement.starts_on, placement.ends_on) == (date(2027, 3, 8), date(2027, 3, 9))
     assert placement.status == PlacementStatus.PROPOSED
     assert placement.partner == placement.offer.partner
@@ -47,26 +47,26 @@ def test_a_placement_must_fall_inside_the_cohorts_window(diversity_officer):
     officer = StudentOfficerFactory()  # 2-day window 1–26 March 2027
     offer = HostingOfferFactory(available_until=date(2027, 4, 30))
     with pytest.raises(DomainError, match="must fall between 1 March and 26 March 2027"):
-        propose_placement(officer, offer, date(2027, 3, 26), by=diversity_officer)  # ends 27 March
+        propose_one(officer, offer, date(2027, 3, 26), by=diversity_officer)  # ends 27 March
 
 
 def test_a_placement_must_fall_inside_the_offers_dates(diversity_officer):
     offer = HostingOfferFactory(available_from=date(2027, 3, 15))
     with pytest.raises(DomainError, match="hosts between 15 March and 26 March 2027"):
-        propose_placement(StudentOfficerFactory(), offer, MARCH_1, by=diversity_officer)
+        propose_one(StudentOfficerFactory(), offer, MARCH_1, by=diversity_officer)
 
 
 def test_an_officer_has_one_placement_of_each_type(diversity_officer):
     officer = StudentOfficerFactory()
-    propose_placement(officer, HostingOfferFactory(), MARCH_1, by=diversity_officer)
+    propose_one(officer, HostingOfferFactory(), MARCH_1, by=diversity_officer)
     with pytest.raises(DomainError, match="already has a 2-day placement"):
-        propose_placement(officer, HostingOfferFactory(), MARCH_1, by=diversity_officer)
+        propose_one(officer, HostingOfferFactory(), MARCH_1, by=diversity_officer)
 
 
 def test_the_two_placements_are_at_different_organisations(diversity_officer):
     officer = StudentOfficerFactory()
     partner = PartnerFactory()
-    propose_placement(officer, HostingOfferFactory(partner=partner), MARCH_1, by=diversity_officer)
+    propose_one(officer, HostingOfferFactory(partner=partner), MARCH_1, by=diversity_officer)
     four_day = HostingOfferFactory(
         partner=partner,
         placement_type=PlacementType.FOUR_DAY,
@@ -74,7 +74,7 @@ def test_the_two_placements_are_at_different_organisations(diversity_officer):
         available_until=date(2027, 10, 29),
     )
     with pytest.raises(DomainError, match="choose another organisation"):
-        propose_placement(officer, four_day, date(2027, 9, 6), by=diversity_officer)
+        propose_one(officer, four_day, date(2027, 9, 6), by=diversity_officer)
 
 
 def test_the_database_holds_the_rules_too():
@@ -86,7 +86,7 @@ def test_the_database_holds_the_rules_too():
 def test_only_approved_partners_host(diversity_officer):
     offer = HostingOfferFactory(partner=PartnerFactory(status=PartnerStatus.INTERESTED))
     with pytest.raises(DomainError, match="is not an approved partner"):
-        propose_placement(StudentOfficerFactory(), offer, MARCH_1, by=diversity_officer)
+        propose_one(StudentOfficerFactory(), offer, MARCH_1, by=diversity_officer)
 
 
 def test_confirming_takes_a_place_and_asks_the_partner_not_the_officer(

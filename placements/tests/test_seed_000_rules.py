@@ -13,7 +13,7 @@ from placements.enums import PlacementStatus, PlacementType
 from placements.models import CommunityPlacement
 from placements.services.allocation import run_allocation
 from placements.services.partners import accept_placement, decline_placement
-from placements.services.placements import cancel_placement, confirm_placement, propose_placement
+from placements.services.placements import cancel_placement, confirm_placement
 from placements.working_days import bank_holidays, non_working_days
 
 from .factories import (
@@ -24,6 +24,7 @@ from .factories import (
     PartnerFactory,
     StudentOfficerFactory,
     accepted_placement,
+    propose_one,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +81,7 @@ def test_the_allocator_places_only_on_working_days(diversity_officer):
 def test_a_placement_on_a_day_that_is_not_a_working_day_is_refused(diversity_officer, starts_on, named):
     offer = HostingOfferFactory(available_until=date(2027, 3, 26))
     with pytest.raises(DomainError, match="Placement days are working days") as error:
-        propose_placement(StudentOfficerFactory(), offer, starts_on, by=diversity_officer)
+        propose_one(StudentOfficerFactory(), offer, starts_on, by=diversity_officer)
     assert named in str(error.value)
     assert not CommunityPlacement.objects.exists()
 
@@ -149,7 +150,7 @@ def test_a_four_day_placement_before_the_window_opens_is_refused(diversity_offic
         placement_type=PlacementType.FOUR_DAY, available_from=date(2027, 9, 6), available_until=date(2027, 10, 29)
     )
     with pytest.raises(DomainError, match="must fall between 23 September and 29 October 2027"):
-        propose_placement(StudentOfficerFactory(cohort=cohort), offer, date(2027, 9, 6), by=diversity_officer)
+        propose_one(StudentOfficerFactory(cohort=cohort), offer, date(2027, 9, 6), by=diversity_officer)
 
 
 def test_the_allocator_proposes_no_four_day_placement_before_the_window_opens(diversity_officer, settings):

@@ -4,7 +4,7 @@ passes, and fails after one byte changes")."""
 
 import asyncio
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -234,3 +234,12 @@ def test_a_previous_certificate_that_cannot_be_read_is_warned_about_and_skipped(
     settings.AGREEMENT_SEAL_PREVIOUS_CERTS = ["/nowhere/old-seal.pem"]
     assert sealing.verify_pdf(sealed).valid  # the page still answers, for the current seal
     assert "Seal certificate /nowhere/old-seal.pem cannot be read" in caplog.text
+
+
+def test_a_seal_made_before_its_certificate_expired_still_verifies(unsealed_pdf, settings, tmp_path, monkeypatch):
+    # A rotated-out certificate expires in time; what it sealed while valid is still ours
+    # (we trust the certificate itself, not a path to a CA that checks its dates).
+    monkeypatch.setattr("vetting.seal_certificate.VALID_FOR", timedelta(minutes=-1))  # ended a minute ago
+    key, cert = make_certificate(tmp_path, common_name="Kent Placements seal (expired)")
+    settings.AGREEMENT_SEAL_KEY, settings.AGREEMENT_SEAL_CERT = str(key), str(cert)
+    assert sealing.verify_pdf(sealing.seal_pdf(unsealed_pdf, reason="test")).valid

@@ -27,8 +27,8 @@ from .models import (
     RiskAssessment,
     WorkExperienceApplication,
 )
-from .selectors.cohorts import officers_missing_a_placement
 from .models.monitoring import REVIEW_REMINDER_LEAD
+from .selectors.cohorts import officers_missing_a_placement
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
 

@@ -50,7 +50,9 @@ def record_protocol_review(*, by, reviewed_on: date, notes: str, next_review_on:
     # the latest review is read under a lock, so two reviews recorded at once are put in order
     last = ProtocolReview.objects.select_for_update().order_by("-reviewed_on", "-pk").first()
     if last is not None and reviewed_on < last.reviewed_on:
-        raise DomainError(f"The last review recorded was on {last.reviewed_on:%-d %B %Y}: this one cannot come before it.")
+        raise DomainError(
+            f"The last review recorded was on {last.reviewed_on:%-d %B %Y}: this one cannot come before it."
+        )
     next_review_on = next_review_on or two_years_after(reviewed_on)
     _check_next(reviewed_on, next_review_on)
     review = ProtocolReview.objects.create(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from ..forms.monitoring import NextReviewForm, ProtocolReviewForm
+from ..models.monitoring import REVIEW_REMINDER_LEAD
 from ..selectors.monitoring import current_review, work_experience_monitoring
 from ..services.monitoring import record_protocol_review, reschedule_protocol_review
 from .partner_flow import run_service
@@ -27,9 +28,9 @@ def _page(request, *, review_form=None, next_form=None):
         "review": review,
         "due": review is not None and review.is_due(today),
         "overdue": review is not None and review.is_overdue(today),
+        "reminder_days": REVIEW_REMINDER_LEAD.days,
         "review_form": review_form or ProtocolReviewForm(),
-        "next_form": next_form
-        or (NextReviewForm(reviewed_on=review.reviewed_on) if review is not None else None),
+        "next_form": next_form or (NextReviewForm(reviewed_on=review.reviewed_on) if review is not None else None),
     }
     return render(request, "placements/monitoring/page.html", context)
 
@@ -62,9 +63,7 @@ def change_next_review(request):
     if form.is_valid():
         data = form.cleaned_data
         success = f"The next review is now due on {data['next_review_on']:%-d %B %Y}."
-        if run_service(
-            request, form, lambda: reschedule_protocol_review(review, by=request.user, **data), success
-        ):
+        if run_service(request, form, lambda: reschedule_protocol_review(review, by=request.user, **data), success):
             return redirect("we_monitoring")
     return _page(request, next_form=form)
 

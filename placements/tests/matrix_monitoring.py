@@ -13,6 +13,7 @@ def _head_only(cell):
 
 MATRIX = {
     "we_monitoring": _head_only("200"),
+    "we_monitoring_csv": _head_only("200"),
     # the forms post here; the page itself is the one above
     "we_monitoring_review": _head_only("405"),
     "we_monitoring_next_review": _head_only("405"),

@@ -2,6 +2,8 @@
 applications by outcome and by decline reason, the exceptions granted (2.3), conduct (2.4)
 and the DRAs (3.5.5), each as a chart and as a table with the same figures."""
 
+import csv
+import io
 import re
 from datetime import date
 
@@ -190,3 +192,22 @@ def test_home_counts_the_review_once_it_is_due(head_of_resourcing, time_machine)
     assert due() == (0, reverse("we_monitoring") + "#review")
     time_machine.move_to(timezone.make_aware(timezone.datetime(2027, 1, 30, 9)), tick=False)
     assert due()[0] == 1  # 30 days before the 1 March 2027
+
+
+def test_the_csv_has_the_tables_figures_with_their_labels(client, head_of_resourcing, programmes):
+    summer, _october = programmes
+    summer.title = '=HYPERLINK("http://evil.example")'
+    summer.save()
+    client.force_login(head_of_resourcing)
+    response = client.get(reverse("we_monitoring_csv"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="work-experience-monitoring.csv"' in response["Content-Disposition"]
+    lines = list(csv.reader(io.StringIO(response.content.decode())))
+    assert lines[0] == ["Section", "Programme", "Figure", "Count"]
+    assert ["Applications sent, by outcome", "All programmes", "Discontinued", "2"] in lines
+    assert ["Applications declined, by reason", "October 2026", "Does not meet the criteria", "1"] in lines
+    assert ["Conduct and dynamic risk assessments", "All programmes", "Dynamic risk assessments", "3"] in lines
+    # a title typed as a formula arrives as text, never run by the spreadsheet
+    assert ["Exceptions granted, by the rule waived", '\'=HYPERLINK("http://evil.example")', "Total", "2"] in lines
+    # every figure of the page's tables, once: (programmes + total) x (columns, and the total where it adds up)
+    assert len(lines) - 1 == 3 * (7 + 5 + 5 + 3)

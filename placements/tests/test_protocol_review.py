@@ -253,7 +253,8 @@ def test_moving_the_date_from_the_page(signed_in, review):
 
 def test_the_page_says_when_the_review_is_overdue(signed_in, review):
     html = signed_in.get(reverse("we_monitoring")).content.decode()
-    assert 'Next review due on <strong>1 February 2026</strong>: <strong class="text-danger">overdue</strong>' in html
+    assert "Next review due on <strong>1 February 2026</strong>." in html
+    assert '<p id="review-due" class="alert alert-danger">The review is overdue:' in html
 
 
 def test_no_date_to_move_before_a_review_is_recorded(signed_in):

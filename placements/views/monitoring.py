@@ -3,11 +3,16 @@ work-experience programme, each section as a chart and the same figures as a tab
 the protocol's review: when it was last reviewed, when the next is due, a form to record a
 review and one to change the date."""
 
+import csv
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+
+from kentplacements.spreadsheets import escape_formula
 
 from ..forms.monitoring import NextReviewForm, ProtocolReviewForm
 from ..models.monitoring import REVIEW_REMINDER_LEAD
@@ -41,6 +46,27 @@ def monitoring_page(request):
     return _page(request)
 
 
+# The CSV's columns: one line per figure, so every figure keeps its labels in a spreadsheet.
+CSV_COLUMNS = ("Section", "Programme", "Figure", "Count")
+
+
+@staff_page(PERMISSION)
+@require_GET
+def monitoring_csv(request):
+    """The page's figures (the tables, totals included) as a CSV. Titles are typed by staff:
+    a cell that would start a formula is escaped (kentplacements.spreadsheets)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="work-experience-monitoring.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for breakdown in work_experience_monitoring().breakdowns:
+        for row in [*breakdown.rows, breakdown.totals]:
+            figures = zip(breakdown.columns, row.counts, strict=True)
+            for figure, count in [*figures, *([("Total", row.total)] if breakdown.totalled else [])]:
+                writer.writerow([escape_formula(breakdown.caption), escape_formula(row.label), figure, count])
+    return response
+
+
 @staff_page(PERMISSION)
 @require_POST
 def record_review(request):
@@ -70,6 +96,7 @@ def change_next_review(request):
 
 urlpatterns = [
     path("work-experience/staff/monitoring/", monitoring_page, name="we_monitoring"),
+    path("work-experience/staff/monitoring/figures.csv", monitoring_csv, name="we_monitoring_csv"),
     path("work-experience/staff/monitoring/review/", record_review, name="we_monitoring_review"),
     path("work-experience/staff/monitoring/next-review/", change_next_review, name="we_monitoring_next_review"),
 ]

@@ -23,12 +23,11 @@ from .models import (
     PartnerContact,
     PartnerOrganisation,
     PresentationSession,
-    ProtocolReview,
     RiskAssessment,
     WorkExperienceApplication,
 )
-from .models.monitoring import REVIEW_REMINDER_LEAD
 from .selectors.cohorts import officers_missing_a_placement
+from .selectors.monitoring import review_due
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
 
@@ -83,12 +82,6 @@ def _own_overdue_reviews(user, today):
     # the participants (one assessment each), so that their list can be filtered by it
     overdue = overdue_risk_reviews(today).filter(application__escorting_officer=user)
     return WorkExperienceApplication.objects.filter(pk__in=overdue.values("application"))
-
-
-def _protocol_review_due(user, today):
-    """Protocol 7.1: the latest review's next one, once it is near (ProtocolReview.is_due)."""
-    latest = ProtocolReview.objects.order_by("-reviewed_on", "-pk").values("pk")[:1]
-    return ProtocolReview.objects.filter(pk__in=latest, next_review_on__lte=today + REVIEW_REMINDER_LEAD)
 
 
 def _escort_list(slug):
@@ -187,7 +180,7 @@ register(
         "Review of the Work Experience Protocol due",
         frozenset({HEAD}),
         "placements.monitor_work_experience",
-        _protocol_review_due,
+        lambda user, today: review_due(today),
         lambda: f"{reverse('we_monitoring')}#review",
     ),
     # An escorting officer's own participants (protocol 3.5.4), on their own list, filtered.

@@ -19,6 +19,7 @@ from ..charts import BarChart, horizontal_bar_chart
 from ..enums import ENDED_APPLICATIONS, ApplicationStatus, DeclineReason, ExceptionRule
 from ..models import DiscretionaryException, DynamicRiskAssessment, ProtocolReview, WorkExperienceApplication
 from ..models import WorkExperienceProgramme as Programme
+from ..models.monitoring import REVIEW_REMINDER_LEAD
 from .placement_days import _holding_role
 
 S = ApplicationStatus
@@ -139,6 +140,13 @@ def heads_of_resourcing():
 
 
 def current_review(reviews=None) -> ProtocolReview | None:
-    """The latest review recorded: the one whose next review is the one to come."""
-    reviews = ProtocolReview.objects.all() if reviews is None else reviews
-    return reviews.order_by("-reviewed_on", "-pk").first()
+    """The latest review recorded (the model's ordering: by the day reviewed): the one whose
+    next review is the one to come."""
+    return (ProtocolReview.objects.all() if reviews is None else reviews).first()
+
+
+def review_due(today):
+    """The current review, once its next one is near (ProtocolReview.is_due), as a queryset
+    for the Head of Resourcing's count on their home (placements.queues)."""
+    latest = ProtocolReview.objects.values("pk")[:1]
+    return ProtocolReview.objects.filter(pk__in=latest, next_review_on__lte=today + REVIEW_REMINDER_LEAD)

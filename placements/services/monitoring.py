@@ -48,7 +48,7 @@ def record_protocol_review(*, by, reviewed_on: date, notes: str, next_review_on:
     if reviewed_on > timezone.localdate():
         raise DomainError("A review is recorded once it has taken place: the date cannot be in the future.")
     # the latest review is read under a lock, so two reviews recorded at once are put in order
-    last = ProtocolReview.objects.select_for_update().order_by("-reviewed_on", "-pk").first()
+    last = current_review(ProtocolReview.objects.select_for_update())
     if last is not None and reviewed_on < last.reviewed_on:
         raise DomainError(
             f"The last review recorded was on {last.reviewed_on:%-d %B %Y}: this one cannot come before it."

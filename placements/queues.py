@@ -27,6 +27,7 @@ from .models import (
     WorkExperienceApplication,
 )
 from .selectors.cohorts import officers_missing_a_placement
+from .selectors.monitoring import review_due
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
 
@@ -173,6 +174,14 @@ register(
         "placements.view_workexperienceapplication",
         _attendance_not_confirmed,
         _admin_list("workexperienceapplication", "attendance_not_confirmed"),
+    ),
+    Queue(
+        "protocol_review_due",
+        "Review of the Work Experience Protocol due",
+        frozenset({HEAD}),
+        "placements.monitor_work_experience",
+        lambda user, today: review_due(today),
+        lambda: f"{reverse('we_monitoring')}#review",
     ),
     # An escorting officer's own participants (protocol 3.5.4), on their own list, filtered.
     Queue(

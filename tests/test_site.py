@@ -13,6 +13,7 @@ from accounts.models import ActionLog, User
 from accounts.roles import STAFF_ROLES, has_role
 from kentplacements.workflow import TransitionNotAllowed, Workflow
 from placements.demo import DEMO_PARTICIPANTS, DEMO_PARTNERS
+from placements.demo_monitoring import PAST_APPLICANTS
 from placements.models import PartnerOrganisation
 from placements.tests.work_experience_factories import ProgrammeFactory
 from tests.factories import UserFactory
@@ -92,7 +93,8 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 1  # DEMO_IN_VETTING
+    # DEMO_IN_VETTING, and the past programme's applicants of the monitoring page's figures
+    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 1 + len(PAST_APPLICANTS)
     # the applicant in vetting has a reference answered and one waiting (issue 10)
     assert sorted(Reference.objects.values_list("status", flat=True)) == ["received", "requested"]
     for role, login, _name in DEMO_PEOPLE:

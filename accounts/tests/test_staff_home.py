@@ -165,6 +165,8 @@ def test_the_head_of_resourcing_sees_the_lists_they_may_open(client, head_of_res
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
         "Emails that could not be delivered",
+        # protocol 7.1 (placements.queues): theirs alone
+        "Review of the Work Experience Protocol due",
     }
     assert queues["Partner registrations to review"].count == 1
 

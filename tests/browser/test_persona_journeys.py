@@ -34,6 +34,7 @@ from placements.models import (
     AttendanceRecord,
     ExpressionOfInterest,
     PartnerOrganisation,
+    ProtocolReview,
     RiskAssessment,
     WorkExperienceApplication,
 )
@@ -1012,7 +1013,10 @@ QUEUES = {
         "Your participants' overdue risk reviews",
     ],
 }
-QUEUES[Role.HEAD_OF_RESOURCING] = QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
+QUEUES[Role.HEAD_OF_RESOURCING] = [
+    *QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER],
+    "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
+]
 
 
 def something_in_every_queue(escort):
@@ -1040,12 +1044,16 @@ def something_in_every_queue(escort):
         summary="Stays on site.",
     )
     on_placement(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
+    ProtocolReview.objects.create(reviewed_on=date(2024, 2, 1), next_review_on=today, notes="Minor amendments.")
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).
 COUNTED_PER_COHORT = {"Officers of a cohort without a 2-day or 4-day placement"}
 # Lists that are not a table of the rows counted: where their rows are.
-LIST_ROWS = {"Clearances lapsing before the placement ends": "#lapsing + ul > li"}
+LIST_ROWS = {
+    "Clearances lapsing before the placement ends": "#lapsing + ul > li",
+    "Review of the Work Experience Protocol due": "#review-due",
+}
 
 
 def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_waits(page, live_server, axe_check):

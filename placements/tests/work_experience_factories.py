@@ -113,14 +113,15 @@ def record_placement_day(application, officer):
     AttendanceRecord.objects.create(application=application, date=day, present=True, recorded_by=officer)
 
 
-def ready_to_confirm(application):
-    """What confirming a place waits for (protocol 3.3.2; CONFIRM_REQUIREMENTS), in place for
-    ``application``: its required vetting checks cleared until after the programme, and its
-    Work Placement Agreement signed by everyone. Written directly (tests only): the vetting and
-    agreement tests drive the services that make these rows."""
+def ready_for_joining_instructions(application):
+    """What sending the joining instructions waits for (protocol 3.3.2 and 3.4.1;
+    JOINING_REQUIREMENTS), in place for ``application``: its required vetting checks cleared
+    until after the programme, one reference received, and its Work Placement Agreement
+    signed by everyone. Written directly (tests only): the vetting, reference and agreement
+    tests drive the services that make these rows."""
     from vetting import subjects
-    from vetting.enums import WORK_EXPERIENCE_CHECKS, CheckStatus
-    from vetting.models import AgreementStatus, VettingCheck, WorkPlacementAgreement
+    from vetting.enums import WORK_EXPERIENCE_CHECKS, CheckStatus, Recommendation, ReferenceStatus
+    from vetting.models import AgreementStatus, Reference, VettingCheck, WorkPlacementAgreement
     from vetting.services.agreements import ensure_current_version
 
     officer, now, programme = UserFactory(roles=[Role.VETTING_OFFICER]), timezone.now(), application.programme
@@ -136,6 +137,19 @@ def ready_to_confirm(application):
             expires_on=programme.ends_on + timedelta(days=365),
             needed_until=programme.ends_on,
         )
+    Reference.objects.create(
+        **subjects.pointer(application),
+        about=str(application),
+        referee_name="Robin Tutor",
+        referee_email="robin.tutor@example.org",
+        relationship="Form tutor",
+        status=ReferenceStatus.RECEIVED,
+        requested_by=officer,
+        requested_at=now,
+        received_at=now,
+        link_used_at=now,
+        recommendation=Recommendation.YES,
+    )
     WorkPlacementAgreement.objects.create(
         **subjects.pointer(application),
         version=ensure_current_version(),
@@ -143,4 +157,17 @@ def ready_to_confirm(application):
         status=AgreementStatus.SIGNED,
         signed_at=now,
     )
+    return application
+
+
+def ready_to_confirm(application):
+    """What confirming a place waits for (protocol 3.3.2; CONFIRM_REQUIREMENTS), in place for
+    ``application``: the joining instructions' requirements, the instructions sent and the
+    applicant's confirmation that they will attend."""
+    ready_for_joining_instructions(application)
+    now = timezone.now()
+    WorkExperienceApplication.objects.filter(pk=application.pk).update(
+        joining_instructions_sent_at=now, attendance_confirmed_at=now
+    )
+    application.joining_instructions_sent_at = application.attendance_confirmed_at = now
     return application

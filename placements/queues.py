@@ -68,9 +68,10 @@ def _without_risk_assessment(applications):
 
 def _attendance_not_confirmed(user, today):
     """Protocol 3.3.2: past the deadline to confirm attendance, the team has been told
-    (chase_attendance_confirmations flags it) and the placement is still to come."""
+    (chase_attendance_confirmations flags it), the place waits on the answer and the
+    placement is still to come."""
     return WorkExperienceApplication.objects.filter(
-        status=ApplicationStatus.CONFIRMED,
+        status=ApplicationStatus.AGREEMENT_PENDING,
         attendance_confirmed_at__isnull=True,
         attendance_flagged_at__isnull=False,
         programme__starts_on__gte=today,

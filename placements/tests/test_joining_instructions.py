@@ -34,7 +34,7 @@ def emails(application, template):
 
 
 def unclear_checks(application):
-    VettingCheck.objects.filter(object_id=application.pk).first().delete()
+    VettingCheck.objects.filter(object_id=application.pk).delete()
 
 
 def unsign_agreement(application):
@@ -135,7 +135,7 @@ def test_confirming_tells_the_applicant_their_place_is_confirmed(recruiter):
     (email,) = emails(application, "we_confirmed")
     assert email.subject == "Your work experience place is confirmed"
     for text in (
-        "Your place on Summer work experience 2027 is confirmed",
+        f"Your place on {application.programme.title} is confirmed",
         "Monday 19 July 2027",
         "8:45",
         "Kent Police College, Maidstone",

@@ -67,9 +67,7 @@ MOVES = {
         "The joining instructions have gone to {name}, who is asked to confirm they will attend.",
         offered=_joining_instructions_due,
     ),
-    "confirm": Move(
-        services.confirm_application, S.CONFIRMED, "Confirm the place", "{name}'s place is confirmed, and they are told."
-    ),
+    "confirm": Move(services.confirm_application, S.CONFIRMED, "Confirm the place", "{name}'s place is confirmed."),
     "mark_attending": Move(services.mark_attending, S.ATTENDING, "Mark as attending", "{name} is attending."),
     "complete": Move(services.complete_application, S.COMPLETED, "Placement completed", "{name} has completed."),
 }

@@ -48,7 +48,7 @@ from placements.tests.factories import (
     PartnerFactory,
     StudentOfficerFactory,
 )
-from placements.tests.matrix_placement_days import on_placement
+from placements.tests.matrix_placement_days import awaiting_attendance, on_placement
 from placements.tests.matrix_presentations import PDF
 from placements.tests.presentation_factories import PresentationSessionFactory, finished_placement
 from placements.tests.work_experience_factories import (
@@ -1039,7 +1039,7 @@ def something_in_every_queue(escort):
         review_due=today - timedelta(days=1),
         summary="Stays on site.",
     )
-    on_placement(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
+    awaiting_attendance(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

@@ -55,6 +55,7 @@ from placements.tests.work_experience_factories import (
     ApplicationFactory,
     EligibilityQuestionFactory,
     ProgrammeFactory,
+    ready_for_joining_instructions,
     ready_to_confirm,
 )
 from tests.browser.steps import (
@@ -257,11 +258,16 @@ def test_applicant_saves_a_draft_sends_it_later_and_withdraws_it(page, live_serv
     assert [m.subject for m in mails_to(alex.email)][-1] == "You have withdrawn your work experience application"
 
 
-def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, axe_check):
+def test_participant_confirms_attendance_and_keeps_a_diary(page, browser, live_server, axe_check):
     """Protocol 3.3.2 and 3.4.3, from "Your account" → "Your work experience applications":
-    the place is confirmed and the joining instructions sent before the journey."""
+    the checks, a reference and the agreement are in and the joining instructions sent before
+    the journey; the participant confirms they will attend, the team then confirms the place,
+    and the participant keeps their diary."""
     alex = UserFactory(email="alex@example.org", full_name="Alex Student", roles=[Role.APPLICANT])
-    application = on_placement(applicant=alex, programme__title="Summer work experience 2027")
+    rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    application = ready_for_joining_instructions(
+        awaiting_attendance(applicant=alex, programme__title="Summer work experience 2027")
+    )
 
     log_in(page, live_server, alex)
     page.get_by_role("link", name="Your work experience applications").click()
@@ -274,6 +280,13 @@ def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, ax
     axe_check(page)
     application.refresh_from_db()
     assert application.attendance_confirmed_at is not None
+
+    team = as_person(browser, live_server, rita)
+    assert open_queue(team, "Places to confirm") == 1
+    team.get_by_role("link", name="Open Alex Student’s application").click()
+    team.get_by_role("button", name="Confirm the place").click()
+    expect(team.get_by_role("status")).to_contain_text("Alex Student's place is confirmed.")
+    axe_check(team)
 
     nav(page, "Your account").click()
     page.get_by_role("link", name="Your work experience applications").click()

@@ -120,36 +120,12 @@ def ready_for_joining_instructions(application):
     signed by everyone. Written directly (tests only): the vetting, reference and agreement
     tests drive the services that make these rows."""
     from vetting import subjects
-    from vetting.enums import WORK_EXPERIENCE_CHECKS, CheckStatus, Recommendation, ReferenceStatus
-    from vetting.models import AgreementStatus, Reference, VettingCheck, WorkPlacementAgreement
+    from vetting.demo import write_completed_vetting
+    from vetting.models import AgreementStatus, WorkPlacementAgreement
     from vetting.services.agreements import ensure_current_version
 
-    officer, now, programme = UserFactory(roles=[Role.VETTING_OFFICER]), timezone.now(), application.programme
-    for check_type in WORK_EXPERIENCE_CHECKS:
-        VettingCheck.objects.create(
-            **subjects.pointer(application),
-            check_type=check_type,
-            status=CheckStatus.CLEARED,
-            requested_by=officer,
-            requested_at=now,
-            decided_by=officer,
-            decided_at=now,
-            expires_on=programme.ends_on + timedelta(days=365),
-            needed_until=programme.ends_on,
-        )
-    Reference.objects.create(
-        **subjects.pointer(application),
-        about=str(application),
-        referee_name="Robin Tutor",
-        referee_email="robin.tutor@example.org",
-        relationship="Form tutor",
-        status=ReferenceStatus.RECEIVED,
-        requested_by=officer,
-        requested_at=now,
-        received_at=now,
-        link_used_at=now,
-        recommendation=Recommendation.YES,
-    )
+    now = timezone.now()
+    write_completed_vetting(application, officer=UserFactory(roles=[Role.VETTING_OFFICER]), at=now)
     WorkPlacementAgreement.objects.create(
         **subjects.pointer(application),
         version=ensure_current_version(),

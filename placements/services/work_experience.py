@@ -563,6 +563,9 @@ def _email_applicant(application, name, **extra):
     if name == "joining_instructions":
         context["confirm_attendance_url"] = absolute_url("confirm_attendance", application.pk)
         context["confirm_by"] = f"{attendance_deadline(application.programme):%A %-d %B %Y}"
+    if name == "confirmed":
+        # Protocol 3.5.3: under 18, the participant is in their parent or guardian's care.
+        context["under_18"] = application.needs_guardian_consent
     notify(
         recipient=application.applicant.email,
         template=f"placements/we_{name}",

@@ -3,6 +3,8 @@
 confirms they will attend; then the place is confirmed. The service, its refusals and
 emails, the application page's button and the admin action."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -139,9 +141,16 @@ def test_confirming_tells_the_applicant_their_place_is_confirmed(recruiter):
         "Monday 19 July 2027",
         "8:45",
         "Kent Police College, Maidstone",
-        "parent or guardian",
+        "show this email to your parent or guardian",  # 17 on the first day (protocol 3.5.3)
     ):
         assert text in email.body_text
+
+
+def test_an_adult_is_not_asked_to_show_their_parents(recruiter):
+    application = ApplicationFactory(status=S.AGREEMENT_PENDING, date_of_birth=date(2000, 1, 1))
+    confirm_application(ready_to_confirm(application), by=recruiter)
+    (email,) = emails(application, "we_confirmed")
+    assert "parent or guardian" not in email.body_text and "is confirmed" in email.body_text
     assert not emails(application, "we_joining_instructions")  # they had them before confirming
 
 

@@ -1007,6 +1007,7 @@ QUEUES = {
         "Emails that could not be delivered",
         "Applications to shortlist",
         "Agreements awaiting signature",
+        "Places to confirm",
         "Participants without a risk assessment",
         "Overdue risk reviews",
         "Attendance not confirmed",

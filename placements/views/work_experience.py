@@ -129,8 +129,10 @@ def my_applications(request):
             "history": _plain_history(histories[application.pk]),
             "answers": eligibility_answers(application),
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
-            # the joining instructions sent: they confirm they will attend (3.3.2)
-            "awaits_attendance": awaits_attendance(application),
+            # the joining instructions sent: they confirm they will attend (3.3.2), and
+            # once the place is confirmed the page still says when they did
+            "attendance_page": awaits_attendance(application)
+            or (application.status in ON_PLACEMENT and application.attendance_confirmed_at is not None),
             # a place confirmed: the diary is open to them (3.4.3)
             "on_placement": application.status in ON_PLACEMENT,
             # the Work Placement Agreement to read and sign, then download (protocol 3.4.1)

@@ -242,6 +242,7 @@ VERBS = {
     "rotate calendar token": "gave a new calendar address to",
     "rsvp": "replied to",
     "run_allocation": "ran the allocation for",
+    "send_joining_instructions": "sent the joining instructions to",
     "shortlist": "shortlisted",
     "sign_agreement_guardian": "gave consent, as parent or guardian, on",
     "sign_agreement_participant": "signed, as the participant,",

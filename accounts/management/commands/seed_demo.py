@@ -72,6 +72,7 @@ class Command(BaseCommand):
         in_vetting = seed_work_experience_demo(
             applicant_user=User.objects.get(email=demo_email("applicant")),
             escort_user=User.objects.get(email=demo_email("escort")),
+            vetting_officer=User.objects.get(email=demo_email("vetting")),
             open_programme=WorkExperienceProgramme.objects.get(title="Summer work experience 2027"),
             make_participant=self._participant,
         )

@@ -3,13 +3,15 @@
 - The agreement's first version, and signed, sealed Work Placement Agreements (with their
   PDFs) for the participants of the programme running this week, so the applicant and the
   recruitment team have one to read and download.
+- One journey completed to the end (issue 10): its checks cleared, its reference received
+  and its agreement signed and sealed, written directly as the story has reached them.
 - An application in vetting with one check cleared and one in progress, on the demo vetting
   officer's home ("Vetting to decide") and their vetting page (issue 10), and its references,
   made through the services as in real life: one answered by its referee, one still waiting."""
 
 import hashlib
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -17,8 +19,8 @@ from django.utils import timezone
 from notifications.models import Notification
 
 from . import subjects
-from .enums import WORK_EXPERIENCE_CHECKS
-from .models import AgreementStatus, Signature, SignerRole, WorkPlacementAgreement
+from .enums import WORK_EXPERIENCE_CHECKS, CheckStatus, ReferenceStatus
+from .models import AgreementStatus, Reference, Signature, SignerRole, VettingCheck, WorkPlacementAgreement
 from .pdf import render_agreement_pdf
 from .services.agreements import ensure_current_version, seal_agreement_pdf
 from .services.checks import checks_of, clear_check, request_checks, start_check
@@ -37,7 +39,9 @@ def _signed_agreement(record, version):
     """Written directly, as the demo's confirmed applications are: the emails the services
     send belong to a real signing, not to demo data."""
     subject = subjects.describe(record)
-    signed_at = timezone.now() - timedelta(days=20)
+    # 20 days ago, or a week before the placement began if that was earlier (protocol
+    # 3.4.1: signed "prior to their start date")
+    signed_at = min(timezone.now() - timedelta(days=20), _before(subject.starts_on, days=7))
     agreement = WorkPlacementAgreement.objects.create(
         **subjects.pointer(record),
         version=version,
@@ -60,6 +64,33 @@ def _signed_agreement(record, version):
     agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     agreement.status, agreement.ready_at = AgreementStatus.READY, signed_at
     agreement.save()
+
+
+def _before(day, *, days):
+    return timezone.make_aware(datetime.combine(day - timedelta(days=days), time(10)))
+
+
+def seed_completed_journey_demo(record) -> None:
+    """Issue 10: "one journey completed to the end, with its sealed agreement". The record's
+    required checks cleared and its referee's answers in (protocol 3.3.2), a month before
+    the placement began, then its agreement signed and sealed. Written directly: the emails
+    of a journey long finished are not demo data."""
+    subject = subjects.describe(record)
+    decided_at, pointer = _before(subject.starts_on, days=30), subjects.pointer(record)
+    if not checks_of(record).exists():
+        for check_type in WORK_EXPERIENCE_CHECKS:
+            VettingCheck.objects.create(
+                **pointer, check_type=check_type, status=CheckStatus.CLEARED,
+                requested_at=decided_at - timedelta(days=14), decided_at=decided_at, needed_until=subject.ends_on,
+            )  # fmt: skip
+    if not references_for(record).exists():
+        Reference.objects.create(
+            **pointer, about=f"{subject.person_name}, {subject.title}", referee_name="Robin Tutor",
+            referee_email="robin.tutor@example.org", relationship="Form tutor", status=ReferenceStatus.RECEIVED,
+            requested_at=decided_at - timedelta(days=14), received_at=decided_at - timedelta(days=10),
+            link_used_at=decided_at - timedelta(days=10), **DEMO_ANSWERS,
+        )  # fmt: skip
+    seed_agreements_demo([record])
 
 
 def seed_vetting_demo(*, record, vetting_officer):

@@ -190,7 +190,10 @@ def withdraw_waiting_references(record, *, by) -> list[Reference]:
     is no longer needed, so they do not spend an evening on it. The email gives no reason:
     why an application ended is not the referee's business."""
     withdrawn = []
-    for reference in references_for(record).filter(status=ReferenceStatus.REQUESTED):
+    # locked before reading their status, so a referee sending theirs at this moment either
+    # lands first (and is kept) or finds the request withdrawn
+    waiting = Reference.objects.select_for_update().filter(**subjects.pointer(record), status=ReferenceStatus.REQUESTED)
+    for reference in waiting:
         reference = _withdraw(reference, by=by)
         notify(
             recipient=reference.referee_email,

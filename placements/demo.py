@@ -8,13 +8,13 @@ session takes replies and has a waiting list, and a work-experience programme is
 this week with an escorting officer, participants and daily registers. Rows are created
 in the state the story has reached, as the partners above are (no emails go out)."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.demo import DEMO_DOMAIN
-from vetting.demo import seed_agreements_demo, seed_completed_vetting_demo
+from vetting.demo import seed_agreements_demo, seed_completed_journey_demo, seed_completed_vetting_demo
 
 from .enums import (
     ActivityKind,
@@ -124,6 +124,8 @@ DEMO_IN_VETTING = ("Riley Vetted", "riley.vetted")
 # Protocol 3.3.2: an applicant whose joining instructions have gone, who has yet to confirm
 # they will attend (the step before the place is confirmed).
 DEMO_AWAITING_ATTENDANCE = ("Sam Joining", "sam.joining")
+# Issue 10: "one journey completed to the end, with its sealed agreement".
+DEMO_COMPLETED = ("Charlie Completed", "charlie.completed")
 
 
 def monday(day: date) -> date:
@@ -355,6 +357,7 @@ def seed_work_experience_demo(*, applicant_user, escort_user, vetting_officer, o
     )
     seed_completed_vetting_demo([answering], vetting_officer=vetting_officer)
     seed_agreements_demo([answering])
+    _completed_journey(make_participant(*DEMO_COMPLETED), escort_user, vetting_officer, today)
     # another programme open for applications, which the demo applicant has not applied to
     WorkExperienceProgramme.objects.get_or_create(
         title="October half-term work experience",
@@ -377,6 +380,41 @@ def seed_work_experience_demo(*, applicant_user, escort_user, vetting_officer, o
         status=ApplicationStatus.VETTING,
         date_of_birth=date(today.year - 17, 5, 1),
     )
+
+
+def _completed_journey(person, escort_user, vetting_officer, today):
+    """A programme that finished a month ago and one participant who went the whole way:
+    applied, vetted, referenced, joining instructions sent and attendance confirmed
+    (protocol 3.3.2), agreement signed (3.4.1), briefed and risk-assessed on the first day
+    (3.5.4), completed. Vetting's rows, and the sealed agreement, are vetting's demo."""
+    starts_on = monday(today) - timedelta(weeks=5)
+    at = lambda day, hour=10: timezone.make_aware(datetime.combine(day, time(hour)))  # noqa: E731
+    finished, _ = WorkExperienceProgramme.objects.get_or_create(
+        title=f"Work experience week, {starts_on:%-d %B %Y}",
+        defaults={
+            "starts_on": starts_on,
+            "ends_on": starts_on + timedelta(days=4),
+            "capacity": 10,
+            "places_confirmed": 1,  # a completed application keeps its place
+            "applications_open_at": at(starts_on - timedelta(days=120)),
+            "applications_close_at": at(starts_on - timedelta(days=60)),
+            "status": ProgrammeStatus.FINISHED,
+            "arrival_time": time(9),
+            "contact_details": "Corporate Recruitment Team, 01622 690690",
+        },
+    )
+    application = _application(
+        finished,
+        person,
+        status=ApplicationStatus.COMPLETED,
+        date_of_birth=date(starts_on.year - 17, 2, 1),
+        escorting_officer=escort_user,
+        submitted_at=at(starts_on - timedelta(days=70)),
+        joining_instructions_sent_at=at(starts_on - timedelta(days=14)),
+        attendance_confirmed_at=at(starts_on - timedelta(days=12), 19),
+    )
+    _started(application, escort_user)
+    seed_completed_journey_demo(application, vetting_officer=vetting_officer)
 
 
 # The areas the demo's risk assessments cover (protocol 3.5.4, 3.5.6).

@@ -2,6 +2,8 @@
 to know about the applicant and the programme, and the services vetting's decisions call
 (protocol 3.3.1: vetting in line with Force Policy P04)."""
 
+from django.urls import reverse
+
 from vetting import subjects
 
 from .enums import ApplicationStatus
@@ -23,6 +25,7 @@ def describe(application: WorkExperienceApplication) -> subjects.Subject:
         starts_on=programme.starts_on,
         ends_on=programme.ends_on,
         account=applicant,
+        staff_url=reverse("we_staff_application", args=[application.pk]),
     )
 
 

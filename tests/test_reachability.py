@@ -89,8 +89,9 @@ def route_name(path):
     return match.view_name if match.url_name else match.route
 
 
-def crawl(client, start):
-    """Route names of the pages reached with a 200 by following links from ``start``."""
+def crawl(client, start, on_page=None):
+    """Route names of the pages reached with a 200 by following links from ``start``;
+    ``on_page(path, response)``, when given, is shown each of them."""
     reached, seen = set(), {start}
     queue = deque([start])
     while queue:
@@ -101,6 +102,8 @@ def crawl(client, start):
             continue
         here = response.request["PATH_INFO"]
         reached.add(route_name(here))
+        if on_page is not None:
+            on_page(here, response)
         if "text/html" not in response.get("Content-Type", ""):
             continue  # a download: nothing to follow
         parser = Links()

@@ -5,13 +5,15 @@
   recruitment team have one to read and download.
 - Those participants' vetting complete as well (protocol 3.3.2: "once the necessary checks and
   references have been completed"): their checks cleared and a reference received.
+- One journey completed to the end (issue 10): its checks cleared, its reference received
+  and its agreement signed and sealed, written directly as the story has reached them.
 - An application in vetting with one check cleared and one in progress, on the demo vetting
   officer's home ("Vetting to decide") and their vetting page (issue 10), and its references,
   made through the services as in real life: one answered by its referee, one still waiting."""
 
 import hashlib
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -39,7 +41,9 @@ def _signed_agreement(record, version):
     """Written directly, as the demo's confirmed applications are: the emails the services
     send belong to a real signing, not to demo data."""
     subject = subjects.describe(record)
-    signed_at = timezone.now() - timedelta(days=20)
+    # 20 days ago, or a week before the placement began if that was earlier (protocol
+    # 3.4.1: signed "prior to their start date")
+    signed_at = min(timezone.now() - timedelta(days=20), _before(subject.starts_on, days=7))
     agreement = WorkPlacementAgreement.objects.create(
         **subjects.pointer(record),
         version=version,
@@ -102,6 +106,21 @@ def write_completed_vetting(record, *, officer, at) -> None:
         link_used_at=at,
         **DEMO_ANSWERS,
     )
+
+
+def _before(day, *, days):
+    return timezone.make_aware(datetime.combine(day - timedelta(days=days), time(10)))
+
+
+def seed_completed_journey_demo(record, *, vetting_officer) -> None:
+    """Issue 10: "one journey completed to the end, with its sealed agreement": its checks
+    cleared and its referee's answers in (protocol 3.3.2) a month before the placement began,
+    then its agreement signed and sealed. Written directly: the emails of a journey long
+    finished are not demo data."""
+    if not checks_of(record).exists():
+        starts_on = subjects.describe(record).starts_on
+        write_completed_vetting(record, officer=vetting_officer, at=_before(starts_on, days=30))
+    seed_agreements_demo([record])
 
 
 def seed_vetting_demo(*, record, vetting_officer):

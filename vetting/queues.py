@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.queues import Queue, register
 from accounts.roles import Role
 
+from .rules import decides_checks
 from .selectors import LAPSING, OPEN, waiting_records
 
 register(
@@ -20,6 +21,7 @@ register(
         # number on the home is the rows behind its link)
         lambda user, today: waiting_records(OPEN | LAPSING),
         lambda: reverse("vetting_records"),
+        opens_for=decides_checks,  # the role alone: a superuser is not offered vetting detail
     ),
     Queue(
         "clearances_lapsing",
@@ -28,5 +30,6 @@ register(
         "vetting.decide_checks",
         lambda user, today: waiting_records(LAPSING),
         lambda: reverse("vetting_records") + "#lapsing",
+        opens_for=decides_checks,
     ),
 )

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
 
 from . import subjects
-from .enums import OPEN_CHECKS, CheckStatus
+from .enums import OPEN_CHECKS, CheckStatus, Clearance
 from .models import VettingCheck, WorkPlacementAgreement
-from .services.checks import lapses_early
+from .rules import decides_checks
+from .services.checks import checks_of, clearance_of, lapses_early
 
 # A check that waits for the vetting officer: undecided, or a clearance that lapses before
 # the placement's last day (issue 10: flagged), to be withdrawn and requested again.
@@ -76,3 +78,26 @@ def agreements_for(records) -> dict:
         content_type=ContentType.objects.get_for_model(records[0]), object_id__in=[record.pk for record in records]
     )
     return {agreement.object_id: agreement for agreement in agreements}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A record's vetting as a page outside vetting shows it (issue 10: "Others see 'cleared /
+    not cleared / in progress'"; clearances lapsing before the placement ends are flagged):
+    no check's type, date or notes. ``checks_url`` is the way to the checks, for the vetting
+    officer alone ("" for anyone else, the admin included)."""
+
+    clearance: Clearance | None  # None: no check requested yet
+    lapses_early: bool
+    checks_url: str
+
+
+def outcome_for(record, user) -> Outcome:
+    """One query: the record's checks."""
+    checks = list(checks_of(record))
+    if not checks:
+        return Outcome(None, False, "")
+    ends_on = subjects.describe(record).ends_on
+    pointer = subjects.pointer(record)
+    url = reverse("vetting_record", args=[pointer["content_type"].pk, record.pk]) if decides_checks(user) else ""
+    return Outcome(clearance_of(checks, ends_on), any(lapses_early(check, ends_on) for check in checks), url)

@@ -33,6 +33,8 @@ class Subject:
     # The person's account, where they sign in to sign the agreement (issue 10); None when
     # the record's app has no accounts.
     account: object = None
+    # The staff page of the record in its own app, linked from the vetting officer's pages.
+    staff_url: str = ""
 
 
 @dataclass(frozen=True)

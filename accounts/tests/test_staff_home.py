@@ -275,7 +275,9 @@ def test_a_withheld_reason_is_not_on_the_record_nor_found_by_search(client, recr
 # --- queries ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 19), ("diversity_officer", 17)])
+# one fewer than before issue 10's loose ends: "Your community placements" asks the bar's gate
+# (roles first), no longer the model backend's permissions
+@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 18), ("diversity_officer", 16)])
 def test_the_home_query_count_does_not_grow_with_the_records(
     client, request, persona, queries, assert_query_count_constant
 ):

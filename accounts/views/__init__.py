@@ -6,7 +6,7 @@ from rules.contrib.views import permission_required
 from notifications.selectors import stuck_messages
 
 from ..audit import recent_changes
-from ..navigation import navigation_for, own_things_for
+from ..navigation import GATES, navigation_for, own_things_for
 from ..queues import waiting_for
 from ..roles import Role, has_role, is_staff_member, role_labels
 
@@ -41,6 +41,8 @@ def staff_dashboard(request):
         "back_office": user.is_staff,
         "is_student_officer": has_role(user, Role.STUDENT_OFFICER),
         "is_escorting_officer": has_role(user, Role.ESCORTING_OFFICER),
+        # as the bar offers it: to a linked student officer, not to a superuser without a record
+        "own_placements": GATES["my_placements"].opens_for(user),
     }
     # Issue 9: what waits for this person, rather than the outbox's counts by status.
     context["queues"] = waiting_for(user)

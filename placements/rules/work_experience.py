@@ -6,12 +6,13 @@ scoped to them (``selectors.work_experience.applications_of``), so another perso
 
 import rules
 
-from accounts.rules import is_head_of_resourcing, is_recruitment_team
+from accounts.rules import is_head_of_resourcing, is_recruitment_team, is_vetting_officer
 
 rules.add_perm("placements.view_programme_dashboard", is_recruitment_team | is_head_of_resourcing)
 # Issue 10: the recruitment team moves an application through its steps (protocol 3.2–3.3);
-# the Head of Resourcing reads it, to weigh an exception (2.3).
-rules.add_perm("placements.view_application", is_recruitment_team | is_head_of_resourcing)
+# the Head of Resourcing reads it, to weigh an exception (2.3); the vetting officer reads the
+# application they vet (3.3.1), and from it opens its checks.
+rules.add_perm("placements.view_application", is_recruitment_team | is_head_of_resourcing | is_vetting_officer)
 rules.add_perm("placements.decide_applications", is_recruitment_team)
 # Protocol 2.3: the Head of HR Resourcing, and only that role, makes exceptions.
 rules.add_perm("placements.grant_exceptions", is_head_of_resourcing)

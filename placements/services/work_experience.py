@@ -17,12 +17,14 @@ from notifications.services import notify
 from vetting.enums import WORK_EXPERIENCE_CHECKS
 from vetting.services.agreements import agreement_signed, open_agreement
 from vetting.services.checks import request_checks, vetting_cleared
+from vetting.services.closing import subject_closed
 from vetting.services.references import references_received
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
     APPLICATION_WORKFLOW,
     DECLINED_ONLY_FOR_CONDUCT,
+    ENDED_APPLICATIONS,
     PLACE_HOLDING_APPLICATIONS,
     PROGRAMME_WORKFLOW,
     ApplicationStatus,
@@ -306,12 +308,15 @@ def _locked(application) -> WorkExperienceApplication:
 
 def _move(application, target, *, by, action, reason="", **changes) -> WorkExperienceApplication:
     """Check and make one move of the lifecycle. An application leaving the states that
-    hold a place gives its place back to the programme."""
+    hold a place gives its place back to the programme; one that ends closes what vetting
+    still has open for it."""
     application = _locked(application)
     previous = application.status
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
     if previous in PLACE_HOLDING_APPLICATIONS and target not in PLACE_HOLDING_APPLICATIONS:
         release(PROGRAMME_PLACES, application.programme_id, by=by, holder=application)
+    if target in ENDED_APPLICATIONS:  # issue 10: no check, referee or consent link left open
+        subject_closed(application, by=by)
     return application
 
 

@@ -27,7 +27,10 @@ MATRIX = {
     "we_withdraw": OWN_APPLICATION,
     "we_programme_dashboard": RECRUITMENT,
     "we_programmes": RECRUITMENT,
-    "we_staff_application": RECRUITMENT,
+    # the vetting officer reads the application they vet (issue 10)
+    "we_staff_application": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200", head_of_resourcing="200", vetting_officer="200"
+    ),
     "we_staff_decline": APPLICATION_DECISION,
     "we_staff_discontinue": APPLICATION_DECISION,
     # protocol 2.3: the Head of Resourcing, and only that role

@@ -12,6 +12,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.audit import history_in_words, visible_copy
+from vetting.selectors import outcome_for
 
 from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
 from ..forms.discretion import ExceptionForm
@@ -108,9 +109,8 @@ def application_page(request, application_id):
         "exceptions": exceptions_to(application),
         "can_grant": request.user.has_perm("placements.grant_exceptions")
         and application.status not in ENDED_APPLICATIONS,
-        # The vetting app says "cleared / not cleared / in progress" here at the merge
-        # (issue 10: no vetting detail on this page); nothing until then.
-        "vetting_status": "",
+        # issue 10: "cleared / not cleared / in progress", never a check's detail
+        "vetting": outcome_for(application, request.user),
     }
     return render(request, "placements/work_experience/staff_application.html", context)
 

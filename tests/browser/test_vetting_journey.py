@@ -1,6 +1,7 @@
 """Issue 10, "vetting officer records the checks and clears", in Chromium, each step by the
 person who takes it: the vetting officer opens "Vetting to decide" from their home, opens the
-application, starts and clears each check (with an expiry and private notes); the applicant
+application, starts and clears each check (with an expiry and private notes), reads the
+application itself (the outcome in words, no notes) and goes back to its checks; the applicant
 then logs in and sees "Cleared" under their applications, and none of the notes."""
 
 import re
@@ -55,6 +56,15 @@ def test_the_vetting_officer_records_the_checks_and_clears(page, live_server, ax
     expect(check_section(page, "Force vetting (Force Policy P04)")).to_contain_text("expires 31 January 2029")
     expect(page.get_by_role("main")).to_contain_text(NOTE)
     axe_check(page)
+    # the application they vet, read-only, says the outcome in words and leads back to the checks
+    page.get_by_role("link", name="Read the application").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Alex Student")
+    expect(page.get_by_role("main")).to_contain_text("Vetting: Cleared")
+    expect(page.get_by_role("main")).not_to_contain_text(NOTE)
+    expect(page.get_by_role("button", name="Ask for the Work Placement Agreement")).to_have_count(0)
+    axe_check(page)
+    page.get_by_role("link", name="The vetting checks").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vetting: Alex Student")
 
     hand_over(page, alex)
     page.get_by_role("link", name="Your work experience applications").click()

@@ -238,6 +238,25 @@ def agreement_signed(record) -> bool:
     ).exists()
 
 
+@transaction.atomic
+def void_signing_links(record, *, by) -> WorkPlacementAgreement | None:
+    """The record has ended before its agreement was signed by everyone: the guardian's
+    consent link stops working (it then reads as any link no longer valid), so nobody consents
+    to a placement that will not happen. The agreement and any signature already given stay."""
+    agreement = (
+        WorkPlacementAgreement.objects.select_for_update()
+        .filter(**subjects.pointer(record), status=AgreementStatus.AWAITING_SIGNATURES, token_hash__isnull=False)
+        .first()
+    )
+    if agreement is None:
+        return None
+    agreement.token_hash = None
+    agreement.link_expires_at = min(agreement.link_expires_at, timezone.now())  # link_state: no longer open
+    agreement.save(update_fields=["token_hash", "link_expires_at"])
+    record_action(agreement, action="void_agreement_links", by=by)
+    return agreement
+
+
 # --- The signed PDF ---------------------------------------------------------------------
 
 

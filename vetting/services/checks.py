@@ -132,6 +132,18 @@ def withdraw_check(check, *, by, notes: str = "") -> VettingCheck:
     return check
 
 
+@transaction.atomic
+def withdraw_open_checks(record, *, by) -> list[VettingCheck]:
+    """The record has ended: nothing is left for the vetting officer to decide on it. Its
+    open checks, and clearances that lapse before the placement would have ended (waiting
+    to be renewed, issue 10), are withdrawn, so the vetting queues no longer count them."""
+    ends_on = subjects.describe(record).ends_on
+    withdrawn = [check for check in _lock_record(record) if check.status in OPEN_CHECKS or lapses_early(check, ends_on)]
+    for check in withdrawn:
+        _withdraw(check, by=by)
+    return withdrawn
+
+
 # --- what others may know -------------------------------------------------------------
 
 

@@ -173,9 +173,37 @@ def references_page(record_or_reference) -> str:
 def withdraw_reference(reference, *, by) -> Reference:
     """Staff no longer need this reference (the link stops working); ask again if needed."""
     _check_staff(by)
+    return _withdraw(reference, by=by)
+
+
+def _withdraw(reference, *, by) -> Reference:
     reference = Reference.objects.select_for_update().get(pk=reference.pk)
     move_status(reference, ReferenceStatus.WITHDRAWN, workflow=REFERENCE_WORKFLOW, by=by, action="withdraw_reference")
     return reference
+
+
+@transaction.atomic
+def withdraw_waiting_references(record, *, by) -> list[Reference]:
+    """The record has ended (the application was withdrawn, declined, discontinued or not
+    cleared): every request still waiting for its referee is withdrawn, whoever ended it
+    (the applicant withdrawing is not staff), and the referee is told in two lines that it
+    is no longer needed, so they do not spend an evening on it. The email gives no reason:
+    why an application ended is not the referee's business."""
+    withdrawn = []
+    # locked before reading their status, so a referee sending theirs at this moment either
+    # lands first (and is kept) or finds the request withdrawn
+    waiting = Reference.objects.select_for_update().filter(**subjects.pointer(record), status=ReferenceStatus.REQUESTED)
+    for reference in waiting:
+        reference = _withdraw(reference, by=by)
+        notify(
+            recipient=reference.referee_email,
+            template="vetting/reference_withdrawn",
+            context={"referee_name": reference.referee_name, "person_name": subjects.describe(record).person_name},
+            key=f"reference-withdrawn-{reference.pk}",
+            related=reference,
+        )
+        withdrawn.append(reference)
+    return withdrawn
 
 
 def references_to_remind(now=None):

@@ -1,0 +1,247 @@
+"""Issue 10, end to end in Chromium, entirely by clicking, each step by the person who takes
+it (seed 001, the Work Experience Protocol): someone asks to hear about work experience; the
+recruitment team opens a programme and they are emailed; at 16 they apply, naming a parent or
+guardian; the team shortlists them, starts vetting and asks for a reference; the vetting
+officer records the checks and clears them; the referee answers from the emailed link; the
+team asks for the Work Placement Agreement; the applicant signs it, then the guardian from
+the emailed link; both download the sealed PDF.
+
+The world (the people and a draft programme) is made with factories before the first step;
+after that only clicks, links read from the emails, and the clock moved to the placement's
+days. axe runs on every page visited."""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.roles import Role
+from placements.enums import ApplicationStatus, ProgrammeStatus
+from placements.models import WorkExperienceApplication
+from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
+from tests.browser.steps import (
+    as_person,
+    fill_application,
+    go_home,
+    last_link,
+    mails_to,
+    open_queue,
+    run_admin_action,
+)
+from tests.browser.test_application_steps import open_application
+from tests.browser.test_persona_journeys import heading, main, nav
+from tests.browser.test_vetting_journey import check_section, record_move
+from tests.browser.test_work_experience_journey import register_interest
+from tests.factories import PASSWORD, UserFactory
+from vetting.enums import ReferenceStatus
+from vetting.models import AgreementStatus, Reference, WorkPlacementAgreement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+APPLICANT = "alex.student@example.org"
+GUARDIAN = "pat.student@example.org"  # fill_application names Pat Student
+REFEREE = "rita.tutor@school.example"
+PROGRAMME = "Summer work experience"
+CHECKS = ("Identity check", "Force vetting (Force Policy P04)")
+
+
+def the_world():
+    """Before the first step: the people, and the programme the team drafted. Its days are a
+    month ahead, so the whole journey up to them happens today."""
+    today = timezone.localdate()
+    starts_on = today + timedelta(days=28)
+    people = {
+        "applicant": UserFactory(email=APPLICANT, full_name="Alex Student"),
+        "team": UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter"),
+        "vetting": UserFactory(roles=[Role.VETTING_OFFICER], mfa=True, full_name="Victor Vetting"),
+        "escort": UserFactory(roles=[Role.ESCORTING_OFFICER], mfa=True, full_name="Erin Escort"),
+    }
+    programme = ProgrammeFactory(
+        title=PROGRAMME,
+        status=ProgrammeStatus.DRAFT,
+        applications_open_at=timezone.now() - timedelta(hours=1),
+        applications_close_at=timezone.now() + timedelta(days=14),
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=4),
+    )
+    EligibilityQuestionFactory(programme=programme)
+    return people, programme
+
+
+def apply_at_sixteen(page, live_server, applicant, born, axe_check):
+    """The applicant follows the email's link, logs in on the way, and applies at 16 on the
+    first day (so their guardian consents, protocol 3.5.3), giving their school's contact."""
+    page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/work-experience/\d+/"))
+    expect(heading(page)).to_have_text(PROGRAMME)
+    axe_check(page)
+    page.get_by_role("link", name="Apply").click()
+    expect(heading(page)).to_have_text("Log in")
+    page.get_by_label("Email").fill(applicant.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(heading(page)).to_have_text(f"Apply for {PROGRAMME}")
+    axe_check(page)
+    fill_application(page)
+    page.get_by_label("Date of birth").fill(born.isoformat())
+    page.get_by_label("School or college contact email (optional)").fill("wex@mgs.example.org")
+    page.get_by_role("button", name="Send application").click()
+    expect(heading(page)).to_have_text("My work experience applications")
+    expect(main(page)).to_contain_text("Status: Applied")
+    axe_check(page)
+
+
+def click_step(page, button, message, axe_check):
+    """On the staff application page: one of the next steps, and what the page then says."""
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_role("status")).to_contain_text(message)
+    axe_check(page)
+
+
+def ask_for_a_reference(team, axe_check):
+    """The team, from their home: the programme's dashboard, the applicant's references."""
+    go_home(team)
+    nav(team, "Programmes").click()
+    team.get_by_role("link", name=PROGRAMME).click()
+    team.get_by_role("link", name="References for Alex Student").click()
+    expect(heading(team)).to_have_text("References for Alex Student")
+    axe_check(team)
+    team.get_by_label("Referee's full name").fill("Rita Tutor")
+    team.get_by_label("Referee's email address").fill(REFEREE)
+    team.get_by_label("Relationship to the applicant").fill("Form tutor")
+    team.get_by_role("button", name="Ask for this reference").click()
+    expect(team.get_by_role("status")).to_contain_text("We have emailed Rita Tutor a link")
+    axe_check(team)
+
+
+def the_referee_answers(browser, live_server, axe_check):
+    referee = browser.new_context().new_page()
+    referee.goto(live_server.url + last_link(REFEREE, r"https?://\S+/reference/\S+/"))
+    expect(heading(referee)).to_have_text("Reference for Alex Student")
+    axe_check(referee)
+    referee.get_by_label("How long have you known the applicant?").fill("3 years")
+    referee.get_by_label("In what capacity do you know them?").fill("As their form tutor")
+    referee.get_by_label("How suitable is the applicant").fill("Reliable and honest; kind to younger students.")
+    referee.get_by_role("radio", name="Yes", exact=True).check()
+    referee.get_by_role("button", name="Send your reference").click()
+    expect(heading(referee)).to_have_text("Thank you for your reference")
+    axe_check(referee)
+    referee.context.close()
+
+
+def the_vetting_officer_clears(browser, live_server, officer, axe_check):
+    vetting = as_person(browser, live_server, officer)
+    axe_check(vetting)
+    assert open_queue(vetting, "Vetting to decide") == 1
+    axe_check(vetting)
+    vetting.get_by_role("link", name="Alex Student").click()
+    expect(heading(vetting)).to_have_text("Vetting: Alex Student")
+    axe_check(vetting)
+    expires_on = (timezone.localdate() + timedelta(days=730)).isoformat()
+    for check in CHECKS:
+        record_move(vetting, check, "Start the check", **{"Private notes": "Checked against PNC on the phone"})
+        record_move(vetting, check, "Clear", **{"Clearance expires on": expires_on})
+        expect(check_section(vetting, check)).to_contain_text("expires")
+    axe_check(vetting)
+    vetting.context.close()
+
+
+def pdf_from(page, link_name):
+    with page.expect_download() as downloading:
+        page.get_by_role("link", name=link_name).click()
+    return Path(downloading.value.path()).read_bytes()
+
+
+def the_applicant_signs(page, axe_check):
+    go_home(page)
+    page.get_by_role("link", name="Your work experience applications").click()
+    expect(main(page)).to_contain_text("Status: Waiting for the Work Placement Agreement")
+    axe_check(page)
+    page.get_by_role("link", name="Your Work Placement Agreement").click()
+    expect(heading(page)).to_have_text("Your Work Placement Agreement")
+    axe_check(page)
+    page.get_by_label("Your full name").fill("Alex Student")
+    page.get_by_label(re.compile("I have read this agreement")).check()
+    page.get_by_role("button", name="Sign the agreement").click()
+    expect(main(page)).to_contain_text("We are waiting for the declaration of consent")
+    axe_check(page)
+
+
+def the_guardian_signs_and_downloads(browser, live_server, axe_check):
+    guardian = browser.new_context().new_page()
+    guardian.goto(live_server.url + last_link(GUARDIAN, r"https?://\S+/agreements/consent/\S+/"))
+    expect(heading(guardian)).to_have_text("Declaration of consent for Alex Student")
+    axe_check(guardian)
+    guardian.get_by_label("Your full name").fill("Pat Student")
+    guardian.get_by_label(re.compile("I consent to them taking part")).check()
+    guardian.get_by_role("button", name="Sign the declaration of consent").click()
+    expect(main(guardian)).to_contain_text("you have signed the declaration of consent")
+    # Sealed once everyone has signed (at once here: tests run Celery's tasks eagerly).
+    expect(main(guardian)).to_contain_text("Your signed agreement is ready")
+    axe_check(guardian)
+    assert pdf_from(guardian, "Download the signed agreement (PDF)").startswith(b"%PDF-")
+    guardian.context.close()
+
+
+def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(page, browser, live_server, axe_check):
+    people, programme = the_world()
+    born = programme.starts_on - timedelta(days=16 * 365 + 30)  # 16, a month before the first day
+
+    # A visitor asks to hear about work experience.
+    register_interest(page, live_server, axe_check)
+
+    # The recruitment team opens the programme: everyone interested is emailed.
+    team = as_person(browser, live_server, people["team"])
+    run_admin_action(
+        team,
+        live_server,
+        "Work experience programmes",
+        PROGRAMME,
+        "Open for applications (and email everyone interested)",
+    )
+    expect(team.get_by_text("1 work experience programme opened.")).to_be_visible()
+    axe_check(team)
+
+    # The applicant follows the email's link and applies, at 16, naming their guardian.
+    apply_at_sixteen(page, live_server, people["applicant"], born, axe_check)
+
+    # The team shortlists, starts vetting, and asks for a reference.
+    go_home(team)
+    open_application(team, axe_check, PROGRAMME, "Alex Student")
+    expect(main(team)).to_contain_text("16 (a parent or guardian consents)")
+    click_step(team, "Shortlist", "Alex Student is shortlisted.", axe_check)
+    click_step(team, "Start vetting", "Vetting checks have started for Alex Student.", axe_check)
+    ask_for_a_reference(team, axe_check)
+
+    # The vetting officer records each check and clears it; the referee answers.
+    the_vetting_officer_clears(browser, live_server, people["vetting"], axe_check)
+    the_referee_answers(browser, live_server, axe_check)
+
+    # The team sees both, and asks for the Work Placement Agreement.
+    go_home(team)
+    open_application(team, axe_check, PROGRAMME, "Alex Student")
+    expect(main(team)).to_contain_text("Status: Cleared")
+    click_step(
+        team,
+        "Ask for the Work Placement Agreement",
+        "Alex Student has been asked to sign the Work Placement Agreement.",
+        axe_check,
+    )
+
+    # The applicant signs; then the guardian, from the emailed link; both download the sealed PDF.
+    the_applicant_signs(page, axe_check)
+    the_guardian_signs_and_downloads(browser, live_server, axe_check)
+    page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/agreements/\d+/"))  # "is ready" email
+    expect(main(page)).to_contain_text("Your signed agreement is ready")
+    axe_check(page)
+    assert pdf_from(page, "Download the signed agreement (PDF)").startswith(b"%PDF-")
+
+    application = WorkExperienceApplication.objects.get(applicant=people["applicant"])
+    assert application.status == ApplicationStatus.AGREEMENT_PENDING
+    assert WorkPlacementAgreement.objects.get().status == AgreementStatus.READY
+    assert Reference.objects.get().status == ReferenceStatus.RECEIVED
+    assert sorted(m.to for m in mail.outbox if "is ready" in m.subject) == [[APPLICANT], [GUARDIAN]]
+    assert mails_to(GUARDIAN)[0].subject == "Please sign the declaration of consent for Alex Student"

@@ -11,6 +11,8 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.audit import history_in_words, visible_copy
+from vetting.services.checks import checks_of, clearance_of
+from vetting.services.references import references_page
 
 from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
 from ..forms.discretion import ExceptionForm
@@ -61,6 +63,12 @@ def _name(application) -> str:
     return application.applicant.full_name or application.applicant.email
 
 
+def _vetting_status(application) -> str:
+    """Nothing until vetting has started: the page then says the outcome comes later."""
+    checks = list(checks_of(application))
+    return clearance_of(checks, application.programme.ends_on).label if checks else ""
+
+
 @staff_page("placements.view_application")
 @require_GET
 def application_page(request, application_id):
@@ -80,9 +88,10 @@ def application_page(request, application_id):
         "exceptions": exceptions_to(application),
         "can_grant": request.user.has_perm("placements.grant_exceptions")
         and application.status not in ENDED_APPLICATIONS,
-        # The vetting app says "cleared / not cleared / in progress" here at the merge
-        # (issue 10: no vetting detail on this page); nothing until then.
-        "vetting_status": "",
+        # Issue 10: the vetting app says "cleared / not cleared / in progress", no more.
+        "vetting_status": _vetting_status(application),
+        # where the team asks for a reference and reads it (protocol 3.3.2), for those who may
+        "references_url": references_page(application) if request.user.has_perm("vetting.manage_references") else "",
     }
     return render(request, "placements/work_experience/staff_application.html", context)
 

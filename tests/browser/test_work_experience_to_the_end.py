@@ -33,8 +33,8 @@ from tests.browser.steps import (
     run_admin_action,
 )
 from tests.browser.test_application_steps import open_application
-from tests.browser.test_persona_journeys import heading, main, nav
-from tests.browser.test_vetting_journey import check_section, record_move
+from tests.browser.test_persona_journeys import heading, main
+from tests.browser.test_vetting_journey import NOTE, check_section, record_move
 from tests.browser.test_work_experience_journey import register_interest
 from tests.factories import PASSWORD, UserFactory
 from vetting.enums import ReferenceStatus
@@ -102,10 +102,7 @@ def click_step(page, button, message, axe_check):
 
 
 def ask_for_a_reference(team, axe_check):
-    """The team, from their home: the programme's dashboard, the applicant's references."""
-    go_home(team)
-    nav(team, "Programmes").click()
-    team.get_by_role("link", name=PROGRAMME).click()
+    """The team, from the application's page: its references."""
     team.get_by_role("link", name="References for Alex Student").click()
     expect(heading(team)).to_have_text("References for Alex Student")
     axe_check(team)
@@ -142,7 +139,7 @@ def the_vetting_officer_clears(browser, live_server, officer, axe_check):
     axe_check(vetting)
     expires_on = (timezone.localdate() + timedelta(days=730)).isoformat()
     for check in CHECKS:
-        record_move(vetting, check, "Start the check", **{"Private notes": "Checked against PNC on the phone"})
+        record_move(vetting, check, "Start the check", **{"Private notes": NOTE})
         record_move(vetting, check, "Clear", **{"Clearance expires on": expires_on})
         expect(check_section(vetting, check)).to_contain_text("expires")
     axe_check(vetting)
@@ -214,6 +211,7 @@ def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(page, brow
     expect(main(team)).to_contain_text("16 (a parent or guardian consents)")
     click_step(team, "Shortlist", "Alex Student is shortlisted.", axe_check)
     click_step(team, "Start vetting", "Vetting checks have started for Alex Student.", axe_check)
+    expect(main(team)).to_contain_text("Vetting: In progress")
     ask_for_a_reference(team, axe_check)
 
     # The vetting officer records each check and clears it; the referee answers.
@@ -224,6 +222,8 @@ def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(page, brow
     go_home(team)
     open_application(team, axe_check, PROGRAMME, "Alex Student")
     expect(main(team)).to_contain_text("Status: Cleared")
+    expect(main(team)).to_contain_text("Vetting: Cleared")
+    expect(main(team)).not_to_contain_text(NOTE)  # the vetting officer's notes stay theirs
     click_step(
         team,
         "Ask for the Work Placement Agreement",

@@ -242,6 +242,9 @@ SEAL_DEVELOPMENT_DIR = BASE_DIR / "var" / "seal"
 AGREEMENT_SEAL_KEY = env("AGREEMENT_SEAL_KEY", default=str(SEAL_DEVELOPMENT_DIR / "seal-key.pem") if DEBUG else "")
 AGREEMENT_SEAL_CERT = env("AGREEMENT_SEAL_CERT", default=str(SEAL_DEVELOPMENT_DIR / "seal-cert.pem") if DEBUG else "")
 AGREEMENT_SEAL_KEY_PASSPHRASE = env("AGREEMENT_SEAL_KEY_PASSPHRASE", default="")
+# When the force rotates the seal key, the certificates it replaced (PEM files, separated
+# by commas): the verify page still recognises what they sealed (`check --deploy`: vetting.E002).
+AGREEMENT_SEAL_PREVIOUS_CERTS = env.list("AGREEMENT_SEAL_PREVIOUS_CERTS", default=[])
 # The verify page's upload: a sealed agreement is well under 1 MB; the cap matches uploads'.
 VERIFY_UPLOAD_MAX_MB = UPLOAD_MAX_MB
 

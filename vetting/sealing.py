@@ -10,14 +10,20 @@ them by their SHA-256.
 
 The seal is a PAdES baseline B-B signature (no timestamp server is reachable from here),
 made with the key and certificate named by the settings AGREEMENT_SEAL_KEY and
-AGREEMENT_SEAL_CERT (PEM files; AGREEMENT_SEAL_KEY_PASSPHRASE if the key has one).
+AGREEMENT_SEAL_CERT (PEM files; AGREEMENT_SEAL_KEY_PASSPHRASE if the key has one). When
+the force rotates the key, the certificates it sealed with before are listed in
+AGREEMENT_SEAL_PREVIOUS_CERTS: what they sealed is still "issued here".
 
-pyHanko's synchronous calls run an asyncio loop of their own: call ``issue``, ``seal_pdf``
-and ``verify_pdf`` from a thread without a running loop (a request, a Celery task; in a
-Playwright test, another thread — tests/browser/test_verify_journey.py).
+pyHanko's synchronous calls run an asyncio loop of their own (``asyncio.run``), which
+cannot start in a thread whose loop is already running (an ASGI server, an async Celery
+pool, Playwright's sync API): ``_off_the_event_loop`` moves them to a thread of their own
+there, so any caller can seal and verify.
 """
 
+import asyncio
 import hashlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -27,7 +33,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import formats, timezone
-from pyhanko.keys import load_cert_from_pemder, load_certs_from_pemder, load_private_key_from_pemder
+from pyhanko.keys import load_certs_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
@@ -45,6 +51,8 @@ from .models import IssuedDocument
 SEAL_FIELD = "KentPoliceSeal"
 SEAL_NAME = "Kent Police"
 
+logger = logging.getLogger(__name__)
+
 
 class SealNotConfigured(ImproperlyConfigured):
     """No usable seal key: an agreement cannot be issued until the settings name one."""
@@ -52,6 +60,19 @@ class SealNotConfigured(ImproperlyConfigured):
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _off_the_event_loop(call, /, *args, **kwargs):
+    """``call(*args, **kwargs)`` for a pyHanko synchronous function: in this thread, unless
+    an event loop runs here, where its own ``asyncio.run`` would be refused; then in a
+    worker thread, waited for (the caller is synchronous: it blocks the loop either way).
+    pyHanko's async API would need an async caller, and ours are synchronous."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no loop running: the usual case (a request, a Celery task)
+        return call(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="seal") as worker:
+        return worker.submit(call, *args, **kwargs).result()
 
 
 def seal_files() -> tuple[str, str, str]:
@@ -96,7 +117,7 @@ def seal_pdf(pdf_bytes: bytes, *, reason: str) -> bytes:
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
     )
-    return signers.sign_pdf(writer, metadata, signer=signer).getvalue()
+    return _off_the_event_loop(signers.sign_pdf, writer, metadata, signer=signer).getvalue()
 
 
 def issue(pdf_bytes: bytes, *, description: str, issued_to: str, record) -> tuple[bytes, IssuedDocument]:
@@ -159,33 +180,48 @@ UNSEALED = Verification(readable=True, sealed=False, sealed_here=False, intact=F
 NOT_OURS = Verification(readable=True, sealed=True, sealed_here=False, intact=False)
 
 
-@lru_cache(maxsize=4)
-def _our_certificate(path: str) -> x509.Certificate:
-    return load_cert_from_pemder(path)
+@lru_cache(maxsize=16)
+def seal_certificate(path: str) -> x509.Certificate:
+    """The seal's certificate in a PEM file: the first one (its CA chain may follow).
+    OSError or ValueError if the file cannot be read or holds no certificate."""
+    certificate = next(iter(load_certs_from_pemder([path])), None)
+    if certificate is None:
+        raise ValueError(f"{path} holds no certificate")
+    return certificate
 
 
-def our_certificate() -> x509.Certificate | None:
-    """The seal certificate, or None where none is configured (then nothing was issued here)."""
+def our_certificates() -> list[x509.Certificate]:
+    """The certificates whose seals are ours: the current one, if configured, and those it
+    replaced (AGREEMENT_SEAL_PREVIOUS_CERTS), so agreements sealed before a key rotation
+    still verify. One that cannot be read is left out, with a warning (`check --deploy`
+    reports it as an error, vetting.E002)."""
     try:
-        return _our_certificate(seal_files()[1])
-    except (SealNotConfigured, OSError):
-        return None
+        paths = [seal_files()[1]]
+    except SealNotConfigured:  # no current seal: nothing is issued, earlier seals still count
+        paths = []
+    certificates = []
+    for path in paths + list(settings.AGREEMENT_SEAL_PREVIOUS_CERTS):
+        try:
+            certificates.append(seal_certificate(path))
+        except (OSError, ValueError) as error:
+            logger.warning("Seal certificate %s cannot be read, so what it sealed is not recognised: %s", path, error)
+    return certificates
 
 
 def verify_pdf(pdf_bytes: bytes) -> Verification:
     """Whether ``pdf_bytes`` is a document sealed here and unchanged since. Any file at
     all may come from the public page, so whatever fails to parse is an answer, not an error."""
-    ours = our_certificate()
+    ours = our_certificates()
     try:
         signatures = PdfFileReader(BytesIO(pdf_bytes), strict=False).embedded_signatures
     except Exception:  # a visitor's file: any parser failure means "not readable"
         return UNREADABLE
     if not signatures:
         return UNSEALED
-    seal = next((s for s in signatures if ours is not None and _signed_with(s, ours)), None)
+    seal, certificate = next(((s, c) for s in signatures for c in ours if _signed_with(s, c)), (None, None))
     if seal is None:
         return NOT_OURS
-    intact = _is_intact(seal, ours)
+    intact = _is_intact(seal, certificate)
     issued = IssuedDocument.objects.filter(sha256=sha256(pdf_bytes)).first() if intact else None
     return Verification(readable=True, sealed=True, sealed_here=True, intact=intact, issued=issued)
 
@@ -198,10 +234,11 @@ def _signed_with(signature, certificate: x509.Certificate) -> bool:
 
 
 def _is_intact(signature, certificate: x509.Certificate) -> bool:
-    # Our certificate is the one trust root: nothing is fetched (no network from here).
+    # The certificate it was sealed with is the one trust root: nothing is fetched (no
+    # network from here).
     context = ValidationContext(trust_roots=[certificate], allow_fetching=False)
     try:
-        status = validate_pdf_signature(signature, signer_validation_context=context)
+        status = _off_the_event_loop(validate_pdf_signature, signature, signer_validation_context=context)
     except Exception:  # a signature too damaged to check is not intact
         return False
     # An update appended after the seal leaves the signature valid for its own revision

@@ -2,8 +2,6 @@
 school, say, shown an agreement) goes from the site's front page to the verify page by
 its footer link, checks the sealed agreement, then a copy with one byte changed."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from playwright.sync_api import expect
 
@@ -16,12 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_a_visitor_checks_a_sealed_agreement_then_a_tampered_copy(page, live_server, axe_check, unsealed_pdf, tmp_path):
     application = ApplicationFactory(applicant__full_name="Alex Applicant")
-    # pyHanko's synchronous API runs its own event loop, which cannot start in this thread
-    # while Playwright's runs: seal in another thread, as the Celery worker would.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        sealed, _ = worker.submit(
-            issue, unsealed_pdf, description="Work Placement Agreement", issued_to="Alex Applicant", record=application
-        ).result()
+    # sealed in this thread, where Playwright's event loop runs (vetting.sealing._off_the_event_loop)
+    sealed, _ = issue(
+        unsealed_pdf, description="Work Placement Agreement", issued_to="Alex Applicant", record=application
+    )
     genuine, tampered = tmp_path / "agreement.pdf", tmp_path / "agreement-edited.pdf"
     genuine.write_bytes(sealed)
     tampered.write_bytes(one_byte_changed(sealed))

@@ -13,7 +13,10 @@ def seal_certificate(tmp_path_factory):
     """(key path, certificate path) of the seal every test seals with."""
     key, cert = make_certificate(tmp_path_factory.mktemp("seal"), common_name="Kent Placements seal (tests)")
     with override_settings(
-        AGREEMENT_SEAL_KEY=str(key), AGREEMENT_SEAL_CERT=str(cert), AGREEMENT_SEAL_KEY_PASSPHRASE=""
+        AGREEMENT_SEAL_KEY=str(key),
+        AGREEMENT_SEAL_CERT=str(cert),
+        AGREEMENT_SEAL_KEY_PASSPHRASE="",
+        AGREEMENT_SEAL_PREVIOUS_CERTS=[],
     ):
         yield key, cert
 

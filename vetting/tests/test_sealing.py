@@ -2,8 +2,9 @@
 documents, and the check of a document someone shows us (issue 10: "pyHanko validation
 passes, and fails after one byte changes")."""
 
+import asyncio
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +15,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from accounts.models import ActionLog
 from placements.tests.work_experience_factories import ApplicationFactory
-from vetting import sealing
+from vetting import deploy_checks, sealing
 from vetting.deploy_checks import check_seal_key
 from vetting.models import IssuedDocument
 from vetting.seal_certificate import make_certificate
@@ -154,4 +155,91 @@ def test_make_seal_certificate_makes_one_and_keeps_it(settings, tmp_path, unseal
 
     settings.AGREEMENT_SEAL_KEY = str(tmp_path / "seal" / "seal-key.pem")
     settings.AGREEMENT_SEAL_CERT = str(tmp_path / "seal" / "seal-cert.pem")
+    assert sealing.verify_pdf(sealing.seal_pdf(unsealed_pdf, reason="test")).valid
+
+
+# --- inside a running event loop (an ASGI server, an async Celery pool, Playwright's sync API) ---
+
+
+def test_sealing_and_verifying_work_inside_a_running_event_loop(unsealed_pdf):
+    async def in_the_loop():
+        # synchronous calls, as a sync view or task makes them while the thread's loop runs
+        sealed = sealing.seal_pdf(unsealed_pdf, reason="test")
+        return sealed, sealing.verify_pdf(sealed), sealing.verify_pdf(one_byte_changed(sealed))
+
+    sealed, genuine, tampered = asyncio.run(in_the_loop())
+
+    assert (genuine.sealed_here, genuine.intact) == (True, True)
+    assert (tampered.sealed_here, tampered.intact) == (True, False)
+    assert sealed.startswith(unsealed_pdf)
+
+
+# --- key rotation: what the previous certificates sealed is still ours -----------------------
+
+
+def rotate(settings, tmp_path) -> str:
+    """Rotate the seal to a new key and certificate; returns the previous certificate's path."""
+    previous = settings.AGREEMENT_SEAL_CERT
+    key, cert = make_certificate(tmp_path, common_name="Kent Placements seal (after rotation)")
+    settings.AGREEMENT_SEAL_KEY, settings.AGREEMENT_SEAL_CERT = str(key), str(cert)
+    return previous
+
+
+def test_after_rotation_a_pdf_sealed_with_a_previous_certificate_is_still_issued_here(unsealed_pdf, settings, tmp_path):
+    sealed, issued = issue_agreement(unsealed_pdf)
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = [rotate(settings, tmp_path)]
+
+    verification = sealing.verify_pdf(sealed)
+
+    assert (verification.sealed_here, verification.intact, verification.issued) == (True, True, issued)
+    assert verification.summary.startswith("Valid: a Work Placement Agreement issued here to Alex Applicant")
+    assert not sealing.verify_pdf(one_byte_changed(sealed)).intact
+    assert sealing.verify_pdf(sealing.seal_pdf(unsealed_pdf, reason="test")).valid  # the new seal too
+
+
+def test_after_rotation_a_previous_certificate_not_listed_is_not_ours(unsealed_pdf, settings, tmp_path):
+    sealed, _ = issue_agreement(unsealed_pdf)
+    rotate(settings, tmp_path)
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = []
+
+    verification = sealing.verify_pdf(sealed)
+
+    assert (verification.sealed, verification.sealed_here, verification.valid) == (True, False, False)
+    assert verification.summary == "This PDF is sealed, but not by Kent Police: it was not issued here."
+
+
+def test_a_certificate_file_followed_by_its_ca_chain_names_the_seal_first(unsealed_pdf, settings, tmp_path):
+    _, ca = make_certificate(tmp_path / "ca", common_name="A CA")
+    with open(settings.AGREEMENT_SEAL_CERT, "rb") as ours:
+        (tmp_path / "with-chain.pem").write_bytes(ours.read() + ca.read_bytes())
+    sealed, _ = issue_agreement(unsealed_pdf)
+    settings.AGREEMENT_SEAL_CERT = str(tmp_path / "with-chain.pem")
+    assert sealing.verify_pdf(sealed).valid
+
+
+def test_a_previous_certificate_that_cannot_be_read_fails_the_deploy_check(settings, tmp_path):
+    (tmp_path / "not-a-cert.pem").write_text("not a certificate")
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = [settings.AGREEMENT_SEAL_CERT]
+    assert deploy_checks.check_previous_seal_certificates() == []
+
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS += [str(tmp_path / "missing.pem"), str(tmp_path / "not-a-cert.pem")]
+    problems = deploy_checks.check_previous_seal_certificates()
+
+    assert [(m.level, m.id) for m in problems] == [(checks.ERROR, "vetting.E002")] * 2
+    assert "missing.pem" in problems[0].msg and "not-a-cert.pem" in problems[1].msg
+
+
+def test_a_previous_certificate_that_cannot_be_read_is_warned_about_and_skipped(unsealed_pdf, settings, caplog):
+    sealed, _ = issue_agreement(unsealed_pdf)
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = ["/nowhere/old-seal.pem"]
+    assert sealing.verify_pdf(sealed).valid  # the page still answers, for the current seal
+    assert "Seal certificate /nowhere/old-seal.pem cannot be read" in caplog.text
+
+
+def test_a_seal_made_before_its_certificate_expired_still_verifies(unsealed_pdf, settings, tmp_path, monkeypatch):
+    # A rotated-out certificate expires in time; what it sealed while valid is still ours
+    # (we trust the certificate itself, not a path to a CA that checks its dates).
+    monkeypatch.setattr("vetting.seal_certificate.VALID_FOR", timedelta(minutes=-1))  # ended a minute ago
+    key, cert = make_certificate(tmp_path, common_name="Kent Placements seal (expired)")
+    settings.AGREEMENT_SEAL_KEY, settings.AGREEMENT_SEAL_CERT = str(key), str(cert)
     assert sealing.verify_pdf(sealing.seal_pdf(unsealed_pdf, reason="test")).valid

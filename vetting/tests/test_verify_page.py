@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from placements.tests.work_experience_factories import ApplicationFactory
 from vetting import sealing
-from vetting.tests.test_sealing import one_byte_changed
+from vetting.tests.test_sealing import one_byte_changed, rotate
 
 pytestmark = pytest.mark.django_db
 URL = reverse("agreement_verify")
@@ -77,3 +77,15 @@ def test_checks_are_limited_per_address(client, unsealed_pdf):
     for _ in range(20):
         assert upload(client, unsealed_pdf).status_code == 200
     assert upload(client, unsealed_pdf).status_code == 429
+
+
+def test_after_a_key_rotation_the_previous_seal_is_ours_only_while_listed(client, sealed, settings, tmp_path):
+    previous = rotate(settings, tmp_path)
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = [previous]
+    assert "Valid: a Work Placement Agreement issued here to Alex Applicant on" in upload(client, sealed).text
+
+    settings.AGREEMENT_SEAL_PREVIOUS_CERTS = []
+    page = upload(client, sealed).text
+    assert "This PDF is sealed, but not by Kent Police: it was not issued here." in page
+    assert "Sealed by Kent Police</dt>" in page and ">No</dd>" in page
+    assert "Alex Applicant" not in page

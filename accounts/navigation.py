@@ -54,6 +54,7 @@ SIGNED_IN_ENTRIES = [
     ("Allocation", "allocation_cohorts", Gate("placements.view_allocation")),
     ("Presentations", "staff_presentations", Gate("placements.view_presentation_sessions")),
     ("Reports", "cohort_reports", Gate("placements.view_presentation_reports")),
+    ("Monitoring", "we_monitoring", Gate("placements.monitor_work_experience")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

@@ -68,7 +68,10 @@ def fill(applications: int):
                 date_of_birth=date(2009, 5, 1),
                 school="Maidstone Grammar School",
                 submitted_at=now,
-                attendance_flagged_at=now if status == "confirmed" and n % 2 else None,
+                # protocol 3.3.2: half those at the agreement have had their joining instructions,
+                # and have not answered by the deadline
+                joining_instructions_sent_at=now if status == "agreement_pending" and n % 2 else None,
+                attendance_flagged_at=now if status == "agreement_pending" and n % 2 else None,
             )
         )
     created = WorkExperienceApplication.objects.bulk_create(rows, batch_size=1000)

@@ -282,6 +282,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "vetting.tasks.send_reference_reminders",
         "schedule": crontab(minute=15),
     },
+    # daily; reminded_at makes the Head of Resourcing's reminder of the protocol's review go once (7.1)
+    "protocol-review-reminder": {
+        "task": "placements.tasks.remind_protocol_review",
+        "schedule": crontab(minute=0, hour=9),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",

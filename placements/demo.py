@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.demo import DEMO_DOMAIN
-from vetting.demo import seed_agreements_demo
+from vetting.demo import seed_agreements_demo, seed_completed_vetting_demo
 
 from .enums import (
     ActivityKind,
@@ -121,6 +121,9 @@ DEMO_SLIDES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 
 DEMO_PARTICIPANTS = [("Jamie Participant", "jamie.participant"), ("Morgan Participant", "morgan.participant")]
 # Issue 10: an applicant to the summer programme whose vetting checks are under way.
 DEMO_IN_VETTING = ("Riley Vetted", "riley.vetted")
+# Protocol 3.3.2: an applicant whose joining instructions have gone, who has yet to confirm
+# they will attend (the step before the place is confirmed).
+DEMO_AWAITING_ATTENDANCE = ("Sam Joining", "sam.joining")
 
 
 def monday(day: date) -> date:
@@ -297,9 +300,11 @@ def _placement(officer, offer, status, days, **fields):
     return placement
 
 
-def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, make_participant):
+def seed_work_experience_demo(*, applicant_user, escort_user, vetting_officer, open_programme, make_participant):
     """A programme running this week with the demo escorting officer's participants (the
-    demo applicant among them), and the applicant's application to the open programme.
+    demo applicant among them), each through every step protocol 3.3.2 asks before a
+    confirmed place; an applicant to the open programme waiting to confirm they will attend;
+    and the demo applicant's application to the open programme.
     ``make_participant(name, login)`` gives the user for a participant who has no demo login.
     Returns the application in vetting, whose checks vetting's demo records (vetting/demo.py)."""
     today = timezone.localdate()
@@ -326,6 +331,7 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
             date_of_birth=date(today.year - 16, 3, 1 + number),
             escorting_officer=escort_user,
             joining_instructions_sent_at=now - timedelta(days=14),
+            attendance_confirmed_at=now - timedelta(days=12),
         )
         for number, person in enumerate(people)
     ]
@@ -335,8 +341,20 @@ def seed_work_experience_demo(*, applicant_user, escort_user, open_programme, ma
         _started(application, escort_user)
     running.places_confirmed = len(people)
     running.save(update_fields=["places_confirmed"])
-    # each signed the Work Placement Agreement before the start (protocol 3.4.1)
-    seed_agreements_demo(running.applications.filter(status=ApplicationStatus.CONFIRMED))
+    # each was vetted, gave a reference and signed the Work Placement Agreement before the
+    # joining instructions went (protocol 3.3.2, 3.4.1)
+    confirmed = running.applications.filter(status=ApplicationStatus.CONFIRMED)
+    seed_completed_vetting_demo(confirmed, vetting_officer=vetting_officer)
+    seed_agreements_demo(confirmed)
+    answering = _application(
+        open_programme,
+        make_participant(*DEMO_AWAITING_ATTENDANCE),
+        status=ApplicationStatus.AGREEMENT_PENDING,
+        date_of_birth=date(today.year - 16, 9, 1),
+        joining_instructions_sent_at=now - timedelta(days=2),
+    )
+    seed_completed_vetting_demo([answering], vetting_officer=vetting_officer)
+    seed_agreements_demo([answering])
     # another programme open for applications, which the demo applicant has not applied to
     WorkExperienceProgramme.objects.get_or_create(
         title="October half-term work experience",

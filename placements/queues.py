@@ -27,6 +27,7 @@ from .models import (
     WorkExperienceApplication,
 )
 from .selectors.cohorts import officers_missing_a_placement
+from .selectors.monitoring import review_due
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
 
@@ -59,6 +60,21 @@ def _applications(status):
     return lambda user, today: WorkExperienceApplication.objects.filter(status=status)
 
 
+def _agreements_awaiting_signature(user, today):
+    # Protocol 3.3.2: once the joining instructions have gone (the agreement signed before
+    # them) the place waits on the applicant's answer, "Attendance not confirmed", instead.
+    return WorkExperienceApplication.objects.filter(
+        status=ApplicationStatus.AGREEMENT_PENDING, joining_instructions_sent_at__isnull=True
+    )
+
+
+def _places_to_confirm(user, today):
+    # Protocol 3.3.2: the applicant has confirmed they will attend; the team confirms the place.
+    return WorkExperienceApplication.objects.filter(
+        status=ApplicationStatus.AGREEMENT_PENDING, attendance_confirmed_at__isnull=False
+    )
+
+
 def _without_risk_assessment(applications):
     # Protocol 3.5.4: the Student Placement Risk Assessment comes before the placement.
     return applications.filter(status__in=ON_PLACEMENT).exclude(
@@ -68,9 +84,10 @@ def _without_risk_assessment(applications):
 
 def _attendance_not_confirmed(user, today):
     """Protocol 3.3.2: past the deadline to confirm attendance, the team has been told
-    (chase_attendance_confirmations flags it) and the placement is still to come."""
+    (chase_attendance_confirmations flags it), the place waits on the answer and the
+    placement is still to come."""
     return WorkExperienceApplication.objects.filter(
-        status=ApplicationStatus.CONFIRMED,
+        status=ApplicationStatus.AGREEMENT_PENDING,
         attendance_confirmed_at__isnull=True,
         attendance_flagged_at__isnull=False,
         programme__starts_on__gte=today,
@@ -147,8 +164,16 @@ register(
         "Agreements awaiting signature",
         frozenset({TEAM}),
         "placements.view_workexperienceapplication",
-        _applications(ApplicationStatus.AGREEMENT_PENDING),
+        _agreements_awaiting_signature,
         _admin_list("workexperienceapplication", "agreements_awaiting_signature"),
+    ),
+    Queue(
+        "places_to_confirm",
+        "Places to confirm",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        _places_to_confirm,
+        _admin_list("workexperienceapplication", "places_to_confirm"),
     ),
     Queue(
         "without_risk_assessment",
@@ -173,6 +198,14 @@ register(
         "placements.view_workexperienceapplication",
         _attendance_not_confirmed,
         _admin_list("workexperienceapplication", "attendance_not_confirmed"),
+    ),
+    Queue(
+        "protocol_review_due",
+        "Review of the Work Experience Protocol due",
+        frozenset({HEAD}),
+        "placements.monitor_work_experience",
+        lambda user, today: review_due(today),
+        lambda: f"{reverse('we_monitoring')}#review",
     ),
     # An escorting officer's own participants (protocol 3.5.4), on their own list, filtered.
     Queue(

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import capacity, placement_days, presentations
+from .services import capacity, monitoring, placement_days, presentations
 
 
 @shared_task(ignore_result=True)
@@ -23,3 +23,8 @@ def chase_attendance_confirmations() -> None:
 @shared_task(ignore_result=True)
 def report_counter_drift() -> None:
     capacity.report_counter_drift()
+
+
+@shared_task(ignore_result=True)
+def remind_protocol_review() -> None:
+    monitoring.remind_protocol_review()

@@ -2,6 +2,7 @@ from .views import (
     allocation,
     calendars,
     cohorts,
+    monitoring,
     officers,
     partners,
     placement_days,
@@ -22,4 +23,5 @@ urlpatterns = [
     *work_experience.urlpatterns,
     *work_experience_staff.urlpatterns,
     *placement_days.urlpatterns,
+    *monitoring.urlpatterns,
 ]

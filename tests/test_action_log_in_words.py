@@ -40,7 +40,9 @@ from tests.factories import UserFactory
 from tests.test_exports import export
 from vetting.services.agreements import Evidence, agreement_of, sign_as_guardian, sign_as_participant
 from vetting.services.checks import checks_of, clear_check, start_check
+from vetting.services.references import request_reference, submit_reference
 from vetting.tests.agreement_helpers import consent_token
+from vetting.tests.references import ANSWERS, emailed_token
 from volunteers.models import RecruitmentCampaign
 from volunteers.services import close_campaign
 
@@ -138,6 +140,13 @@ def demo_log(settings):
         review_due=today + timedelta(days=7),
         summary="Escorted at all times.",
     )
+    # Protocol 3.3.2: a reference in, the joining instructions, the applicant's answer, the place.
+    reference = request_reference(
+        application, by=rita, referee_name="Robin Tutor", referee_email="robin@school.example", relationship="Tutor"
+    )
+    submit_reference(emailed_token(reference), answers=ANSWERS)
+    application = work_experience.send_joining_instructions(application, by=rita)
+    placement_days.confirm_attendance(application, by=alex)
     work_experience.confirm_application(application, by=rita)
     placement_days.assign_escorting_officer(application, by=rita, officer=erin)
     running = WorkExperienceProgramme.objects.get(status="running")

@@ -226,7 +226,9 @@ def reference_form():
 
 def confirm_attendance():
     """The link in the joining instructions; the application's number is in the address."""
-    application = ApplicationFactory(status=ApplicationStatus.CONFIRMED, joining_instructions_sent_at=timezone.now())
+    application = ApplicationFactory(
+        status=ApplicationStatus.AGREEMENT_PENDING, joining_instructions_sent_at=timezone.now()
+    )
     confirmed = lambda c: WorkExperienceApplication.objects.filter(attendance_confirmed_at__isnull=False).count()  # noqa: E731
     token = str(application.pk)
     url = reverse("confirm_attendance", args=[token])

@@ -13,10 +13,13 @@ from accounts.models import ActionLog, User
 from accounts.roles import STAFF_ROLES, has_role
 from kentplacements.workflow import TransitionNotAllowed, Workflow
 from placements.demo import DEMO_PARTICIPANTS, DEMO_PARTNERS
-from placements.models import PartnerOrganisation
+from placements.demo_monitoring import PAST_APPLICANTS
+from placements.enums import ApplicationStatus
+from placements.models import PartnerOrganisation, WorkExperienceApplication
+from placements.services.work_experience import missing_for_confirmation, missing_for_joining_instructions
 from placements.tests.work_experience_factories import ProgrammeFactory
 from tests.factories import UserFactory
-from vetting.models import Reference
+from vetting.services.references import references_for
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +95,20 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 1  # DEMO_IN_VETTING
+    # DEMO_IN_VETTING, DEMO_AWAITING_ATTENDANCE, and the past programme's applicants of the
+    # monitoring page's figures
+    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 2 + len(PAST_APPLICANTS)
     # the applicant in vetting has a reference answered and one waiting (issue 10)
-    assert sorted(Reference.objects.values_list("status", flat=True)) == ["received", "requested"]
+    in_vetting = WorkExperienceApplication.objects.get(status=ApplicationStatus.VETTING)
+    assert sorted(references_for(in_vetting).values_list("status", flat=True)) == ["received", "requested"]
+    # protocol 3.3.2: every place confirmed met what confirming waits for, and the applicant
+    # waiting to confirm attendance had what the joining instructions wait for
+    confirmed = WorkExperienceApplication.objects.filter(status=ApplicationStatus.CONFIRMED)
+    assert confirmed.count() == len(DEMO_PARTICIPANTS) + 1
+    assert [missing_for_confirmation(application) for application in confirmed] == [[]] * confirmed.count()
+    answering = WorkExperienceApplication.objects.get(status=ApplicationStatus.AGREEMENT_PENDING)
+    assert missing_for_joining_instructions(answering) == [] and answering.joining_instructions_sent_at
+    assert missing_for_confirmation(answering) == ["the applicant has not confirmed they will attend"]
     for role, login, _name in DEMO_PEOPLE:
         user = User.objects.get(email=demo_email(login))
         assert has_role(user, role)
@@ -135,7 +149,7 @@ def add_log_entries(recruiter):
 
 
 @pytest.mark.parametrize(
-    ("url_name", "queries"), [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 18)]
+    ("url_name", "queries"), [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 19)]
 )
 def test_action_log_lists_query_count_is_constant(
     url_name, queries, client, recruiter, add_log_entries, assert_query_count_constant

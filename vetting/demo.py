@@ -3,6 +3,8 @@
 - The agreement's first version, and signed, sealed Work Placement Agreements (with their
   PDFs) for the participants of the programme running this week, so the applicant and the
   recruitment team have one to read and download.
+- Those participants' vetting complete as well (protocol 3.3.2: "once the necessary checks and
+  references have been completed"): their checks cleared and a reference received.
 - An application in vetting with one check cleared and one in progress, on the demo vetting
   officer's home ("Vetting to decide") and their vetting page (issue 10), and its references,
   made through the services as in real life: one answered by its referee, one still waiting."""
@@ -17,8 +19,8 @@ from django.utils import timezone
 from notifications.models import Notification
 
 from . import subjects
-from .enums import WORK_EXPERIENCE_CHECKS
-from .models import AgreementStatus, Signature, SignerRole, WorkPlacementAgreement
+from .enums import WORK_EXPERIENCE_CHECKS, CheckStatus, ReferenceStatus
+from .models import AgreementStatus, Reference, Signature, SignerRole, VettingCheck, WorkPlacementAgreement
 from .pdf import render_agreement_pdf
 from .services.agreements import ensure_current_version, seal_agreement_pdf
 from .services.checks import checks_of, clear_check, request_checks, start_check
@@ -60,6 +62,46 @@ def _signed_agreement(record, version):
     agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     agreement.status, agreement.ready_at = AgreementStatus.READY, signed_at
     agreement.save()
+
+
+def seed_completed_vetting_demo(records, *, vetting_officer) -> None:
+    """Protocol 3.3.2 for the records past it (a confirmed place): checks and references done."""
+    for record in records:
+        if not checks_of(record).exists():
+            write_completed_vetting(record, officer=vetting_officer, at=timezone.now() - timedelta(days=30))
+
+
+def write_completed_vetting(record, *, officer, at) -> None:
+    """The required checks cleared until a year after the placement, and one reference
+    received. Written directly, for demo data and tests: the services' emails (the referee's
+    link above all) belong to real vetting, which vetting's own tests drive."""
+    subject = subjects.describe(record)
+    ends_on = subject.ends_on
+    for check_type in WORK_EXPERIENCE_CHECKS:
+        VettingCheck.objects.create(
+            **subjects.pointer(record),
+            check_type=check_type,
+            status=CheckStatus.CLEARED,
+            requested_by=officer,
+            requested_at=at,
+            decided_by=officer,
+            decided_at=at,
+            expires_on=ends_on + timedelta(days=365),
+            needed_until=ends_on,
+        )
+    Reference.objects.create(
+        **subjects.pointer(record),
+        about=f"{subject.person_name}, {subject.title}"[:300],
+        referee_name="Robin Tutor",
+        referee_email="robin.tutor@example.org",
+        relationship="Form tutor",
+        status=ReferenceStatus.RECEIVED,
+        requested_by=officer,
+        requested_at=at,
+        received_at=at,
+        link_used_at=at,
+        **DEMO_ANSWERS,
+    )
 
 
 def seed_vetting_demo(*, record, vetting_officer):

@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from placements.enums import ApplicationStatus, PlacementType
@@ -222,14 +223,19 @@ def test_staff_go_from_the_programmes_to_each_register_and_participant(client, r
     ]
 
 
-def test_a_confirmed_applicant_is_led_to_attendance_and_their_diary(client, applicant):
+def test_an_applicant_is_led_to_confirm_attendance_then_to_their_diary(client, applicant):
+    """Protocol 3.3.2: the joining instructions ask them to confirm they will attend, before
+    the place is confirmed; once it is, their diary opens (3.4.3)."""
+    answering = ApplicationFactory(
+        applicant=applicant, status=ApplicationStatus.AGREEMENT_PENDING, joining_instructions_sent_at=timezone.now()
+    )
     confirmed = ApplicationFactory(applicant=applicant, status=ApplicationStatus.CONFIRMED)
     ApplicationFactory(applicant=applicant, status=ApplicationStatus.APPLIED)
     client.force_login(applicant)
     html = client.get(reverse("we_my_applications")).content.decode()
     assert html.count(reverse("work_experience_diary", args=[confirmed.pk])) == 1
-    assert html.count(reverse("confirm_attendance", args=[confirmed.pk])) == 1
-    assert html.count("/work-experience/diary/") == 1
+    assert html.count(reverse("confirm_attendance", args=[answering.pk])) == 1
+    assert html.count("/work-experience/diary/") == 1 and html.count("/work-experience/attendance/") == 1
 
 
 def test_the_head_of_resourcing_reads_the_participants_without_links_they_may_not_open(client, head_of_resourcing):

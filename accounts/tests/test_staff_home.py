@@ -81,7 +81,13 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
     RiskAssessment.objects.create(
         application=assessed, owner=recruiter, assessed_on=today - timedelta(days=9), review_due=today - timedelta(1)
     )
-    flagged = ApplicationFactory(status=S.CONFIRMED, attendance_flagged_at=timezone.now())
+    # protocol 3.3.2: the joining instructions went, and the applicant has not answered by the deadline
+    answered = ApplicationFactory(
+        status=S.AGREEMENT_PENDING, joining_instructions_sent_at=timezone.now(), attendance_confirmed_at=timezone.now()
+    )
+    flagged = ApplicationFactory(
+        status=S.AGREEMENT_PENDING, joining_instructions_sent_at=timezone.now(), attendance_flagged_at=timezone.now()
+    )
     dead = NotificationFactory(dead=True)
     NotificationFactory(sent=True)
 
@@ -90,7 +96,8 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
     expected = {
         "Applications to shortlist": set(to_shortlist),
         "Agreements awaiting signature": {awaiting_agreement},
-        "Participants without a risk assessment": {without_assessment, flagged},
+        "Places to confirm": {answered},
+        "Participants without a risk assessment": {without_assessment},
         "Overdue risk reviews": {assessed.risk_assessment},
         "Attendance not confirmed": {flagged},
         "Emails that could not be delivered": {dead},
@@ -165,6 +172,8 @@ def test_the_head_of_resourcing_sees_the_lists_they_may_open(client, head_of_res
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
         "Emails that could not be delivered",
+        # protocol 7.1 (placements.queues): theirs alone
+        "Review of the Work Experience Protocol due",
     }
     assert queues["Partner registrations to review"].count == 1
 
@@ -266,7 +275,7 @@ def test_a_withheld_reason_is_not_on_the_record_nor_found_by_search(client, recr
 # --- queries ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 18), ("diversity_officer", 17)])
+@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 19), ("diversity_officer", 17)])
 def test_the_home_query_count_does_not_grow_with_the_records(
     client, request, persona, queries, assert_query_count_constant
 ):

@@ -27,6 +27,7 @@ from ..services.work_experience import (
     finish_programme,
     open_programme,
     request_agreement,
+    send_joining_instructions,
     shortlist_application,
     start_programme,
     start_vetting,
@@ -145,6 +146,7 @@ class WorkExperienceApplicationAdmin(
         "decline_selected",
         "start_vetting_selected",
         "request_agreement_selected",
+        "send_joining_instructions_selected",
         "complete_selected",
         "discontinue_selected",
         "assign_escort_selected",
@@ -200,6 +202,17 @@ class WorkExperienceApplicationAdmin(
     @admin.action(description="Ask for the Work Placement Agreement", permissions=["change"])
     def request_agreement_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda a: request_agreement(a, by=request.user), "asked to sign")
+
+    @admin.action(description="Send joining instructions", permissions=["change"])
+    def send_joining_instructions_selected(self, request, queryset):
+        """Protocol 3.3.2: each waits for its checks, references and signed agreement."""
+        run_on_each(
+            self,
+            request,
+            queryset,
+            lambda a: send_joining_instructions(a, by=request.user),
+            "had the joining instructions sent",
+        )
 
     @admin.action(description="Placement completed", permissions=["change"])
     def complete_selected(self, request, queryset):

@@ -3,6 +3,7 @@ experience (seed 001). One module per part; import models from here."""
 
 from .cohorts import Cohort, StudentOfficer
 from .discretion import DiscretionaryException
+from .monitoring import ProtocolReview
 from .partners import Community, PartnerContact, PartnerOrganisation
 from .placements import CommunityPlacement, HostingOffer
 from .presentations import PlacementFeedback, PlacementReflection, PresentationInvitation, PresentationSession
@@ -40,6 +41,7 @@ __all__ = [
     "PlacementReflection",
     "PresentationInvitation",
     "PresentationSession",
+    "ProtocolReview",
     "RiskAssessment",
     "RiskAttachment",
     "SecurityBriefing",

@@ -38,7 +38,7 @@ class WorkExperienceProgramme(models.Model):
     applications_open_at = models.DateTimeField()
     applications_close_at = models.DateTimeField()
     status = models.CharField(max_length=10, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
-    # joining instructions (protocol 3.3.2), sent once an application is confirmed
+    # joining instructions (protocol 3.3.2), sent once the checks, references and agreement are in
     arrival_time = models.TimeField(null=True, blank=True)
     what_to_bring = models.TextField(blank=True)
     dress_code = models.TextField(blank=True)

@@ -15,3 +15,5 @@ rules.add_perm("placements.view_application", is_recruitment_team | is_head_of_r
 rules.add_perm("placements.decide_applications", is_recruitment_team)
 # Protocol 2.3: the Head of HR Resourcing, and only that role, makes exceptions.
 rules.add_perm("placements.grant_exceptions", is_head_of_resourcing)
+# Protocol 7.1: "Monitoring will be undertaken by the Head of Resourcing", who reviews the protocol.
+rules.add_perm("placements.monitor_work_experience", is_head_of_resourcing)

@@ -368,17 +368,24 @@ def attendance_deadline(programme):
 
 @transaction.atomic
 def confirm_attendance(application, *, by):
-    """Protocol 3.3.2: the applicant confirms they will attend, once the joining
-    instructions have gone. Confirming twice changes nothing."""
+    """Protocol 3.3.2: the applicant confirms they will attend once the joining instructions
+    have gone, and before the place is confirmed (confirm_application waits for it).
+    Confirming twice changes nothing."""
     if application.applicant_id != by.pk:
         raise DomainError("Only the applicant can confirm they will attend.")
-    if application.status != ApplicationStatus.CONFIRMED or not application.joining_instructions_sent_at:
-        raise DomainError("You can confirm attendance once your place is confirmed and joining instructions are sent.")
-    if application.attendance_confirmed_at is None:
-        application.attendance_confirmed_at = timezone.now()
-        application.save(update_fields=["attendance_confirmed_at"])
-        record_action(application, action="confirm_attendance", by=by)
+    if application.attendance_confirmed_at is not None:
+        return application
+    if not awaits_attendance(application):
+        raise DomainError("You can confirm you will attend once we have sent your joining instructions.")
+    application.attendance_confirmed_at = timezone.now()
+    application.save(update_fields=["attendance_confirmed_at"])
+    record_action(application, action="confirm_attendance", by=by)
     return application
+
+
+def awaits_attendance(application) -> bool:
+    """The joining instructions have gone and the place waits for the applicant's answer."""
+    return application.status == ApplicationStatus.AGREEMENT_PENDING and bool(application.joining_instructions_sent_at)
 
 
 def chase_attendance_confirmations(now=None) -> int:
@@ -388,7 +395,7 @@ def chase_attendance_confirmations(now=None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     waiting = WorkExperienceApplication.objects.filter(
-        status=ApplicationStatus.CONFIRMED,
+        status=ApplicationStatus.AGREEMENT_PENDING,
         joining_instructions_sent_at__isnull=False,
         attendance_confirmed_at__isnull=True,
         programme__starts_on__gte=today,

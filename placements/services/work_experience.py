@@ -17,6 +17,7 @@ from notifications.services import notify
 from vetting.enums import WORK_EXPERIENCE_CHECKS
 from vetting.services.agreements import agreement_signed, open_agreement
 from vetting.services.checks import request_checks, vetting_cleared
+from vetting.services.references import references_received
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
@@ -32,6 +33,7 @@ from ..enums import (
 from ..links import absolute_url
 from ..models import ExpressionOfInterest, WorkExperienceApplication, WorkExperienceProgramme
 from ..selectors.discretion import waived, waived_questions
+from .placement_days import attendance_deadline
 
 S = ApplicationStatus
 
@@ -380,34 +382,77 @@ class Requirement:
     met: Callable[[WorkExperienceApplication], bool]
 
 
-# Protocol 3.3.2 and 3.4.1: what confirming a place waits for. The checks, references and
-# the signed agreement come from the vetting app (vetting_cleared, references_received,
-# agreement_signed, issue 10): each is one line here. (The Student Placement Risk Assessment
-# is not one: it comes "at the start of the placement", 3.5.4, before the first activity.)
-CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = (
+# Protocol 3.3.2 and 3.4.1: what the joining instructions wait for ("once the necessary
+# checks and references have been completed"), then what confirming the place waits for
+# (those, and "confirmation of attendance is received"). The checks, references and the
+# signed agreement come from the vetting app (issue 10): each is one line here. (The Student
+# Placement Risk Assessment is not one: it comes "at the start of the placement", 3.5.4,
+# before the first activity.)
+JOINING_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("vetting_cleared", "the vetting checks are not all cleared", vetting_cleared),
+    Requirement("references_received", "the references are not all received", references_received),
     Requirement("agreement_signed", "the Work Placement Agreement is not signed by everyone", agreement_signed),
 )
+CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = (
+    *JOINING_REQUIREMENTS,
+    Requirement(
+        "attendance_confirmed",
+        "the applicant has not confirmed they will attend",
+        lambda application: application.attendance_confirmed_at is not None,
+    ),
+)
+
+
+def _missing(requirements, application) -> list[str]:
+    return [requirement.missing for requirement in requirements if not requirement.met(application)]
+
+
+def missing_for_joining_instructions(application) -> list[str]:
+    """What the joining instructions still wait for, in words: the application page shows it."""
+    return _missing(JOINING_REQUIREMENTS, application)
 
 
 def missing_for_confirmation(application) -> list[str]:
     """What is not in yet, in words ("" for none): the application page shows it by the button."""
-    return [requirement.missing for requirement in CONFIRM_REQUIREMENTS if not requirement.met(application)]
+    return _missing(CONFIRM_REQUIREMENTS, application)
+
+
+@transaction.atomic
+def send_joining_instructions(application, *, by) -> WorkExperienceApplication:
+    """Protocol 3.3.2: once the checks and references are complete (and the agreement signed,
+    3.4.1), the Corporate Recruitment Team sends the joining instructions, which ask the
+    applicant to confirm they will attend. Once: sending again (a double click, or two of the
+    team at once) changes nothing and emails nothing more."""
+    if not by.has_perm("placements.decide_applications"):
+        raise DomainError("Only the Corporate Recruitment Team may send the joining instructions.")
+    application = _locked(application)
+    if application.status != S.AGREEMENT_PENDING:
+        raise DomainError("The joining instructions are sent once the Work Placement Agreement has been asked for.")
+    if application.joining_instructions_sent_at is not None:
+        return application
+    if missing := missing_for_joining_instructions(application):
+        raise DomainError(f"The joining instructions cannot be sent yet: {'; '.join(missing)}.")
+    application.joining_instructions_sent_at = timezone.now()
+    application.save(update_fields=["joining_instructions_sent_at"])
+    record_action(application, action="send_joining_instructions", by=by)
+    _email_applicant(application, "joining_instructions")
+    return application
 
 
 @transaction.atomic
 def confirm_application(application, *, by) -> WorkExperienceApplication:
-    """agreement_pending -> confirmed, taking one of the programme's places, and the joining
-    instructions go out (protocol 3.3.2)."""
+    """agreement_pending -> confirmed, taking one of the programme's places, once the
+    applicant has confirmed they will attend (protocol 3.3.2); they are told their place is
+    confirmed (they had the joining instructions before)."""
     if missing := missing_for_confirmation(application):
         raise DomainError(f"This place cannot be confirmed yet: {'; '.join(missing)}.")
-    application = _move(application, S.CONFIRMED, by=by, action="confirm", joining_instructions_sent_at=timezone.now())
+    application = _move(application, S.CONFIRMED, by=by, action="confirm")
     # The conditional UPDATE of the one counter helper; programme_capacity_never_exceeded stands behind it.
     if not take(PROGRAMME_PLACES, application.programme_id, by=by, holder=application):
         if not waived(application, ExceptionRule.CAPACITY):
             raise DomainError("This programme has no places left.")
         _add_a_place(application, by=by)
-    _email_applicant(application, "joining_instructions")
+    _email_applicant(application, "confirmed")
     return application
 
 
@@ -513,9 +558,14 @@ def _joining_context(programme) -> dict:
 
 def _email_applicant(application, name, **extra):
     context = application_context(application) | extra
-    if name == "joining_instructions":
+    if name in ("joining_instructions", "confirmed"):
         context |= _joining_context(application.programme)
+    if name == "joining_instructions":
         context["confirm_attendance_url"] = absolute_url("confirm_attendance", application.pk)
+        context["confirm_by"] = f"{attendance_deadline(application.programme):%A %-d %B %Y}"
+    if name == "confirmed":
+        # Protocol 3.5.3: under 18, the participant is in their parent or guardian's care.
+        context["under_18"] = application.needs_guardian_consent
     notify(
         recipient=application.applicant.email,
         template=f"placements/we_{name}",

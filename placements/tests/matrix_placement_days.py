@@ -24,6 +24,12 @@ def on_placement(**fields):
     return ApplicationFactory(**{**defaults, **fields})
 
 
+def awaiting_attendance(**fields):
+    """Joining instructions sent, the place waiting for the applicant to confirm they will
+    attend (protocol 3.3.2): the step before confirmed."""
+    return on_placement(**{"status": ApplicationStatus.AGREEMENT_PENDING, **fields})
+
+
 def only(*personas, otherwise="403"):
     return by_persona(otherwise, anonymous=LOGIN, staff_without_mfa=MFA, **dict.fromkeys(personas, "200"))
 
@@ -41,6 +47,7 @@ MATRIX = {
 def url_arguments(people):
     escorted = on_placement(escorting_officer=people["escorting_officer"])
     own = on_placement(applicant=people["applicant"])
+    answering = awaiting_attendance(applicant=people["applicant"])
     return {
         "escort_participant": {"application_id": str(escorted.pk)},
         "staff_participant": {"application_id": str(escorted.pk)},
@@ -48,7 +55,7 @@ def url_arguments(people):
             "programme_id": str(escorted.programme_id),
             "day": escorted.programme.starts_on.isoformat(),
         },
-        "confirm_attendance": {"application_id": str(own.pk)},
+        "confirm_attendance": {"application_id": str(answering.pk)},
         "work_experience_diary": {"application_id": str(own.pk)},
     }
 

@@ -14,6 +14,7 @@ from kentplacements.celery import app
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements import tasks
+from placements.enums import ApplicationStatus
 from placements.models import Activity, AttendanceRecord, DiaryEntry
 from placements.services.placement_days import (
     add_diary_entry,
@@ -30,7 +31,7 @@ from placements.services.placement_days import (
 )
 from tests.factories import UserFactory
 
-from .matrix_placement_days import on_placement
+from .matrix_placement_days import awaiting_attendance, on_placement
 from .work_experience_factories import ready_for_activities
 
 pytestmark = pytest.mark.django_db
@@ -224,7 +225,14 @@ def test_a_dra_cannot_be_dated_in_the_future(application, escorting_officer, on_
 # --- confirming attendance (3.3.2) ----------------------------------------------------------------
 
 
-def test_the_applicant_confirms_attendance_once(application):
+@pytest.fixture
+def answering(escorting_officer):
+    """The joining instructions have gone; the place waits for the applicant's answer."""
+    return awaiting_attendance(escorting_officer=escorting_officer)
+
+
+def test_the_applicant_confirms_attendance_once(answering):
+    application = answering
     confirm_attendance(application, by=application.applicant)
     first = application.attendance_confirmed_at
     confirm_attendance(application, by=application.applicant)
@@ -232,25 +240,34 @@ def test_the_applicant_confirms_attendance_once(application):
     assert ActionLog.objects.filter(action="confirm_attendance").count() == 1
 
 
-def test_attendance_cannot_be_confirmed_before_joining_instructions():
-    application = on_placement(joining_instructions_sent_at=None)
-    with pytest.raises(DomainError, match="joining instructions are sent"):
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"joining_instructions_sent_at": None},
+        # Protocol 3.3.2: attendance comes before the place is confirmed, never after
+        {"status": ApplicationStatus.CONFIRMED},
+    ],
+)
+def test_attendance_is_confirmed_only_while_the_joining_instructions_wait_for_it(fields):
+    application = awaiting_attendance(**fields)
+    with pytest.raises(DomainError, match="once we have sent your joining instructions"):
         confirm_attendance(application, by=application.applicant)
 
 
-def test_only_the_applicant_confirms_attendance(application, recruiter):
+def test_only_the_applicant_confirms_attendance(answering, recruiter):
     with pytest.raises(DomainError, match="Only the applicant"):
-        confirm_attendance(application, by=recruiter)
+        confirm_attendance(answering, by=recruiter)
 
 
 # The deadline: 19 July − 7 days = 12 July 2027.
 @pytest.mark.parametrize("day", [date(2027, 7, 9), date(2027, 7, 1)])
-def test_no_chasing_more_than_two_days_before_the_deadline(application, day):
+def test_no_chasing_more_than_two_days_before_the_deadline(answering, day):
     assert chase_attendance_confirmations(now=london(day.year, day.month, day.day, 8, 0)) == 0
     assert mails("day_attendance_reminder") == []
 
 
-def test_the_applicant_is_reminded_once_then_staff_are_told_once(application, recruiter):
+def test_the_applicant_is_reminded_once_then_staff_are_told_once(answering, recruiter):
+    application = answering
     for day in (10, 11, 12):
         chase_attendance_confirmations(now=london(2027, 7, day, 8, 0))
     [reminder] = mails("day_attendance_reminder")
@@ -269,13 +286,18 @@ def test_the_applicant_is_reminded_once_then_staff_are_told_once(application, re
     assert application.attendance_flagged_at == london(2027, 7, 13, 8, 0)
 
 
-def test_a_confirmed_attendance_is_not_chased(application, recruiter):
-    confirm_attendance(application, by=application.applicant)
+def test_a_confirmed_attendance_is_not_chased(answering, recruiter):
+    confirm_attendance(answering, by=answering.applicant)
     assert chase_attendance_confirmations(now=london(2027, 7, 13, 8, 0)) == 0
     assert mails("day_attendance_flag") == []
 
 
-def test_celery_beat_runs_the_daily_tasks(application, recruiter, time_machine):
+def test_a_confirmed_place_is_not_chased(application, recruiter):
+    """Its attendance was confirmed before the place (protocol 3.3.2): nothing to chase."""
+    assert chase_attendance_confirmations(now=london(2027, 7, 13, 8, 0)) == 0
+
+
+def test_celery_beat_runs_the_daily_tasks(application, answering, recruiter, time_machine):
     assert app.conf.beat_schedule["risk-review-reminders"]["task"] == "placements.tasks.remind_overdue_risk_reviews"
     entry = app.conf.beat_schedule["attendance-confirmations"]
     assert entry["task"] == "placements.tasks.chase_attendance_confirmations"

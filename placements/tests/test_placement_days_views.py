@@ -14,7 +14,7 @@ from placements.enums import ApplicationStatus
 from placements.models import Activity, AttendanceRecord, DiaryEntry, DynamicRiskAssessment, RiskAssessment
 
 from .form_markup import error_under_field, summary_link
-from .matrix_placement_days import on_placement
+from .matrix_placement_days import awaiting_attendance, on_placement
 from .work_experience_factories import ready_for_activities
 
 pytestmark = pytest.mark.django_db
@@ -193,12 +193,14 @@ def test_the_register_query_count_is_pinned(client, recruiter, escorted, assert_
 # --- the applicant --------------------------------------------------------------------------
 
 
-def test_the_applicant_confirms_attendance(client, escorted):
-    url = reverse("confirm_attendance", args=[escorted.pk])
-    response = signed_in(client, escorted.applicant).post(url, follow=True)
+def test_the_applicant_confirms_attendance(client):
+    application = awaiting_attendance()
+    url = reverse("confirm_attendance", args=[application.pk])
+    assertContains(signed_in(client, application.applicant).get(url), "Once you have, we will confirm your place.")
+    response = client.post(url, follow=True)
     assertContains(response, "Thank you: you have confirmed you will attend.")
-    escorted.refresh_from_db()
-    assert escorted.attendance_confirmed_at == timezone.now()
+    application.refresh_from_db()
+    assert application.attendance_confirmed_at == timezone.now()
 
 
 def test_attendance_before_joining_instructions_is_explained(client):
@@ -206,7 +208,7 @@ def test_attendance_before_joining_instructions_is_explained(client):
     response = signed_in(client, application.applicant).post(
         reverse("confirm_attendance", args=[application.pk]), follow=True
     )
-    assertContains(response, "once your place is confirmed and joining instructions are sent")
+    assertContains(response, "once we have sent your joining instructions")
 
 
 def test_another_applicants_pages_do_not_exist(client, applicant, someone_else):

@@ -14,6 +14,7 @@ from placements.services.presentations import give_feedback
 
 from .factories import CohortFactory, CommunityPlacementFactory, PartnerFactory, StudentOfficerFactory
 from .presentation_factories import BEFORE_CUTOFF, finished_placement, offer_in_window
+from .tables import rows
 
 pytestmark = pytest.mark.django_db
 C = CommunityCode
@@ -59,19 +60,6 @@ def cohort():
 def report(client, diversity_officer, cohort):
     client.force_login(diversity_officer)
     return client.get(reverse("cohort_report", args=[cohort.pk])).content.decode()
-
-
-def rows(html, caption):
-    """(heading, cells) of each body row of the table with this caption."""
-    table = re.search(rf"<caption>{caption}</caption>(.*?)</table>", html, re.S).group(1)
-    body = table.split("<tbody>")[1]
-    return [
-        (
-            re.sub(r"<.*?>", "", th).strip(),
-            [re.sub(r"<.*?>", "", td).strip() for td in re.findall(r"<td>(.*?)</td>", tr, re.S)],
-        )
-        for th, tr in re.findall(r'<tr>\s*<th scope="row">(.*?)</th>(.*?)</tr>', body, re.S)
-    ]
 
 
 def test_placements_by_status_for_each_type(report):

@@ -209,25 +209,6 @@ def test_moves_out_of_order_are_refused(recruiter):
     assert not Notification.objects.exists()
 
 
-def test_confirming_sends_the_joining_instructions(recruiter):
-    application = ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING))
-    application = confirm_application(application, by=recruiter)
-    application.programme.refresh_from_db()
-    assert application.status == S.CONFIRMED and application.joining_instructions_sent_at is not None
-    assert application.programme.places_confirmed == 1
-    body = only_email_to(application.applicant.email, "we_joining_instructions").body_text
-    for text in (
-        "Monday 19 July 2027",
-        "Arrive at:   8:45 on the first day",
-        "Kent Police College, Maidstone",
-        "Photo ID and a packed lunch.",
-        "Smart clothes and comfortable shoes.",
-        "Corporate Recruitment Team, 01622 690690",
-        f"http://127.0.0.1:8000/work-experience/attendance/{application.pk}/",  # confirm attendance online
-    ):
-        assert text in body
-
-
 def test_confirming_does_not_wait_for_the_risk_assessment(recruiter):
     """Issue 10: the Student Placement Risk Assessment is completed "at the start of the
     placement" (protocol 3.5.4) and is required before the first activity, not before
@@ -281,9 +262,14 @@ def test_nobody_is_marked_attending_before_the_first_day(recruiter):
     assert application.status == S.CONFIRMED
 
 
-def test_confirming_says_in_words_what_is_missing(recruiter, references_missing):
+def test_confirming_says_in_words_what_is_missing(recruiter):
+    """Protocol 3.3.2: every requirement still missing, in words (CONFIRM_REQUIREMENTS)."""
     application = ApplicationFactory(status=S.AGREEMENT_PENDING)
-    with pytest.raises(DomainError, match=r"cannot be confirmed yet: .*the references are not in"):
+    missing = (
+        "the vetting checks are not all cleared; the references are not all received; the Work Placement "
+        "Agreement is not signed by everyone; the applicant has not confirmed they will attend."
+    )
+    with pytest.raises(DomainError, match=f"cannot be confirmed yet: {missing}"):
         confirm_application(application, by=recruiter)
     application.refresh_from_db()
     assert application.status == S.AGREEMENT_PENDING and not Notification.objects.exists()

@@ -12,10 +12,11 @@ from accounts.audit import record_action
 from notifications.models import Notification
 from placements.enums import ApplicationStatus, DeclineReason, ExceptionRule
 from placements.services.work_experience import shortlist_application, start_vetting
+from vetting.enums import ReferenceStatus
 from vetting.services.checks import checks_of, clear_check, start_check
-from vetting.services.references import references_page
+from vetting.services.references import references_for, references_page
 
-from .work_experience_factories import ApplicationFactory
+from .work_experience_factories import ApplicationFactory, ready_to_confirm
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -81,11 +82,14 @@ def test_a_draft_is_listed_and_read_but_offers_no_move(client, recruiter):
     assert "Draft (not sent)" in html and "Next steps" not in html and "Make an exception" not in html
 
 
-def test_confirming_waits_for_what_is_missing_and_says_it(client, recruiter, references_missing):
-    application = ApplicationFactory(status=S.AGREEMENT_PENDING)
+def test_confirming_waits_for_what_is_missing_and_says_it(client, recruiter):
+    """A reference asked for again after the joining instructions went (protocol 3.3.2)."""
+    application = ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING))
     client.force_login(recruiter)
+    assert "Confirm the place</button>" in client.get(page(application)).content.decode()
+    references_for(application).update(status=ReferenceStatus.REQUESTED, received_at=None, recommendation="")
     html = client.get(page(application)).content.decode()
-    assert "The place cannot be confirmed yet" in html and "the references are not in" in html.lower()
+    assert "The place cannot be confirmed yet" in html and "The references are not all received." in html
     assert "Confirm the place</button>" not in html
 
 

@@ -113,29 +113,19 @@ def record_placement_day(application, officer):
     AttendanceRecord.objects.create(application=application, date=day, present=True, recorded_by=officer)
 
 
-def ready_to_confirm(application):
-    """What confirming a place waits for (protocol 3.3.2; CONFIRM_REQUIREMENTS), in place for
-    ``application``: its required vetting checks cleared until after the programme, and its
-    Work Placement Agreement signed by everyone. Written directly (tests only): the vetting and
-    agreement tests drive the services that make these rows."""
+def ready_for_joining_instructions(application):
+    """What sending the joining instructions waits for (protocol 3.3.2 and 3.4.1;
+    JOINING_REQUIREMENTS), in place for ``application``: its required vetting checks cleared
+    until after the programme, one reference received, and its Work Placement Agreement
+    signed by everyone. Written directly (tests only): the vetting, reference and agreement
+    tests drive the services that make these rows."""
     from vetting import subjects
-    from vetting.enums import WORK_EXPERIENCE_CHECKS, CheckStatus
-    from vetting.models import AgreementStatus, VettingCheck, WorkPlacementAgreement
+    from vetting.demo import write_completed_vetting
+    from vetting.models import AgreementStatus, WorkPlacementAgreement
     from vetting.services.agreements import ensure_current_version
 
-    officer, now, programme = UserFactory(roles=[Role.VETTING_OFFICER]), timezone.now(), application.programme
-    for check_type in WORK_EXPERIENCE_CHECKS:
-        VettingCheck.objects.create(
-            **subjects.pointer(application),
-            check_type=check_type,
-            status=CheckStatus.CLEARED,
-            requested_by=officer,
-            requested_at=now,
-            decided_by=officer,
-            decided_at=now,
-            expires_on=programme.ends_on + timedelta(days=365),
-            needed_until=programme.ends_on,
-        )
+    now = timezone.now()
+    write_completed_vetting(application, officer=UserFactory(roles=[Role.VETTING_OFFICER]), at=now)
     WorkPlacementAgreement.objects.create(
         **subjects.pointer(application),
         version=ensure_current_version(),
@@ -143,4 +133,17 @@ def ready_to_confirm(application):
         status=AgreementStatus.SIGNED,
         signed_at=now,
     )
+    return application
+
+
+def ready_to_confirm(application):
+    """What confirming a place waits for (protocol 3.3.2; CONFIRM_REQUIREMENTS), in place for
+    ``application``: the joining instructions' requirements, the instructions sent and the
+    applicant's confirmation that they will attend."""
+    ready_for_joining_instructions(application)
+    now = timezone.now()
+    WorkExperienceApplication.objects.filter(pk=application.pk).update(
+        joining_instructions_sent_at=now, attendance_confirmed_at=now
+    )
+    application.joining_instructions_sent_at = application.attendance_confirmed_at = now
     return application

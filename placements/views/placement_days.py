@@ -241,7 +241,12 @@ def confirm_attendance(request, application_id):
             messages.success(request, "Thank you: you have confirmed you will attend.")
         return redirect(request.path)
     deadline = services.attendance_deadline(application.programme)
-    context = {"application": application, "programme": application.programme, "deadline": deadline}
+    context = {
+        "application": application,
+        "programme": application.programme,
+        "deadline": deadline,
+        "awaits_attendance": services.awaits_attendance(application),
+    }
     return render(request, "placements/placement_days/confirm_attendance.html", context)
 
 

@@ -30,6 +30,7 @@ from ..selectors.work_experience import (
     public_programmes,
     staff_programmes,
 )
+from ..services.placement_days import awaits_attendance
 from ..services.work_experience import (
     ApplicationAlreadySent,
     closed_problem,
@@ -128,7 +129,11 @@ def my_applications(request):
             "history": _plain_history(histories[application.pk]),
             "answers": eligibility_answers(application),
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, ApplicationStatus.WITHDRAWN),
-            # a place confirmed: attendance and the diary are open to them (3.3.2, 3.4.3)
+            # the joining instructions sent: they confirm they will attend (3.3.2), and
+            # once the place is confirmed the page still says when they did
+            "attendance_page": awaits_attendance(application)
+            or (application.status in ON_PLACEMENT and application.attendance_confirmed_at is not None),
+            # a place confirmed: the diary is open to them (3.4.3)
             "on_placement": application.status in ON_PLACEMENT,
             # the Work Placement Agreement to read and sign, then download (protocol 3.4.1)
             "agreement": agreements.get(application.pk),

@@ -3,6 +3,7 @@ need to decide, its history in words, and a form for each move they make (protoc
 3.2–3.3, 2.4). Each form calls the one service of that move; the Head of Resourcing reads
 the page (2.3, 7.1) and moves nothing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -17,6 +18,7 @@ from vetting.services.references import references_page
 from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
 from ..forms.discretion import ExceptionForm
 from ..forms.work_experience import ApplicationDeclineForm, DiscontinueForm
+from ..models import WorkExperienceApplication
 from ..selectors.discretion import exceptions_to
 from ..selectors.work_experience import eligibility_answers, staff_applications
 from ..services import work_experience as services
@@ -29,12 +31,23 @@ S = ApplicationStatus
 
 @dataclass(frozen=True)
 class Move:
-    """A move that takes no more than a click: its service, where it leads, its words."""
+    """A step that takes no more than a click: its service, where it leads, its words, and
+    when it is offered (by default, when the workflow allows the move to ``target``)."""
 
     service: object
     target: ApplicationStatus
     button: str
     success: str
+    offered: Callable[[WorkExperienceApplication], bool] | None = None
+
+    def offered_for(self, application) -> bool:
+        if self.offered is not None:
+            return self.offered(application)
+        return APPLICATION_WORKFLOW.can(application.status, self.target)
+
+
+def _joining_instructions_due(application) -> bool:
+    return application.status == S.AGREEMENT_PENDING and application.joining_instructions_sent_at is None
 
 
 MOVES = {
@@ -48,12 +61,15 @@ MOVES = {
         "Ask for the Work Placement Agreement",
         "{name} has been asked to sign the Work Placement Agreement.",
     ),
-    "confirm": Move(
-        services.confirm_application,
-        S.CONFIRMED,
-        "Confirm the place",
-        "{name}'s place is confirmed and the joining instructions have gone.",
+    # Protocol 3.3.2: the joining instructions, then the applicant's answer, then the place.
+    "send_joining_instructions": Move(
+        services.send_joining_instructions,
+        S.AGREEMENT_PENDING,
+        "Send joining instructions",
+        "The joining instructions have gone to {name}, who is asked to confirm they will attend.",
+        offered=_joining_instructions_due,
     ),
+    "confirm": Move(services.confirm_application, S.CONFIRMED, "Confirm the place", "{name}'s place is confirmed."),
     "mark_attending": Move(services.mark_attending, S.ATTENDING, "Mark as attending", "{name} is attending."),
     "complete": Move(services.complete_application, S.COMPLETED, "Placement completed", "{name} has completed."),
 }
@@ -75,14 +91,26 @@ def application_page(request, application_id):
     application = get_object_or_404(staff_applications(), pk=application_id)
     decides = request.user.has_perm("placements.decide_applications")
     can = lambda target: decides and APPLICATION_WORKFLOW.can(application.status, target)  # noqa: E731
+    joining_due = decides and _joining_instructions_due(application)
+    # Protocol 3.3.2: what the next of the two steps waits for, in words (one list at a time)
+    joining_missing = services.missing_for_joining_instructions(application) if joining_due else []
+    missing = services.missing_for_confirmation(application) if can(S.CONFIRMED) else []
+    waiting = {"send_joining_instructions": joining_missing, "confirm": missing}
     context = {
         "application": application,
         "answers": eligibility_answers(application),
         # the page's permission lets this viewer read the application (and so its history)
         "history": history_in_words(application, request.user),
         "status_reason": visible_copy(application, application.status_reason, request.user),
-        "moves": [(slug, move) for slug, move in MOVES.items() if can(move.target)],
-        "missing": services.missing_for_confirmation(application) if can(S.CONFIRMED) else [],
+        # a step that waits for something is not offered: the page lists what it waits for
+        "moves": [
+            (slug, move)
+            for slug, move in MOVES.items()
+            if decides and move.offered_for(application) and not waiting.get(slug)
+        ],
+        "joining_missing": joining_missing,
+        "missing": missing,
+        "joining_due": joining_due,
         "can_decline": can(S.DECLINED),
         "can_discontinue": can(S.DISCONTINUED),
         "exceptions": exceptions_to(application),

@@ -34,6 +34,7 @@ from placements.models import (
     AttendanceRecord,
     ExpressionOfInterest,
     PartnerOrganisation,
+    ProtocolReview,
     RiskAssessment,
     WorkExperienceApplication,
 )
@@ -48,13 +49,14 @@ from placements.tests.factories import (
     PartnerFactory,
     StudentOfficerFactory,
 )
-from placements.tests.matrix_placement_days import on_placement
+from placements.tests.matrix_placement_days import awaiting_attendance, on_placement
 from placements.tests.matrix_presentations import PDF
 from placements.tests.presentation_factories import PresentationSessionFactory, finished_placement
 from placements.tests.work_experience_factories import (
     ApplicationFactory,
     EligibilityQuestionFactory,
     ProgrammeFactory,
+    ready_for_joining_instructions,
     ready_to_confirm,
 )
 from tests.browser.steps import (
@@ -257,11 +259,16 @@ def test_applicant_saves_a_draft_sends_it_later_and_withdraws_it(page, live_serv
     assert [m.subject for m in mails_to(alex.email)][-1] == "You have withdrawn your work experience application"
 
 
-def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, axe_check):
+def test_participant_confirms_attendance_and_keeps_a_diary(page, browser, live_server, axe_check):
     """Protocol 3.3.2 and 3.4.3, from "Your account" → "Your work experience applications":
-    the place is confirmed and the joining instructions sent before the journey."""
+    the checks, a reference and the agreement are in and the joining instructions sent before
+    the journey; the participant confirms they will attend, the team then confirms the place,
+    and the participant keeps their diary."""
     alex = UserFactory(email="alex@example.org", full_name="Alex Student", roles=[Role.APPLICANT])
-    application = on_placement(applicant=alex, programme__title="Summer work experience 2027")
+    rita = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    application = ready_for_joining_instructions(
+        awaiting_attendance(applicant=alex, programme__title="Summer work experience 2027")
+    )
 
     log_in(page, live_server, alex)
     page.get_by_role("link", name="Your work experience applications").click()
@@ -274,6 +281,13 @@ def test_participant_confirms_attendance_and_keeps_a_diary(page, live_server, ax
     axe_check(page)
     application.refresh_from_db()
     assert application.attendance_confirmed_at is not None
+
+    team = as_person(browser, live_server, rita)
+    assert open_queue(team, "Places to confirm") == 1
+    team.get_by_role("link", name="Open Alex Student’s application").click()
+    team.get_by_role("button", name="Confirm the place").click()
+    expect(team.get_by_role("status")).to_contain_text("Alex Student's place is confirmed.")
+    axe_check(team)
 
     nav(page, "Your account").click()
     page.get_by_role("link", name="Your work experience applications").click()
@@ -994,6 +1008,7 @@ QUEUES = {
         "Emails that could not be delivered",
         "Applications to shortlist",
         "Agreements awaiting signature",
+        "Places to confirm",
         "Participants without a risk assessment",
         "Overdue risk reviews",
         "Attendance not confirmed",
@@ -1012,7 +1027,10 @@ QUEUES = {
         "Your participants' overdue risk reviews",
     ],
 }
-QUEUES[Role.HEAD_OF_RESOURCING] = QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
+QUEUES[Role.HEAD_OF_RESOURCING] = [
+    *QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER],
+    "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
+]
 
 
 def something_in_every_queue(escort):
@@ -1039,13 +1057,17 @@ def something_in_every_queue(escort):
         review_due=today - timedelta(days=1),
         summary="Stays on site.",
     )
-    on_placement(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
+    awaiting_attendance(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
+    ProtocolReview.objects.create(reviewed_on=date(2024, 2, 1), next_review_on=today, notes="Minor amendments.")
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).
 COUNTED_PER_COHORT = {"Officers of a cohort without a 2-day or 4-day placement"}
 # Lists that are not a table of the rows counted: where their rows are.
-LIST_ROWS = {"Clearances lapsing before the placement ends": "#lapsing + ul > li"}
+LIST_ROWS = {
+    "Clearances lapsing before the placement ends": "#lapsing + ul > li",
+    "Review of the Work Experience Protocol due": "#review-due",
+}
 
 
 def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_waits(page, live_server, axe_check):

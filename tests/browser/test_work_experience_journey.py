@@ -3,10 +3,10 @@ registers their interest in work experience; the recruitment team opens a progra
 the back office and they are emailed; they log in and apply; the recruitment team
 shortlists the application and starts vetting.
 
-The product has no page yet for the steps after vetting (recording clearance, asking
-for the agreement, the Student Placement Risk Assessment, confirming the place: only
-services do them), so the joining instructions are a second journey, which starts from
-a place already confirmed."""
+The second journey starts where the vetting, references and agreement journeys end (checks
+cleared, a reference received, the agreement signed) and follows protocol 3.3.2 to the
+confirmed place: the joining instructions, the applicant's confirmation that they will
+attend, then the place confirmed."""
 
 import pytest
 from django.core import mail
@@ -15,16 +15,23 @@ from playwright.sync_api import expect
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, ProgrammeStatus
 from placements.models import WorkExperienceApplication
-from placements.services.work_experience import (
-    confirm_application,
-)
 from placements.tests.work_experience_factories import (
     ApplicationFactory,
     EligibilityQuestionFactory,
     ProgrammeFactory,
-    ready_to_confirm,
+    ready_for_joining_instructions,
 )
-from tests.browser.steps import as_person, fill_application, last_link, log_in, run_admin_action
+from tests.browser.steps import (
+    admin_rows,
+    as_person,
+    fill_application,
+    go_home,
+    last_link,
+    log_in,
+    mails_to,
+    open_queue,
+    run_admin_action,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -95,30 +102,57 @@ def test_interest_then_a_programme_then_an_application_shortlisted_and_in_vettin
     assert [m.to for m in mail.outbox if "shortlisted your application" in m.body] == [[APPLICANT]]
 
 
-def confirmed_place():
-    """The state this journey starts from: a place waiting for its confirmation, with the vetting
-    checks cleared and the agreement signed (ready_to_confirm), confirmed by the team's service."""
-    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM])
-    application = ApplicationFactory(
-        applicant=UserFactory(email=APPLICANT, full_name="Alex Student", roles=[Role.APPLICANT]),
-        programme__title="Summer work experience 2027",
-        status=ApplicationStatus.AGREEMENT_PENDING,
+def test_joining_instructions_then_attendance_then_the_place_is_confirmed(page, browser, live_server, axe_check):
+    """Protocol 3.3.2 in its order, each step by the person who takes it: the checks and
+    references complete and the agreement signed (ready_for_joining_instructions), the team
+    sends the joining instructions from the application page; the applicant confirms they
+    will attend from the emailed link; the team confirms the place, and the applicant is told."""
+    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True, full_name="Rita Recruiter")
+    application = ready_for_joining_instructions(
+        ApplicationFactory(
+            applicant=UserFactory(email=APPLICANT, full_name="Alex Student", roles=[Role.APPLICANT]),
+            programme__title="Summer work experience 2027",
+            status=ApplicationStatus.AGREEMENT_PENDING,
+        )
     )
-    return confirm_application(ready_to_confirm(application), by=recruiter)
 
-
-def test_the_joining_instructions_arrive_and_the_applicant_confirms_attendance(page, live_server, axe_check):
-    application = confirmed_place()
-    joining = next(m for m in reversed(mail.outbox) if m.to == [APPLICANT])
+    team = as_person(browser, live_server, recruiter)
+    assert open_queue(team, "Agreements awaiting signature") == 1
+    open_the_application(team, axe_check)
+    team.get_by_role("button", name="Send joining instructions").click()
+    expect(team.get_by_role("status")).to_contain_text("The joining instructions have gone to Alex Student")
+    expect(team.get_by_role("main")).to_contain_text("The applicant has not confirmed they will attend.")
+    expect(team.get_by_role("button", name="Confirm the place")).to_have_count(0)
+    axe_check(team)
+    joining = mails_to(APPLICANT)[-1]
     assert joining.subject == "Your joining instructions for work experience"
     for text in ("Monday 19 July 2027", "8:45", "Kent Police College, Maidstone", "Photo ID", "Smart clothes"):
         assert text in joining.body
 
     log_in(page, live_server, application.applicant)
     page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/work-experience/attendance/\d+/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm you will attend Summer work experience 2027")
     axe_check(page)
     page.get_by_role("button", name="I will attend").click()
     expect(page.get_by_role("main")).to_contain_text("you have confirmed you will attend")
     axe_check(page)
+
+    go_home(team)
+    assert open_queue(team, "Places to confirm") == 1
+    open_the_application(team, axe_check)
+    team.get_by_role("button", name="Confirm the place").click()
+    expect(team.get_by_role("status")).to_contain_text("Alex Student's place is confirmed.")
+    expect(team.get_by_role("main")).to_contain_text("Status: Confirmed")
+    axe_check(team)
+    assert mails_to(APPLICANT)[-1].subject == "Your work experience place is confirmed"
     application.refresh_from_db()
-    assert application.attendance_confirmed_at is not None
+    assert application.status == ApplicationStatus.CONFIRMED and application.attendance_confirmed_at is not None
+
+
+def open_the_application(team, axe_check):
+    """From a queue's back office list, the one application's page (its "steps" column)."""
+    expect(admin_rows(team)).to_have_count(1)
+    axe_check(team)
+    team.get_by_role("link", name="Open Alex Student’s application").click()
+    expect(team.get_by_role("heading", level=1)).to_have_text("Alex Student")
+    axe_check(team)

@@ -15,6 +15,7 @@ from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
 from placements.demo import seed_placements_demo, seed_work_experience_demo
+from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
 from placements.models import WorkExperienceProgramme
 from vetting.demo import seed_references_demo, seed_vetting_demo
@@ -71,7 +72,13 @@ class Command(BaseCommand):
         in_vetting = seed_work_experience_demo(
             applicant_user=User.objects.get(email=demo_email("applicant")),
             escort_user=User.objects.get(email=demo_email("escort")),
+            vetting_officer=User.objects.get(email=demo_email("vetting")),
             open_programme=WorkExperienceProgramme.objects.get(title="Summer work experience 2027"),
+            make_participant=self._participant,
+        )
+        seed_monitoring_demo(
+            head_user=User.objects.get(email=demo_email("resourcing")),
+            escort_user=User.objects.get(email=demo_email("escort")),
             make_participant=self._participant,
         )
         seed_vetting_demo(record=in_vetting, vetting_officer=User.objects.get(email=demo_email("vetting")))

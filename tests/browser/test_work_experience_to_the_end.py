@@ -4,15 +4,19 @@ recruitment team opens a programme and they are emailed; at 16 they apply, namin
 guardian; the team shortlists them, starts vetting and asks for a reference; the vetting
 officer records the checks and clears them; the referee answers from the emailed link; the
 team asks for the Work Placement Agreement; the applicant signs it, then the guardian from
-the emailed link; both download the sealed PDF.
+the emailed link; both download the sealed PDF. The team sends the joining instructions; the
+applicant confirms from the emailed link that they will attend; the team confirms the place
+and gives them an escorting officer. On the first day the team marks them attending and the
+escorting officer records the security briefing, the Student Placement Risk Assessment and
+the day's activities; on the last day the team marks the placement completed, and the
+applicant reads "Completed".
 
 The world (the people and a draft programme) is made with factories before the first step;
 after that only clicks, links read from the emails, and the clock moved to the placement's
 days. axe runs on every page visited."""
 
 import re
-from datetime import timedelta
-from pathlib import Path
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -21,10 +25,11 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from placements.enums import ApplicationStatus, ProgrammeStatus
-from placements.models import WorkExperienceApplication
+from placements.models import Activity, RiskAssessment, SecurityBriefing, WorkExperienceApplication
 from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
     as_person,
+    download,
     fill_application,
     go_home,
     last_link,
@@ -33,7 +38,8 @@ from tests.browser.steps import (
     run_admin_action,
 )
 from tests.browser.test_application_steps import open_application
-from tests.browser.test_persona_journeys import heading, main
+from tests.browser.test_persona_journeys import heading, main, nav, record_briefing_and_attachment
+from tests.browser.test_start_of_placement_journey import add_attachment, record_activity
 from tests.browser.test_vetting_journey import NOTE, check_section, record_move
 from tests.browser.test_work_experience_journey import register_interest
 from tests.factories import PASSWORD, UserFactory
@@ -146,10 +152,9 @@ def the_vetting_officer_clears(browser, live_server, officer, axe_check):
     vetting.context.close()
 
 
-def pdf_from(page, link_name):
-    with page.expect_download() as downloading:
-        page.get_by_role("link", name=link_name).click()
-    return Path(downloading.value.path()).read_bytes()
+def sealed_pdf(page):
+    """The signed agreement's download link, clicked: the file's bytes."""
+    return download(page, page.get_by_role("link", name="Download the signed agreement (PDF)"))
 
 
 def the_applicant_signs(page, axe_check):
@@ -179,11 +184,85 @@ def the_guardian_signs_and_downloads(browser, live_server, axe_check):
     # Sealed once everyone has signed (at once here: tests run Celery's tasks eagerly).
     expect(main(guardian)).to_contain_text("Your signed agreement is ready")
     axe_check(guardian)
-    assert pdf_from(guardian, "Download the signed agreement (PDF)").startswith(b"%PDF-")
+    assert sealed_pdf(guardian).startswith(b"%PDF-")
     guardian.context.close()
 
 
-def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(page, browser, live_server, axe_check):
+def send_joining_instructions_then_confirm(team, page, live_server, axe_check):
+    """Protocol 3.3.2 in its order: the team sends the joining instructions; the applicant
+    confirms from the email's link that they will attend; then the team confirms the place."""
+    go_home(team)
+    open_application(team, axe_check, PROGRAMME, "Alex Student")
+    expect(team.get_by_role("button", name="Confirm the place")).to_have_count(0)
+    click_step(
+        team,
+        "Send joining instructions",
+        "The joining instructions have gone to Alex Student, who is asked to confirm they will attend.",
+        axe_check,
+    )
+    expect(main(team)).to_contain_text("The applicant has not confirmed they will attend.")
+
+    joining = mails_to(APPLICANT)[-1]
+    assert joining.subject == "Your joining instructions for work experience"
+    assert "Photo ID and a packed lunch." in joining.body
+    page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/work-experience/attendance/\d+/"))
+    expect(heading(page)).to_have_text(f"Confirm you will attend {PROGRAMME}")
+    axe_check(page)
+    page.get_by_role("button", name="I will attend").click()
+    expect(page.get_by_role("status")).to_contain_text("Thank you: you have confirmed you will attend.")
+    axe_check(page)
+
+    team.reload()
+    click_step(team, "Confirm the place", "Alex Student's place is confirmed", axe_check)
+    expect(main(team)).to_contain_text("Status: Confirmed")
+    assert mails_to(APPLICANT)[-1].subject == "Your work experience place is confirmed"
+
+
+def assign_the_escort(team, axe_check):
+    """From the programme's dashboard: the participant's placement page, an escorting officer."""
+    team.get_by_role("link", name=PROGRAMME).click()  # the breadcrumb back to the dashboard
+    team.get_by_role("region", name="Participants").get_by_role("link", name="Alex Student", exact=True).click()
+    expect(heading(team)).to_have_text("Alex Student's placement")
+    axe_check(team)
+    team.get_by_label("Escorting officer").select_option(label="Erin Escort")
+    team.get_by_role("button", name="Assign").click()
+    expect(team.get_by_role("status")).to_contain_text("The escorting officer is assigned.")
+    axe_check(team)
+
+
+def the_escort_starts_the_placement(escort, day, axe_check):
+    """Protocol 3.4.1, 3.5.4, 3.5.6: the briefing, the assessment and its attachments, then
+    the activities they cover."""
+    nav(escort, "Your participants").click()
+    axe_check(escort)
+    escort.get_by_role("link", name="Alex Student").click()
+    expect(heading(escort)).to_have_text("Alex Student's placement")
+    axe_check(escort)
+    escort.get_by_label("Date of the assessment").fill(day.isoformat())
+    escort.get_by_label("Review every (days)").fill("2")
+    escort.get_by_role("textbox", name="Assessment*", exact=True).fill("Stays with the escorting officer.")
+    escort.get_by_role("button", name="Save the assessment").click()
+    expect(escort.get_by_role("status")).to_contain_text("The Student Placement Risk Assessment is saved.")
+    axe_check(escort)
+    record_briefing_and_attachment(escort, day, "College-based session")
+    add_attachment(escort, "Community liaison", "With the neighbourhood team at the college.")
+    axe_check(escort)
+    record_activity(escort, day, "College-based session", "Tour of the college and the control room")
+    expect(escort.get_by_role("status")).to_contain_text("The activity is recorded.")
+    record_activity(escort, day, "Community liaison", "Met the neighbourhood team")
+    expect(escort.get_by_role("status")).to_contain_text("The activity is recorded.")
+    expect(main(escort)).to_contain_text("Given by PS Dana Lane")
+    axe_check(escort)
+
+
+def at(time_machine, day, hour):
+    """The clock moved to ``hour`` o'clock on ``day`` (Kent time), and running."""
+    time_machine.move_to(timezone.make_aware(datetime.combine(day, time(hour))), tick=True)
+
+
+def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(
+    page, browser, live_server, axe_check, time_machine
+):
     people, programme = the_world()
     born = programme.starts_on - timedelta(days=16 * 365 + 30)  # 16, a month before the first day
 
@@ -237,11 +316,44 @@ def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(page, brow
     page.goto(live_server.url + last_link(APPLICANT, r"https?://\S+/agreements/\d+/"))  # "is ready" email
     expect(main(page)).to_contain_text("Your signed agreement is ready")
     axe_check(page)
-    assert pdf_from(page, "Download the signed agreement (PDF)").startswith(b"%PDF-")
+    assert sealed_pdf(page).startswith(b"%PDF-")
 
-    application = WorkExperienceApplication.objects.get(applicant=people["applicant"])
-    assert application.status == ApplicationStatus.AGREEMENT_PENDING
     assert WorkPlacementAgreement.objects.get().status == AgreementStatus.READY
     assert Reference.objects.get().status == ReferenceStatus.RECEIVED
     assert sorted(m.to for m in mail.outbox if "is ready" in m.subject) == [[APPLICANT], [GUARDIAN]]
     assert mails_to(GUARDIAN)[0].subject == "Please sign the declaration of consent for Alex Student"
+
+    # The joining instructions, the applicant's answer, the place; an escorting officer.
+    send_joining_instructions_then_confirm(team, page, live_server, axe_check)
+    assign_the_escort(team, axe_check)
+    for person in (page, team):
+        person.context.close()
+
+    # The first day: the team marks Alex attending; the escort starts the placement.
+    first_day, last_day = programme.starts_on, programme.ends_on
+    at(time_machine, first_day, 8)
+    team = as_person(browser, live_server, people["team"])
+    open_application(team, axe_check, PROGRAMME, "Alex Student")
+    click_step(team, "Mark as attending", "Alex Student is attending.", axe_check)
+    escort = as_person(browser, live_server, people["escort"])
+    the_escort_starts_the_placement(escort, first_day, axe_check)
+
+    # The last day: the team marks the placement completed; Alex reads it.
+    at(time_machine, last_day, 16)
+    team = as_person(browser, live_server, people["team"])
+    open_application(team, axe_check, PROGRAMME, "Alex Student")
+    click_step(team, "Placement completed", "Alex Student has completed.", axe_check)
+    alex = as_person(browser, live_server, people["applicant"])
+    alex.get_by_role("link", name="Your work experience applications").click()
+    expect(main(alex)).to_contain_text("Status: Completed")
+    axe_check(alex)
+
+    application = WorkExperienceApplication.objects.get(applicant=people["applicant"])
+    assert application.status == ApplicationStatus.COMPLETED
+    assert application.attendance_confirmed_at is not None and application.escorting_officer == people["escort"]
+    assert SecurityBriefing.objects.get(application=application).given_by == "PS Dana Lane"
+    assert sorted(Activity.objects.filter(application=application).values_list("kind", flat=True)) == [
+        "college_session",
+        "community_liaison",
+    ]
+    assert RiskAssessment.objects.get(application=application).attachments.count() == 2

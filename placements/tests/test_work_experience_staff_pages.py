@@ -11,9 +11,10 @@ from django.urls import reverse
 from accounts.audit import record_action
 from notifications.models import Notification
 from placements.enums import ApplicationStatus, DeclineReason, ExceptionRule
-from placements.services.work_experience import shortlist_application
+from placements.services.work_experience import shortlist_application, start_vetting
 from vetting.enums import ReferenceStatus
-from vetting.services.references import references_for
+from vetting.services.checks import checks_of, clear_check, start_check
+from vetting.services.references import references_for, references_page
 
 from .work_experience_factories import ApplicationFactory, ready_to_confirm
 
@@ -177,3 +178,23 @@ def test_the_staff_home_queue_list_opens_the_application_page(client, recruiter)
         reverse("admin:placements_workexperienceapplication_changelist") + "?queue=applications_to_shortlist"
     )
     assert f'<a href="{page(application)}">Open Alex Applicant’s application</a>' in html.content.decode()
+
+
+def test_the_page_says_where_vetting_is_and_no_more(client, recruiter, vetting_officer):
+    """Issue 10: the team sees "cleared / not cleared / in progress", never a check's notes."""
+    application = start_vetting(ApplicationFactory(status=S.SHORTLISTED), by=recruiter)
+    client.force_login(recruiter)
+    assert "Vetting: In progress" in client.get(page(application)).content.decode()
+    for check in checks_of(application):
+        clear_check(start_check(check, by=vetting_officer, notes="PNC by phone"), by=vetting_officer)
+    html = client.get(page(application)).content.decode()
+    assert "Vetting: Cleared" in html and "PNC by phone" not in html
+
+
+def test_the_page_links_to_the_references_for_those_who_ask_for_them(client, recruiter, head_of_resourcing):
+    application = ApplicationFactory(status=S.VETTING, applicant__full_name="Alex Applicant")
+    link = f'href="{references_page(application)}">References for Alex Applicant</a>'
+    client.force_login(recruiter)
+    assert link in client.get(page(application)).content.decode()
+    client.force_login(head_of_resourcing)  # reads the application, not its references
+    assert "References for" not in client.get(page(application)).content.decode()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.audit import history_in_words, visible_copy
 from vetting.selectors import outcome_for
+from vetting.services.references import references_page
 
 from ..enums import APPLICATION_WORKFLOW, ENDED_APPLICATIONS, ApplicationStatus
 from ..forms.discretion import ExceptionForm
@@ -111,6 +112,8 @@ def application_page(request, application_id):
         and application.status not in ENDED_APPLICATIONS,
         # issue 10: "cleared / not cleared / in progress", never a check's detail
         "vetting": outcome_for(application, request.user),
+        # where the team asks for a reference and reads it (protocol 3.3.2), for those who may
+        "references_url": references_page(application) if request.user.has_perm("vetting.manage_references") else "",
     }
     return render(request, "placements/work_experience/staff_application.html", context)
 

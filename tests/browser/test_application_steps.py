@@ -89,10 +89,19 @@ def test_a_participant_is_discontinued_on_day_two_for_conduct(page, live_server,
     expect(page.get_by_text("Status: Discontinued")).to_be_visible()
     axe_check(page)
     assert WorkExperienceApplication.objects.get(pk=morgan.pk).status == S.DISCONTINUED
+    # Protocol 2.4 with 3.5.3: the participant, their guardian (Morgan is 17) and their school are told why.
+    [to_morgan] = mails_to(morgan.applicant.email)
     [to_guardian] = mails_to("pat.parent@example.org")
     [to_school] = mails_to("wex@mgs.example.org")
-    for message in (to_guardian, to_school):
-        assert "Abusive language to a member of the public." in message.body and "Morgan" in message.body
+    assert to_morgan.subject == "Your work experience placement has ended"
+    assert to_guardian.subject == "A work experience placement has ended"
+    assert to_guardian.body.startswith("Dear Pat Parent,")
+    assert to_school.subject == "Work experience with Kent Police: Morgan Participant's placement has ended"
+    assert to_school.body.startswith("Dear colleague at Maidstone Grammar School,")
+    for message in (to_morgan, to_guardian, to_school):
+        words = " ".join(message.body.split())  # the templates wrap their lines
+        assert "Morgan" in words and "Spring work experience has been discontinued" in words
+        assert "The reason: Abusive language to a member of the public." in words
 
 
 def test_the_head_of_resourcing_makes_an_exception_to_the_minimum_age(page, live_server, axe_check):

@@ -184,11 +184,11 @@ def test_the_page_says_where_vetting_is_and_no_more(client, recruiter, vetting_o
     """Issue 10: the team sees "cleared / not cleared / in progress", never a check's notes."""
     application = start_vetting(ApplicationFactory(status=S.SHORTLISTED), by=recruiter)
     client.force_login(recruiter)
-    assert "Vetting: In progress" in client.get(page(application)).content.decode()
+    assert "Vetting: <strong>In progress</strong>" in client.get(page(application)).content.decode()
     for check in checks_of(application):
         clear_check(start_check(check, by=vetting_officer, notes="PNC by phone"), by=vetting_officer)
     html = client.get(page(application)).content.decode()
-    assert "Vetting: Cleared" in html and "PNC by phone" not in html
+    assert "Vetting: <strong>Cleared</strong>" in html and "PNC by phone" not in html
 
 
 def test_the_page_links_to_the_references_for_those_who_ask_for_them(client, recruiter, head_of_resourcing):

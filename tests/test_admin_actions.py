@@ -30,7 +30,11 @@ from placements.enums import (
 from placements.services.work_experience import start_vetting
 from placements.tests.factories import CommunityPlacementFactory, HostingOfferFactory, PartnerFactory
 from placements.tests.presentation_factories import PresentationSessionFactory
-from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
+from placements.tests.work_experience_factories import (
+    ApplicationFactory,
+    ProgrammeFactory,
+    ready_for_joining_instructions,
+)
 from tests.admin_registry import changelist_url, label, our_model_admins
 from tests.personas import make_persona
 from vetting.enums import CheckStatus, CheckType, ReferenceStatus
@@ -163,6 +167,13 @@ OUTCOMES = {
     ),
     ("placements.WorkExperienceApplication", "request_agreement_selected"): Outcome(
         "recruiter", lambda: ApplicationFactory(status=A.CLEARED), status, A.AGREEMENT_PENDING
+    ),
+    # protocol 3.3.2: once checks, references and the agreement are in
+    ("placements.WorkExperienceApplication", "send_joining_instructions_selected"): Outcome(
+        "recruiter",
+        lambda: ready_for_joining_instructions(ApplicationFactory(status=A.AGREEMENT_PENDING)),
+        lambda a: a.joining_instructions_sent_at is not None,
+        True,
     ),
     ("placements.WorkExperienceApplication", "complete_selected"): Outcome(
         "recruiter", lambda: ApplicationFactory(status=A.ATTENDING), status, A.COMPLETED

@@ -72,13 +72,13 @@ def programmes(head_of_resourcing, escorting_officer):
 
 
 @pytest.fixture
-def page(client, head_of_resourcing, programmes):
+def html(client, head_of_resourcing, programmes):
     client.force_login(head_of_resourcing)
     return client.get(reverse("we_monitoring")).content.decode()
 
 
-def test_applications_by_outcome_per_programme_and_in_total(page):
-    assert rows(page, "Applications sent, by outcome") == [
+def test_applications_by_outcome_per_programme_and_in_total(html):
+    assert rows(html, "Applications sent, by outcome") == [
         # under way, completed, declined, withdrawn, not cleared by vetting, discontinued, total
         ("Summer 2027", ["3", "1", "2", "1", "0", "1", "8"]),
         ("October 2026", ["0", "0", "1", "0", "1", "1", "3"]),
@@ -86,8 +86,8 @@ def test_applications_by_outcome_per_programme_and_in_total(page):
     ]
 
 
-def test_declined_by_reason(page):
-    assert rows(page, "Applications declined, by reason") == [
+def test_declined_by_reason(html):
+    assert rows(html, "Applications declined, by reason") == [
         # ineligible, full, operational need, conduct, total
         ("Summer 2027", ["0", "1", "0", "1", "2"]),
         ("October 2026", ["1", "0", "0", "0", "1"]),
@@ -95,8 +95,8 @@ def test_declined_by_reason(page):
     ]
 
 
-def test_exceptions_granted_by_rule(page):
-    assert rows(page, "Exceptions granted, by the rule waived") == [
+def test_exceptions_granted_by_rule(html):
+    assert rows(html, "Exceptions granted, by the rule waived") == [
         # minimum age, closing time, criterion, capacity, total
         ("Summer 2027", ["1", "0", "0", "1", "2"]),
         ("October 2026", ["0", "1", "0", "0", "1"]),
@@ -104,8 +104,8 @@ def test_exceptions_granted_by_rule(page):
     ]
 
 
-def test_conduct_and_dras_are_counted_and_not_added_up(page):
-    assert rows(page, "Conduct and dynamic risk assessments") == [
+def test_conduct_and_dras_are_counted_and_not_added_up(html):
+    assert rows(html, "Conduct and dynamic risk assessments") == [
         # declined for conduct, discontinued, DRAs: no total, as they are not one kind of thing
         ("Summer 2027", ["1", "1", "2"]),
         ("October 2026", ["0", "1", "1"]),
@@ -122,24 +122,24 @@ def test_conduct_and_dras_are_counted_and_not_added_up(page):
         ("conduct", "Conduct and dynamic risk assessments"),
     ],
 )
-def test_each_chart_is_an_accessible_image_of_the_tables_total_row(page, slug, caption):
-    svg = re.search(rf'<svg [^>]*aria-labelledby="{slug}-chart-title {slug}-chart-desc".*?</svg>', page, re.S).group(0)
+def test_each_chart_is_an_accessible_image_of_the_tables_total_row(html, slug, caption):
+    svg = re.search(rf'<svg [^>]*aria-labelledby="{slug}-chart-title {slug}-chart-desc".*?</svg>', html, re.S).group(0)
     assert f'<title id="{slug}-chart-title">{caption}</title>' in svg
     described = re.search(r"<desc[^>]*>All programmes: (.*)\.</desc>", svg).group(1)
-    heading = re.search(rf"<caption>{caption}</caption>\s*<thead><tr>(.*?)</tr>", page, re.S).group(1)
+    heading = re.search(rf"<caption>{caption}</caption>\s*<thead><tr>(.*?)</tr>", html, re.S).group(1)
     columns = re.findall(r'<th scope="col">(.*?)</th>', heading)[1:]
-    _label, totals = rows(page, caption)[-1]
+    _label, totals = rows(html, caption)[-1]
     # every column but the total, each with the figure of the table's total row
     drawn = [f"{column}, {figure}" for column, figure in zip(columns, totals, strict=True) if column != "Total"]
     assert described == "; ".join(drawn)
     assert len(re.findall(r"<rect ", svg)) == len(re.findall(r"; ", described)) + 1
-    assert "style=" not in page and "<script>" not in page
+    assert "style=" not in html and "<script>" not in html
 
 
-def test_no_reason_text_is_shown(page):
+def test_no_reason_text_is_shown(html):
     """Free-text reasons are about one young person: the page counts, and names none (the module's docstring)."""
-    assert "Abusive" not in page and "A clear case." not in page
-    assert "The reasons for declining or discontinuing for conduct are on each application's page" in page
+    assert "Abusive" not in html and "A clear case." not in html
+    assert "The reasons for declining or discontinuing for conduct are on each application's page" in html
 
 
 def test_the_figures_take_the_same_queries_for_1_and_50_programmes(

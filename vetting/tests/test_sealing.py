@@ -4,6 +4,7 @@ passes, and fails after one byte changes")."""
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -167,7 +168,10 @@ def test_sealing_and_verifying_work_inside_a_running_event_loop(unsealed_pdf):
         sealed = sealing.seal_pdf(unsealed_pdf, reason="test")
         return sealed, sealing.verify_pdf(sealed), sealing.verify_pdf(one_byte_changed(sealed))
 
-    sealed, genuine, tampered = asyncio.run(in_the_loop())
+    # In a thread of its own: under the whole suite, Playwright's session may already hold this
+    # thread's loop, and asyncio.run would refuse before the code under test is reached.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        sealed, genuine, tampered = thread.submit(asyncio.run, in_the_loop()).result()
 
     assert (genuine.sealed_here, genuine.intact) == (True, True)
     assert (tampered.sealed_here, tampered.intact) == (True, False)

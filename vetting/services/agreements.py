@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -242,12 +242,19 @@ def sign_as_guardian(token: str, *, name: str, shown_sha256: str, evidence: Evid
     )
 
 
+SIGNED_BY_EVERYONE = (AgreementStatus.SIGNED, AgreementStatus.READY)
+
+
 def agreement_signed(record) -> bool:
     """Protocol 3.3.2 with 3.4.1: every signature the agreement needs is in (the PDF may
     still be being prepared). Confirming the placement checks this."""
-    return WorkPlacementAgreement.objects.filter(
-        **subjects.pointer(record), status__in=[AgreementStatus.SIGNED, AgreementStatus.READY]
-    ).exists()
+    return WorkPlacementAgreement.objects.filter(**subjects.pointer(record), status__in=SIGNED_BY_EVERYONE).exists()
+
+
+def agreement_signed_where(model) -> Q:
+    """``agreement_signed`` in SQL, for a queryset of ``model``."""
+    agreements = WorkPlacementAgreement.objects.filter(**subjects.pointing_at_outer(model))
+    return Q(Exists(agreements.filter(status__in=SIGNED_BY_EVERYONE)))
 
 
 @transaction.atomic

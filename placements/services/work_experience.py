@@ -488,7 +488,27 @@ def confirm_application(application, *, by) -> WorkExperienceApplication:
             raise DomainError("This programme has no places left.")
         _add_a_place(application, by=by)
     _email_applicant(application, "confirmed")
+    if application.needs_guardian_consent and application.guardian_email:
+        _email_guardian_confirmed(application)
     return application
+
+
+def _email_guardian_confirmed(application) -> None:
+    """Protocol 3.5.3: under 18 on the first day, the parent or guardian consented to the
+    placement, so they are told it is confirmed: when, where, and whom to call. No link: they
+    have no account, and the applicant's own page is the applicant's."""
+    notify(
+        recipient=application.guardian_email,
+        template="placements/we_confirmed_guardian",
+        context={
+            **_programme_context(application.programme),
+            **_joining_context(application.programme),
+            "guardian_name": application.guardian_name,
+            "applicant_full_name": application.applicant.full_name,
+        },
+        key=f"we-confirmed-guardian-{application.pk}",
+        related=application,
+    )
 
 
 def _add_a_place(application, *, by) -> None:

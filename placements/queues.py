@@ -30,6 +30,7 @@ from .selectors.cohorts import officers_missing_a_placement
 from .selectors.monitoring import review_due
 from .selectors.placement_days import ON_PLACEMENT
 from .services.placement_days import overdue_risk_reviews
+from .services.work_experience import AGREEMENT_SIGNED, JOINING_REQUIREMENTS, meeting
 
 DPO = Role.DIVERSITY_PLACEMENTS_OFFICER
 TEAM = Role.RECRUITMENT_TEAM
@@ -60,12 +61,22 @@ def _applications(status):
     return lambda user, today: WorkExperienceApplication.objects.filter(status=status)
 
 
-def _agreements_awaiting_signature(user, today):
-    # Protocol 3.3.2: once the joining instructions have gone (the agreement signed before
-    # them) the place waits on the applicant's answer, "Attendance not confirmed", instead.
+def _before_joining_instructions():
+    # Protocol 3.3.2: once the joining instructions have gone the place waits on the
+    # applicant's answer ("Attendance not confirmed", "Places to confirm") instead.
     return WorkExperienceApplication.objects.filter(
         status=ApplicationStatus.AGREEMENT_PENDING, joining_instructions_sent_at__isnull=True
     )
+
+
+def _agreements_awaiting_signature(user, today):
+    # a signed agreement waits on nobody's signature, whatever else the place waits for
+    return _before_joining_instructions().exclude(AGREEMENT_SIGNED.where())
+
+
+def _joining_instructions_to_send(user, today):
+    # Protocol 3.3.2 and 3.4.1: the checks, references and agreement are in; the team sends them
+    return _before_joining_instructions().filter(meeting(JOINING_REQUIREMENTS))
 
 
 def _places_to_confirm(user, today):
@@ -166,6 +177,14 @@ register(
         "placements.view_workexperienceapplication",
         _agreements_awaiting_signature,
         _admin_list("workexperienceapplication", "agreements_awaiting_signature"),
+    ),
+    Queue(
+        "joining_instructions_to_send",
+        "Joining instructions to send",
+        frozenset({TEAM}),
+        "placements.view_workexperienceapplication",
+        _joining_instructions_to_send,
+        _admin_list("workexperienceapplication", "joining_instructions_to_send"),
     ),
     Queue(
         "places_to_confirm",

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from . import subjects
 from .enums import OPEN_CHECKS, CheckStatus, Clearance
-from .models import VettingCheck, WorkPlacementAgreement
+from .models import AgreementStatus, VettingCheck, WorkPlacementAgreement
 from .rules import decides_checks
 from .services.checks import checks_of, clearance_of, lapses_early
 
@@ -69,14 +69,17 @@ def _grouped(checks) -> list[VettedRecord]:
     return sorted(found, key=lambda r: (r.subject.starts_on or r.subject.ends_on, r.subject.person_name))
 
 
-def agreements_for(records) -> dict:
-    """record pk -> its Work Placement Agreement, for records of one model."""
+def agreements_for(records, *, include_void=True) -> dict:
+    """record pk -> its Work Placement Agreement, for records of one model; without those no
+    longer needed (issue 10) when ``include_void`` is False, for the participant's own pages."""
     records = list(records)
     if not records:
         return {}
     agreements = WorkPlacementAgreement.objects.filter(
         content_type=ContentType.objects.get_for_model(records[0]), object_id__in=[record.pk for record in records]
     )
+    if not include_void:
+        agreements = agreements.exclude(status=AgreementStatus.VOID)
     return {agreement.object_id: agreement for agreement in agreements}
 
 

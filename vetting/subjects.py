@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef
 
 HOOKS = ("on_vetting_cleared", "on_vetting_refused", "on_agreement_signed")
 
@@ -81,6 +82,12 @@ def subject_of(row):
 def pointer(record) -> dict:
     """The fields a vetting row stores to point at ``record``."""
     return {"content_type": ContentType.objects.get_for_model(record), "object_id": record.pk}
+
+
+def pointing_at_outer(model) -> dict:
+    """``pointer`` for a subquery: the vetting rows of the outer query's ``model`` record (the
+    staff-home queues filter records by what vetting holds for them, in SQL)."""
+    return {"content_type": ContentType.objects.get_for_model(model), "object_id": OuterRef("pk")}
 
 
 def records_of(rows) -> dict:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
@@ -15,10 +16,10 @@ from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 from vetting.enums import WORK_EXPERIENCE_CHECKS
-from vetting.services.agreements import agreement_signed, open_agreement
-from vetting.services.checks import request_checks, vetting_cleared
+from vetting.services.agreements import agreement_signed, agreement_signed_where, open_agreement
+from vetting.services.checks import request_checks, vetting_cleared, vetting_cleared_where
 from vetting.services.closing import subject_closed
-from vetting.services.references import references_received
+from vetting.services.references import references_received, references_received_where
 
 from ..capacity import PROGRAMME_PLACES, release, take
 from ..enums import (
@@ -380,11 +381,14 @@ def request_agreement(application, *, by) -> WorkExperienceApplication:
 
 @dataclass(frozen=True)
 class Requirement:
-    """Something that must be in before a place is confirmed, and its words when it is not."""
+    """Something that must be in before a place is confirmed, and its words when it is not;
+    ``met`` asks it of one application, ``where`` of a queryset in SQL (the staff home's
+    queues, placements.queues), and the two must agree (placements/tests/test_requirement_queues.py)."""
 
     name: str
     missing: str
     met: Callable[[WorkExperienceApplication], bool]
+    where: Callable[[], Q]
 
 
 # Protocol 3.3.2 and 3.4.1: what the joining instructions wait for ("once the necessary
@@ -394,9 +398,25 @@ class Requirement:
 # Placement Risk Assessment is not one: it comes "at the start of the placement", 3.5.4,
 # before the first activity.)
 JOINING_REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("vetting_cleared", "the vetting checks are not all cleared", vetting_cleared),
-    Requirement("references_received", "the references are not all received", references_received),
-    Requirement("agreement_signed", "the Work Placement Agreement is not signed by everyone", agreement_signed),
+    Requirement(
+        "vetting_cleared",
+        "the vetting checks are not all cleared",
+        vetting_cleared,
+        # the placement's last day, as vetting.subjects describes an application
+        lambda: vetting_cleared_where(WorkExperienceApplication, ends_on=OuterRef("programme__ends_on")),
+    ),
+    Requirement(
+        "references_received",
+        "the references are not all received",
+        references_received,
+        lambda: references_received_where(WorkExperienceApplication),
+    ),
+    Requirement(
+        "agreement_signed",
+        "the Work Placement Agreement is not signed by everyone",
+        agreement_signed,
+        lambda: agreement_signed_where(WorkExperienceApplication),
+    ),
 )
 CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = (
     *JOINING_REQUIREMENTS,
@@ -404,8 +424,18 @@ CONFIRM_REQUIREMENTS: tuple[Requirement, ...] = (
         "attendance_confirmed",
         "the applicant has not confirmed they will attend",
         lambda application: application.attendance_confirmed_at is not None,
+        lambda: Q(attendance_confirmed_at__isnull=False),
     ),
 )
+AGREEMENT_SIGNED = next(requirement for requirement in JOINING_REQUIREMENTS if requirement.name == "agreement_signed")
+
+
+def meeting(requirements) -> Q:
+    """The applications that meet every one of ``requirements``, in SQL."""
+    condition = Q()
+    for requirement in requirements:
+        condition &= requirement.where()
+    return condition
 
 
 def _missing(requirements, application) -> list[str]:
@@ -458,7 +488,27 @@ def confirm_application(application, *, by) -> WorkExperienceApplication:
             raise DomainError("This programme has no places left.")
         _add_a_place(application, by=by)
     _email_applicant(application, "confirmed")
+    if application.needs_guardian_consent and application.guardian_email:
+        _email_guardian_confirmed(application)
     return application
+
+
+def _email_guardian_confirmed(application) -> None:
+    """Protocol 3.5.3: under 18 on the first day, the parent or guardian consented to the
+    placement, so they are told it is confirmed: when, where, and whom to call. No link: they
+    have no account, and the applicant's own page is the applicant's."""
+    notify(
+        recipient=application.guardian_email,
+        template="placements/we_confirmed_guardian",
+        context={
+            **_programme_context(application.programme),
+            **_joining_context(application.programme),
+            "guardian_name": application.guardian_name,
+            "applicant_full_name": application.applicant.full_name,
+        },
+        key=f"we-confirmed-guardian-{application.pk}",
+        related=application,
+    )
 
 
 def _add_a_place(application, *, by) -> None:

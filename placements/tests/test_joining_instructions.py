@@ -141,16 +141,40 @@ def test_confirming_tells_the_applicant_their_place_is_confirmed(recruiter):
         "Monday 19 July 2027",
         "8:45",
         "Kent Police College, Maidstone",
-        "show this email to your parent or guardian",  # 17 on the first day (protocol 3.5.3)
+        "We have written to your parent or guardian too",  # 17 on the first day (protocol 3.5.3)
     ):
         assert text in email.body_text
 
 
-def test_an_adult_is_not_asked_to_show_their_parents(recruiter):
+def test_a_participant_under_18_has_their_parent_or_guardian_told_when_and_where(recruiter):
+    """Protocol 3.5.3: the parent or guardian consented, so they are told the place is confirmed:
+    the dates, the venue, the arrival time and who to call; no link (they have no account)."""
+    application = confirm_application(ready_to_confirm(ApplicationFactory(status=S.AGREEMENT_PENDING)), by=recruiter)
+    (email,) = Notification.objects.filter(template="placements/we_confirmed_guardian")
+    assert email.recipient == "pat.parent@example.org" == application.guardian_email
+    assert email.subject == f"{application.applicant.full_name}'s work experience place is confirmed"
+    assert not email.sensitive
+    for text in (
+        "Dear Pat Parent,",
+        f"{application.applicant.full_name}'s place on {application.programme.title} is confirmed",
+        "Monday 19 July 2027 to",
+        "Arrive at:   8:45 on the first day",
+        "Kent Police College, Maidstone",
+        "Corporate Recruitment Team, 01622 690690",
+        "your consent",
+    ):
+        assert text in email.body_text, text
+    assert "http" not in email.body_text and "/" not in email.subject
+
+
+def test_an_adults_parents_are_not_written_to(recruiter):
+    # a guardian's address left on the application of someone 18 on the first day is not used
     application = ApplicationFactory(status=S.AGREEMENT_PENDING, date_of_birth=date(2000, 1, 1))
+    assert application.guardian_email
     confirm_application(ready_to_confirm(application), by=recruiter)
     (email,) = emails(application, "we_confirmed")
     assert "parent or guardian" not in email.body_text and "is confirmed" in email.body_text
+    assert not Notification.objects.filter(template="placements/we_confirmed_guardian").exists()
     assert not emails(application, "we_joining_instructions")  # they had them before confirming
 
 

@@ -122,7 +122,8 @@ def my_applications(request):
         applications_of(request.user).exclude(status=ApplicationStatus.DRAFT).prefetch_related("programme__questions")
     )
     histories = histories_for(applications)
-    agreements = agreements_for(applications)
+    # an agreement no longer needed is not offered (issue 10): its application has ended
+    agreements = agreements_for(applications, include_void=False)
     rows = [
         {
             "application": application,

@@ -1008,6 +1008,7 @@ QUEUES = {
         "Emails that could not be delivered",
         "Applications to shortlist",
         "Agreements awaiting signature",
+        "Joining instructions to send",
         "Places to confirm",
         "Participants without a risk assessment",
         "Overdue risk reviews",
@@ -1046,6 +1047,7 @@ def something_in_every_queue(escort):
     # vetting (issue 10): an application's checks requested, and another's clearance lapsing early
     request_checks(ApplicationFactory(status=ApplicationStatus.VETTING), WORK_EXPERIENCE_CHECKS, by=escort)
     lapsing = ready_to_confirm(ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING))
+    ready_for_joining_instructions(ApplicationFactory(status=ApplicationStatus.AGREEMENT_PENDING))
     VettingCheck.objects.filter(object_id=lapsing.pk).update(expires_on=lapsing.programme.starts_on)
     programme = running_programme()
     participant(programme, "Alex Student", escorting_officer=escort)  # no risk assessment yet

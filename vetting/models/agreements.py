@@ -42,14 +42,19 @@ class AgreementStatus(models.TextChoices):
     AWAITING_SIGNATURES = "awaiting_signatures", "Awaiting signatures"
     SIGNED = "signed", "Signed: being prepared"
     READY = "ready", "Signed and ready"
+    # Issue 10: the record ended (withdrawn, declined, discontinued, not cleared) before
+    # everyone signed; nobody may sign for a placement that will not happen.
+    VOID = "void", "No longer needed"
 
 
 AGREEMENT_WORKFLOW = Workflow(
     {
-        AgreementStatus.AWAITING_SIGNATURES: {AgreementStatus.SIGNED},
+        AgreementStatus.AWAITING_SIGNATURES: {AgreementStatus.SIGNED, AgreementStatus.VOID},
         # the PDF is rendered and stored once every signature is in
         AgreementStatus.SIGNED: {AgreementStatus.READY},
         AgreementStatus.READY: set(),
+        # a signed agreement is never voided: it is the record of what was signed
+        AgreementStatus.VOID: set(),
     }
 )
 
@@ -103,6 +108,10 @@ class WorkPlacementAgreement(SingleUseLink):
             ),
             models.CheckConstraint(
                 condition=~models.Q(status=AgreementStatus.READY) | ~models.Q(pdf=""), name="agreement_ready_has_pdf"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=AgreementStatus.VOID) | models.Q(signed_at__isnull=True, pdf=""),
+                name="agreement_void_never_signed",
             ),
         ]
         permissions = [("download_agreement", "Can download signed agreements")]

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +30,15 @@ from ..models.agreements import AGREEMENT_WORKFLOW
 # The words a person reads when their link cannot be used (vetting.links).
 LINK_EXPIRED = "This consent link has expired. Ask the Corporate Recruitment Team to send a new one."
 LINK_USED = "This consent link has already been used: the declaration of consent is signed."
+NO_LONGER_NEEDED = (
+    "This Work Placement Agreement is no longer needed: the application it was for has ended, so there is "
+    "nothing to sign."
+)
 CHANGED_TEXT = "The agreement's text changed while you were reading it. Read it again, then sign."
+
+
+class AgreementVoid(DomainError):
+    """The agreement was voided (``void_agreement``): nobody signs it any more."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,8 @@ def _check_text(agreement, shown_sha256: str) -> None:
 
 
 def _sign(agreement, *, role, name, email, evidence: Evidence, by) -> Signature:
+    if agreement.status == AgreementStatus.VOID:
+        raise AgreementVoid(NO_LONGER_NEEDED)
     name = " ".join(name.split())
     if not name:
         raise DomainError("Type your full name to sign.")
@@ -214,6 +224,8 @@ def agreement_for_link(token: str, *, for_update=False):
     """The agreement a consent link opens: for a GET (``open_link`` rules) or, inside the
     signing transaction, locked and marked used (``use_link``)."""
     queryset = WorkPlacementAgreement.objects.select_related("version").filter(guardian_needed=True)
+    if token and queryset.filter(token_hash=token_hash(token), status=AgreementStatus.VOID).exists():
+        raise AgreementVoid(NO_LONGER_NEEDED)
     action = use_link if for_update else open_link
     return action(queryset, token, expired=LINK_EXPIRED, used=LINK_USED)
 
@@ -230,31 +242,51 @@ def sign_as_guardian(token: str, *, name: str, shown_sha256: str, evidence: Evid
     )
 
 
+SIGNED_BY_EVERYONE = (AgreementStatus.SIGNED, AgreementStatus.READY)
+
+
 def agreement_signed(record) -> bool:
     """Protocol 3.3.2 with 3.4.1: every signature the agreement needs is in (the PDF may
     still be being prepared). Confirming the placement checks this."""
-    return WorkPlacementAgreement.objects.filter(
-        **subjects.pointer(record), status__in=[AgreementStatus.SIGNED, AgreementStatus.READY]
-    ).exists()
+    return WorkPlacementAgreement.objects.filter(**subjects.pointer(record), status__in=SIGNED_BY_EVERYONE).exists()
+
+
+def agreement_signed_where(model) -> Q:
+    """``agreement_signed`` in SQL, for a queryset of ``model``."""
+    agreements = WorkPlacementAgreement.objects.filter(**subjects.pointing_at_outer(model))
+    return Q(Exists(agreements.filter(status__in=SIGNED_BY_EVERYONE)))
 
 
 @transaction.atomic
-def void_signing_links(record, *, by) -> WorkPlacementAgreement | None:
-    """The record has ended before its agreement was signed by everyone: the guardian's
-    consent link stops working (it then reads as any link no longer valid), so nobody consents
-    to a placement that will not happen. The agreement and any signature already given stay."""
+def void_agreement(agreement, *, by, reason: str) -> WorkPlacementAgreement:
+    """awaiting_signatures -> void: the record ended before everyone signed (issue 10), so
+    nobody signs for a placement that will not happen. The participant's page and the
+    guardian's link then say it is no longer needed; a signature already given stays, as
+    evidence. No email: the person was told their application ended by the email that ended
+    it (and a discontinued participant's guardian by theirs), and a second one about the
+    agreement would say nothing more."""
+    agreement = WorkPlacementAgreement.objects.select_for_update().get(pk=agreement.pk)
+    changes = {}
+    if agreement.link_expires_at is not None and agreement.link_used_at is None:
+        # the link stops working; its hash stays, so the guardian's page can say why
+        changes["link_expires_at"] = min(agreement.link_expires_at, timezone.now())
+    move_status(
+        agreement, AgreementStatus.VOID, workflow=AGREEMENT_WORKFLOW, by=by, action="void_agreement", reason=reason,
+        **changes,
+    )  # fmt: skip
+    return agreement
+
+
+@transaction.atomic
+def void_unsigned_agreement(record, *, by, reason: str) -> WorkPlacementAgreement | None:
+    """The record's agreement, voided if it is still waiting for a signature; an agreement
+    signed by everyone is left as it is."""
     agreement = (
         WorkPlacementAgreement.objects.select_for_update()
-        .filter(**subjects.pointer(record), status=AgreementStatus.AWAITING_SIGNATURES, token_hash__isnull=False)
+        .filter(**subjects.pointer(record), status=AgreementStatus.AWAITING_SIGNATURES)
         .first()
     )
-    if agreement is None:
-        return None
-    agreement.token_hash = None
-    agreement.link_expires_at = min(agreement.link_expires_at, timezone.now())  # link_state: no longer open
-    agreement.save(update_fields=["token_hash", "link_expires_at"])
-    record_action(agreement, action="void_agreement_links", by=by)
-    return agreement
+    return void_agreement(agreement, by=by, reason=reason) if agreement is not None else None
 
 
 # --- The signed PDF ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ record_clearance, whose emails give the outcome and never a reason)."""
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Exists, Q
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
@@ -168,6 +169,19 @@ def vetting_cleared(record) -> bool:
     and none was refused (protocol 3.3.2: confirmed "once the necessary checks ... have
     been completed")."""
     return _cleared(list(checks_of(record)), subjects.describe(record).ends_on)
+
+
+def vetting_cleared_where(model, *, ends_on) -> Q:
+    """``vetting_cleared`` in SQL, for a queryset of ``model`` (``ends_on``: the expression of
+    its placement's last day, as its ``describe`` gives it)."""
+    checks = VettingCheck.objects.filter(**subjects.pointing_at_outer(model))
+    required = checks.filter(required=True, status__in=LIVE_CHECKS)
+    return (
+        Q(Exists(required))
+        & ~Exists(checks.filter(status=S.REFUSED))
+        & ~Exists(required.exclude(status=S.CLEARED))
+        & ~Exists(required.filter(expires_on__lt=ends_on))
+    )
 
 
 def clearance_of(checks, ends_on=None) -> Clearance:

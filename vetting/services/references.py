@@ -8,6 +8,7 @@ from datetime import timedelta
 import rules
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -49,6 +50,15 @@ def references_received(record) -> bool:
     statuses = set(references_for(record).values_list("status", flat=True))
     statuses.discard(ReferenceStatus.WITHDRAWN)
     return statuses == {ReferenceStatus.RECEIVED}
+
+
+def references_received_where(model) -> Q:
+    """``references_received`` in SQL, for a queryset of ``model``."""
+    references = Reference.objects.filter(**subjects.pointing_at_outer(model))
+    answered = [ReferenceStatus.RECEIVED, ReferenceStatus.WITHDRAWN]
+    return Q(Exists(references.filter(status=ReferenceStatus.RECEIVED))) & ~Exists(
+        references.exclude(status__in=answered)
+    )
 
 
 def _link_url(token: str) -> str:

@@ -12,6 +12,7 @@ from notifications.models import Notification
 from placements.enums import ApplicationStatus, DeclineReason
 from placements.services import work_experience as services
 from vetting.enums import OPEN_CHECKS, CheckStatus, CheckType, ReferenceStatus
+from vetting.models import AgreementStatus
 from vetting.services.agreements import open_agreement
 from vetting.services.checks import checks_of, clear_check, refuse_check, start_check
 from vetting.services.closing import subject_closed
@@ -79,13 +80,13 @@ def test_each_ending_closes_checks_references_and_links(client, recruiter, vetti
     assert reference.status == ReferenceStatus.WITHDRAWN and reference.known_for == ""
 
     consent = client.get(reverse("guardian_consent", args=[token]))
-    assert consent.status_code == 404 and "This link cannot be used" in consent.content.decode()
+    assert consent.status_code == 410 and "This agreement is no longer needed" in consent.content.decode()
     agreement.refresh_from_db()
-    assert agreement.token_hash is None and agreement.link_state == "Expired"
+    assert agreement.status == AgreementStatus.VOID and agreement.link_state == "Expired"
 
     # each closing is logged, by whoever ended the application (the applicant is not staff)
     ended_by = {ApplicationStatus.WITHDRAWN: application.applicant, ApplicationStatus.VETTING_REFUSED: vetting_officer}
-    for action in ("withdraw_check", "withdraw_reference", "void_agreement_links"):
+    for action in ("withdraw_check", "withdraw_reference", "void_agreement"):
         assert ActionLog.objects.filter(action=action, actor=ended_by.get(how, recruiter)).exists(), action
 
 

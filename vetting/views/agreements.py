@@ -20,6 +20,8 @@ from ..forms.agreements import SignAgreementForm
 from ..links import LinkExpired, LinkNotFound, LinkUsed, token_hash
 from ..models import AgreementStatus, SignerRole, WorkPlacementAgreement
 from ..services.agreements import (
+    NO_LONGER_NEEDED,
+    AgreementVoid,
     Evidence,
     agreement_for_link,
     guardian_download,
@@ -65,6 +67,10 @@ def agreement_sign(request, agreement_id):
     )
     signed = agreement.signatures.filter(role=SignerRole.PARTICIPANT).first()
     form = None
+    if agreement.status == AgreementStatus.VOID:
+        # issue 10: the application ended; the page says so and a POST signs nothing
+        context = {**_page_context(agreement), "signature": signed, "no_longer_needed": NO_LONGER_NEEDED}
+        return render(request, "vetting/agreements/sign.html", context, status=409 if request.method == "POST" else 200)
     if signed is None:
         form = _form(request, agreement, declaration=PARTICIPANT_DECLARATION, button_label="Sign the agreement")
         if form.is_valid():
@@ -91,6 +97,8 @@ def guardian_consent(request, token):
     agreement being prepared and, when ready, its download, while the link is valid."""
     try:
         agreement = agreement_for_link(token)
+    except AgreementVoid as exc:
+        return _no_longer_needed(request, exc)
     except LinkUsed as exc:
         return _signed_or_problem(request, token, exc)
     except (LinkNotFound, LinkExpired) as exc:
@@ -101,6 +109,8 @@ def guardian_consent(request, token):
             sign_as_guardian(token, evidence=_evidence(request), **_answers(form))
         except LinkUsed as exc:  # a second POST waited for the first
             return _signed_or_problem(request, token, exc)
+        except AgreementVoid as exc:  # the application ended while the page was open
+            return _no_longer_needed(request, exc)
         except (LinkNotFound, LinkExpired) as exc:
             return _link_problem(request, exc)
         except DomainError as exc:
@@ -121,6 +131,11 @@ def _signed_or_problem(request, token, exc):
         return _link_problem(request, exc)
     context = {**_page_context(agreement), "token": token, "ready": agreement.status == AgreementStatus.READY}
     return render(request, "vetting/agreements/guardian_signed.html", context)
+
+
+def _no_longer_needed(request, exc):
+    # 410: the link was real but what it opened is gone; nothing of the participant is shown
+    return render(request, "vetting/agreements/no_longer_needed.html", {"problem": str(exc)}, status=410)
 
 
 def _link_problem(request, exc):

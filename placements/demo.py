@@ -382,6 +382,27 @@ def seed_work_experience_demo(*, applicant_user, escort_user, vetting_officer, o
     )
 
 
+def finished_programme(starts_on, *, capacity, places_confirmed) -> WorkExperienceProgramme:
+    """A week's programme that ran from ``starts_on`` and finished, its applications closed
+    two months before (the demo's past: the completed journey, the monitoring figures)."""
+    opened = timezone.make_aware(datetime.combine(starts_on - timedelta(days=120), time(9)))
+    programme, _ = WorkExperienceProgramme.objects.get_or_create(
+        title=f"Work experience week, {starts_on:%-d %B %Y}",
+        defaults={
+            "starts_on": starts_on,
+            "ends_on": starts_on + timedelta(days=4),
+            "capacity": capacity,
+            "places_confirmed": places_confirmed,
+            "applications_open_at": opened,
+            "applications_close_at": opened + timedelta(days=60),
+            "status": ProgrammeStatus.FINISHED,
+            "arrival_time": time(9),
+            "contact_details": "Corporate Recruitment Team, 01622 690690",
+        },
+    )
+    return programme
+
+
 def _completed_journey(person, escort_user, vetting_officer, today):
     """A programme that finished a month ago and one participant who went the whole way:
     applied, vetted, referenced, joining instructions sent and attendance confirmed
@@ -389,20 +410,7 @@ def _completed_journey(person, escort_user, vetting_officer, today):
     (3.5.4), completed. Vetting's rows, and the sealed agreement, are vetting's demo."""
     starts_on = monday(today) - timedelta(weeks=5)
     at = lambda day, hour=10: timezone.make_aware(datetime.combine(day, time(hour)))  # noqa: E731
-    finished, _ = WorkExperienceProgramme.objects.get_or_create(
-        title=f"Work experience week, {starts_on:%-d %B %Y}",
-        defaults={
-            "starts_on": starts_on,
-            "ends_on": starts_on + timedelta(days=4),
-            "capacity": 10,
-            "places_confirmed": 1,  # a completed application keeps its place
-            "applications_open_at": at(starts_on - timedelta(days=120)),
-            "applications_close_at": at(starts_on - timedelta(days=60)),
-            "status": ProgrammeStatus.FINISHED,
-            "arrival_time": time(9),
-            "contact_details": "Corporate Recruitment Team, 01622 690690",
-        },
-    )
+    finished = finished_programme(starts_on, capacity=10, places_confirmed=1)  # a completed place is kept
     application = _application(
         finished,
         person,

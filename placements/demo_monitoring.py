@@ -11,9 +11,9 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from .demo import _application, monday
-from .enums import ApplicationStatus, DeclineReason, ExceptionRule, ProgrammeStatus
-from .models import DiscretionaryException, DynamicRiskAssessment, ProtocolReview, WorkExperienceProgramme
+from .demo import _application, finished_programme, monday
+from .enums import ApplicationStatus, DeclineReason, ExceptionRule
+from .models import DiscretionaryException, DynamicRiskAssessment, ProtocolReview
 from .services.monitoring import two_years_after
 
 PROTOCOL_LAST_REVIEWED = date(2024, 2, 1)
@@ -38,19 +38,7 @@ def seed_monitoring_demo(*, head_user, escort_user, make_participant):
         },
     )
     first_day = monday(timezone.localdate()) - timedelta(weeks=26)
-    opened = timezone.make_aware(datetime.combine(first_day - timedelta(days=90), time(9)))
-    past, _ = WorkExperienceProgramme.objects.get_or_create(
-        title=f"Work experience week, {first_day:%-d %B %Y}",
-        defaults={
-            "starts_on": first_day,
-            "ends_on": first_day + timedelta(days=4),
-            "capacity": 2,
-            "places_confirmed": 2,  # the two completed placements held the places
-            "applications_open_at": opened,
-            "applications_close_at": opened + timedelta(days=60),
-            "status": ProgrammeStatus.FINISHED,
-        },
-    )
+    past = finished_programme(first_day, capacity=2, places_confirmed=2)  # the two completed held places
     applications = [
         _application(
             past,

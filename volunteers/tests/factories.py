@@ -1,9 +1,11 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
 
-from volunteers.models import RecruitmentCampaign, VolunteerRole
+from tests.factories import UserFactory
+from volunteers.enums import CampaignStatus
+from volunteers.models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):
@@ -24,3 +26,23 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     area = "West Division: Maidstone, Sevenoaks, Tonbridge, Tunbridge Wells"
     opens_at = factory.LazyFunction(timezone.now)
     closes_at = factory.LazyAttribute(lambda o: o.opens_at + timedelta(days=30))
+
+
+class OpenCampaignFactory(CampaignFactory):
+    status = CampaignStatus.OPEN
+
+
+class VolunteerApplicationFactory(factory.django.DjangoModelFactory):
+    """An application as submit_application makes it: an adult in the area who can give the hours."""
+
+    class Meta:
+        model = VolunteerApplication
+
+    campaign = factory.SubFactory(OpenCampaignFactory)
+    applicant = factory.SubFactory(UserFactory)
+    date_of_birth = date(1990, 3, 27)
+    lives_or_works_in_area = True
+    can_give_hours = True
+    right_to_volunteer = True
+    motivation = "I want to help make Tonbridge safer."
+    availability = "Weekday evenings and Saturdays."

@@ -38,11 +38,24 @@ class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
         run_on_each(self, request, queryset, lambda c: close_campaign(c, by=request.user), "closed")
 
 
+class CampaignFilter(admin.SimpleListFilter):
+    """The campaigns by name, their roles read in the same query (a campaign is named by its role)."""
+
+    title = "campaign"
+    parameter_name = "campaign"
+
+    def lookups(self, request, model_admin):
+        return [(campaign.pk, str(campaign)) for campaign in RecruitmentCampaign.objects.select_related("role")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(campaign=self.value()) if self.value() else queryset
+
+
 @admin.register(VolunteerApplication)
 class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
     list_display = ("applicant", "campaign", "status", "submitted_at")
     resource_classes = [VolunteerApplicationResource]
-    list_filter = (QueueFilter, "status", "campaign")
+    list_filter = (QueueFilter, "status", CampaignFilter)
     list_select_related = ("applicant", "campaign__role")
     search_fields = ("applicant__full_name", "applicant__email", "campaign__title", "campaign__area")
     # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);

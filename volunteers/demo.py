@@ -5,7 +5,7 @@ The role is demo data, not a data migration: roles and campaigns are set up by t
 recruitment team in the back office with their own dates and wording, so no database but
 the demo's should start with one (the designated powers are law, and come by migration)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -18,6 +18,8 @@ from .services.applications import reject_application, shortlist_application, su
 CPV = "Community Policing Volunteer"
 WEST_DIVISION = "West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge Wells"
 CAMPAIGN_TITLE = "Community Policing Volunteers: West Division pilot"
+# Besides the demo volunteer (submitted): one shortlisted, one not taken further (no login).
+OTHER_APPLICANTS = (("Dev Volunteer", "volunteer.dev"), ("Kim Volunteer", "volunteer.kim"))
 
 
 def _answers(born, motivation):
@@ -75,14 +77,12 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
     )
     if created:
         domain = volunteer_user.email.split("@")[1]
-        born = today.replace(year=today.year - 34)
+        born = date(today.year - 34, 3, 27)
         submit_application(campaign, volunteer_user, _answers(born, "I live in Tonbridge and want to help."))
-        shortlisted = submit_application(
-            campaign, _applicant("Dev Volunteer", "volunteer.dev", domain), _answers(born, "I run a youth club.")
-        )
+        (dev, dev_login), (kim, kim_login) = OTHER_APPLICANTS
+        dev_user, kim_user = _applicant(dev, dev_login, domain), _applicant(kim, kim_login, domain)
+        shortlisted = submit_application(campaign, dev_user, _answers(born, "I run a youth club."))
         shortlist_application(shortlisted, by=recruiter)
-        not_taken = submit_application(
-            campaign, _applicant("Kim Volunteer", "volunteer.kim", domain), _answers(born, "Something to do.")
-        )
+        not_taken = submit_application(campaign, kim_user, _answers(born, "Something to do."))
         reject_application(not_taken, by=recruiter, reason="We could not offer an interview to every applicant.")
     return campaign

@@ -28,6 +28,7 @@ from placements.tests.work_experience_factories import ApplicationFactory
 from tests.factories import UserFactory
 from tests.test_exports import export
 from vetting import subjects
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 HOME = reverse("staff_dashboard")
 S = ApplicationStatus
@@ -90,6 +91,8 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
     )
     dead = NotificationFactory(dead=True)
     NotificationFactory(sent=True)
+    volunteer = VolunteerApplicationFactory()
+    VolunteerApplicationFactory(status="shortlisted")
 
     queues, page = queues_on_home(client, recruiter)
 
@@ -101,6 +104,7 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
         "Overdue risk reviews": {assessed.risk_assessment},
         "Attendance not confirmed": {flagged},
         "Emails that could not be delivered": {dead},
+        "Volunteer applications to shortlist": {volunteer},
     }
     assert set(queues) == set(expected)  # no vetting, partners or cohorts: not the team's work
     for label, rows in expected.items():
@@ -277,7 +281,7 @@ def test_a_withheld_reason_is_not_on_the_record_nor_found_by_search(client, recr
 
 # one fewer than before issue 10's loose ends: "Your community placements" asks the bar's gate
 # (roles first), no longer the model backend's permissions
-@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 18), ("diversity_officer", 16)])
+@pytest.mark.parametrize(("persona", "queries"), [("recruiter", 19), ("diversity_officer", 16)])
 def test_the_home_query_count_does_not_grow_with_the_records(
     client, request, persona, queries, assert_query_count_constant
 ):

@@ -4,10 +4,7 @@ visitor goes from the landing page's Volunteering card to the West Division camp
 reads "Submitted"; the recruitment team opens the count on their home, the application, and
 shortlists it; the applicant reads "Shortlisted". axe runs on every page visited."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
@@ -15,7 +12,7 @@ from tests.browser.steps import as_person, mails_to, open_queue
 from tests.factories import PASSWORD, UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import VolunteerApplication
-from volunteers.tests.factories import OpenCampaignFactory
+from volunteers.tests.factories import OpenCampaignFactory, born_years_ago
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
@@ -38,7 +35,6 @@ def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, brows
     )
     val = UserFactory(email="val@example.org", full_name="Val Jones")
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
-    today = timezone.localdate()
 
     page.goto(live_server.url + "/")
     axe_check(page)
@@ -59,7 +55,7 @@ def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, brows
     axe_check(page)
 
     # 18 tomorrow: refused next to the date of birth, everything typed kept
-    page.get_by_label("Date of birth").fill((today.replace(year=today.year - 18) + timedelta(days=1)).isoformat())
+    page.get_by_label("Date of birth").fill(born_years_ago(18, days=1).isoformat())
     answer(page, "Do you live or work in the campaign's area?", "Yes")
     answer(page, "Can you give the role's hours each month?", "Yes")
     answer(page, "Do you have the right to volunteer in the UK?", "Yes")

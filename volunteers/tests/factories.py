@@ -46,3 +46,11 @@ class VolunteerApplicationFactory(factory.django.DjangoModelFactory):
     right_to_volunteer = True
     motivation = "I want to help make Tonbridge safer."
     availability = "Weekday evenings and Saturdays."
+
+
+def born_years_ago(years, *, days=0):
+    """The date of birth of someone ``years`` old today (28 February for a 29 February),
+    ``days`` later: 18 today, or 18 tomorrow with days=1."""
+    today = timezone.localdate()
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    return today.replace(year=today.year - years, day=day) + timedelta(days=days)

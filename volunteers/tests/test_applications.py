@@ -29,7 +29,7 @@ from volunteers.services.applications import (
     withdraw_application,
 )
 
-from .factories import OpenCampaignFactory, VolunteerApplicationFactory, VolunteerRoleFactory
+from .factories import OpenCampaignFactory, VolunteerApplicationFactory, VolunteerRoleFactory, born_years_ago
 
 pytestmark = pytest.mark.django_db
 S = VolunteerApplicationStatus
@@ -211,7 +211,7 @@ def test_submitting_twice_is_refused_in_words():
 
 
 def test_submitting_an_under_age_application_is_refused_by_the_service_too():
-    born = timezone.localdate().replace(year=timezone.localdate().year - 17)
+    born = born_years_ago(17)
     with pytest.raises(DomainError, match="You need to be 18 or over"):
         submit_application(OpenCampaignFactory(), UserFactory(), {**ANSWERS, "date_of_birth": born})
 

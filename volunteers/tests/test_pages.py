@@ -16,7 +16,7 @@ from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
 from volunteers.models import VolunteerApplication
 from volunteers.queues import SHORTLIST_QUEUE
 
-from .factories import OpenCampaignFactory, VolunteerApplicationFactory
+from .factories import OpenCampaignFactory, VolunteerApplicationFactory, born_years_ago
 
 pytestmark = pytest.mark.django_db
 S = VolunteerApplicationStatus
@@ -28,11 +28,6 @@ GOOD = {
     "motivation": "I grew up in Maidstone and want to give something back.",
     "availability": "Saturdays and Tuesday evenings.",
 }
-
-
-def _years_ago(years, days=0):
-    today = timezone.localdate()
-    return today.replace(year=today.year - years) + timedelta(days=days)
 
 
 # --- public pages ---------------------------------------------------------------------------
@@ -86,7 +81,7 @@ def _apply(client, campaign, **changes):
 
 def test_under_the_minimum_age_is_refused_next_to_the_date_of_birth_keeping_what_was_typed(client):
     campaign = OpenCampaignFactory(role__minimum_age=18)
-    born = _years_ago(18, days=1)  # 18 tomorrow
+    born = born_years_ago(18, days=1)  # 18 tomorrow
     response = _apply(client, campaign, date_of_birth=born.isoformat())
     message = (
         f"You need to be 18 or over to apply to be a {campaign.role}. On {timezone.localdate():%-d %B %Y} you are 17."
@@ -97,7 +92,7 @@ def test_under_the_minimum_age_is_refused_next_to_the_date_of_birth_keeping_what
 
 
 def test_eighteen_today_may_apply(client):
-    response = _apply(client, OpenCampaignFactory(role__minimum_age=18), date_of_birth=_years_ago(18).isoformat())
+    response = _apply(client, OpenCampaignFactory(role__minimum_age=18), date_of_birth=born_years_ago(18).isoformat())
     assert response.status_code == 302
     assert VolunteerApplication.objects.get().status == S.SUBMITTED
 

@@ -8,7 +8,7 @@ from kentplacements.spreadsheets import SafeExportMixin
 from .exports import RecruitmentCampaignResource, VolunteerApplicationResource
 from .forms import RejectForm
 from .models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
-from .services.applications import reject_application, shortlist_application
+from .services.applications import APPLICATION_FIELDS, reject_application, shortlist_application
 from .services.campaigns import close_campaign, open_campaign
 
 
@@ -59,8 +59,8 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
     list_select_related = ("applicant", "campaign__role")
     search_fields = ("applicant__full_name", "applicant__email", "campaign__title", "campaign__area")
     # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);
-    # the applicant and campaign are the applicant's own choice, not the back office's.
-    readonly_fields = ("applicant", "campaign")
+    # the campaign and the answers are the applicant's own, read here, never rewritten.
+    readonly_fields = ("applicant", "campaign", *APPLICATION_FIELDS)
     actions = ["shortlist_selected", "reject_selected"]
 
     def has_add_permission(self, request):

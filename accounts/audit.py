@@ -237,6 +237,7 @@ VERBS = {
     "request_agreement": "asked for the Work Placement Agreement of",
     "request_check": "requested",
     "request_reference": "asked for",
+    "reject": "did not take further",
     "resubscribe": "resubscribed",
     "review_risk_assessment": "reviewed",
     "rotate calendar token": "gave a new calendar address to",

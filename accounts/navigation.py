@@ -55,11 +55,13 @@ SIGNED_IN_ENTRIES = [
     ("Presentations", "staff_presentations", Gate("placements.view_presentation_sessions")),
     ("Reports", "cohort_reports", Gate("placements.view_presentation_reports")),
     ("Monitoring", "we_monitoring", Gate("placements.monitor_work_experience")),
+    ("Volunteer recruitment", "volunteer_staff_campaigns", Gate("volunteers.review_applications")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [
     ("Work experience", "we_index"),
     ("Partner organisations", "partner_register"),
+    ("Volunteering", "volunteer_campaigns"),
 ]
 
 

@@ -69,6 +69,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.view_recruitmentcampaign",
         "volunteers.add_recruitmentcampaign",
         "volunteers.change_recruitmentcampaign",
+        "volunteers.view_volunteerapplication",
+        "volunteers.change_volunteerapplication",
         # issue 10: references (their answers on the references page, not the admin)
         "vetting.view_reference",
         "vetting.change_reference",

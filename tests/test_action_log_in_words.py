@@ -44,7 +44,7 @@ from vetting.services.references import request_reference, submit_reference
 from vetting.tests.agreement_helpers import consent_token
 from vetting.tests.references import ANSWERS, emailed_token
 from volunteers.models import RecruitmentCampaign
-from volunteers.services import close_campaign
+from volunteers.services.campaigns import close_campaign
 
 pytestmark = pytest.mark.django_db
 

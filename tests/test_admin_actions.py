@@ -42,8 +42,8 @@ from vetting.models import AgreementVersion
 from vetting.services.agreements import ensure_current_version
 from vetting.services.checks import checks_of, start_check
 from vetting.tests.references import ask_for_reference
-from volunteers.enums import CampaignStatus
-from volunteers.tests.factories import CampaignFactory
+from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
+from volunteers.tests.factories import CampaignFactory, VolunteerApplicationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 A, G = ApplicationStatus, ProgrammeStatus
@@ -228,6 +228,16 @@ OUTCOMES = {
         lambda: ask_for_reference(make_persona("recruiter")),
         status,
         ReferenceStatus.WITHDRAWN,
+    ),
+    ("volunteers.VolunteerApplication", "shortlist_selected"): Outcome(
+        "recruiter", VolunteerApplicationFactory, status, VolunteerApplicationStatus.SHORTLISTED
+    ),
+    ("volunteers.VolunteerApplication", "reject_selected"): Outcome(
+        "recruiter",
+        VolunteerApplicationFactory,
+        lambda a: (a.status, a.rejection_reason),
+        (VolunteerApplicationStatus.REJECTED, "Not enough hours left in the pilot."),
+        answers=lambda: {"reason": "Not enough hours left in the pilot."},
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED

@@ -32,6 +32,7 @@ from vetting.services.checks import request_checks
 from vetting.tests.agreement_helpers import pending_application
 from vetting.tests.references import ask_for_reference
 from volunteers.models import RecruitmentCampaign, VolunteerRole
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 numbers = itertools.count()
 
@@ -91,6 +92,7 @@ ROWS = {
     ),
     "volunteers/volunteerrole": (_campaign, 7),
     "volunteers/recruitmentcampaign": (_campaign, 8),
+    "volunteers/volunteerapplication": (lambda officer: VolunteerApplicationFactory(), 8),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

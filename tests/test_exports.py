@@ -12,7 +12,7 @@ import io
 import json
 import re
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
@@ -48,6 +48,7 @@ from vetting.services.checks import request_checks, start_check
 from vetting.services.references import submit_reference
 from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 PERSONAS = [
     "recruiter",
@@ -171,8 +172,11 @@ def realistic_rows(people):
     NotificationFactory(context={"reset_url": "https://example.org/reset/abc"}, sent=True)
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
     opens = application.submitted_at
-    RecruitmentCampaign.objects.create(
+    campaign = RecruitmentCampaign.objects.create(
         role=role, area="West Kent", opens_at=opens, closes_at=opens + timedelta(days=30)
+    )
+    VolunteerApplicationFactory(
+        campaign=campaign, applicant__full_name="Val Volunteer", date_of_birth=date(1990, 3, 27)
     )
     # a referee's emailed link (issue 10), one not yet used and one answered
     ask_for_reference(recruiter, application)
@@ -273,6 +277,19 @@ def test_the_application_export_shows_names_labels_and_answers_in_words(client, 
     assert row["Escorting officer"] == people["escorting_officer"].full_name
     assert row["Eligibility answers"] == "Do you live or study in Kent? Yes"
     assert row["Date of birth"] == "01/03/2010"
+
+
+def test_the_volunteer_application_export_reads_in_words(client, people, realistic_rows):
+    client.force_login(people["recruiter"])
+    _, rows = export(client, "volunteers/volunteerapplication", "csv")
+    [row] = rows
+    assert row["Campaign"] == "Community Policing Volunteer — West Kent"
+    assert (row["Applicant"], row["Status"], row["Date of birth"]) == ("Val Volunteer", "Submitted", "27/03/1990")
+    assert (row["Lives or works in the area"], row["Can give the hours"], row["Right to volunteer in the UK"]) == (
+        "Yes",
+        "Yes",
+        "Yes",
+    )
 
 
 def test_the_action_log_export_names_the_record_and_its_statuses_in_words(client, people, realistic_rows):

@@ -103,7 +103,10 @@ CORE_POST_MATRIX = {
 }
 
 # Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
-APP_MATRICES = [importlib.import_module(name) for name in ("placements.tests.matrix", "vetting.tests.matrix")]
+APP_MATRICES = [
+    importlib.import_module(name)
+    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix")
+]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}
 POST_DATA = {key: data for module in APP_MATRICES for key, data in module.POST_DATA.items()}
@@ -137,6 +140,8 @@ ADMIN_MODELS = {
     # issue 10: vetting detail is the vetting officer's alone
     "vetting/vettingcheck": ({"vetting_officer"}, set()),
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
+    # applications come from applicants; their status moves by the services' actions
+    "volunteers/volunteerapplication": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
@@ -164,6 +169,7 @@ ADMIN_CHANGERS = {
     "volunteers/volunteerrole": {"recruiter"},
     "vetting/vettingcheck": {"vetting_officer"},
     "volunteers/recruitmentcampaign": {"recruiter"},
+    "volunteers/volunteerapplication": {"recruiter"},
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
 }
@@ -292,6 +298,7 @@ def admin_objects(people):
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
+    from volunteers.tests.factories import VolunteerApplicationFactory
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
@@ -323,7 +330,10 @@ def admin_objects(people):
         applications_close_at=now + timedelta(days=1),
     )
     role = VolunteerRole.objects.create(name="Community Policing Volunteer", monthly_hours=16)
-    RecruitmentCampaign.objects.create(role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1))
+    campaign = RecruitmentCampaign.objects.create(
+        role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1)
+    )
+    VolunteerApplicationFactory(campaign=campaign)
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

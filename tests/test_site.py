@@ -20,6 +20,7 @@ from placements.services.work_experience import missing_for_confirmation, missin
 from placements.tests.work_experience_factories import ProgrammeFactory
 from tests.factories import UserFactory
 from vetting.services.references import references_for
+from volunteers.demo import OTHER_APPLICANTS as DEMO_VOLUNTEER_APPLICANTS
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,9 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
     call_command("seed_demo")
     # DEMO_IN_VETTING, DEMO_AWAITING_ATTENDANCE, DEMO_COMPLETED, and the past programme's applicants of the
     # monitoring page's figures
-    assert User.objects.count() == len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 3 + len(PAST_APPLICANTS)
+    assert User.objects.count() == (
+        len(DEMO_PEOPLE) + len(DEMO_PARTICIPANTS) + 3 + len(PAST_APPLICANTS) + len(DEMO_VOLUNTEER_APPLICANTS)
+    )
     # the applicant in vetting has a reference answered and one waiting (issue 10)
     in_vetting = WorkExperienceApplication.objects.get(status=ApplicationStatus.VETTING)
     assert sorted(references_for(in_vetting).values_list("status", flat=True)) == ["received", "requested"]
@@ -152,7 +155,7 @@ def add_log_entries(recruiter):
     # the dashboard: one fewer since "Your community placements" asks the bar's gate (issue 10),
     # one more (18 -> 19) for the team's "Joining instructions to send" count
     ("url_name", "queries"),
-    [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 19)],
+    [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 20)],
 )
 def test_action_log_lists_query_count_is_constant(
     url_name, queries, client, recruiter, add_log_entries, assert_query_count_constant

@@ -32,6 +32,7 @@ SAMPLE_ARGUMENTS = {
     "move": "shortlist",  # a step of the application page (issue 10)
     "day": "2027-07-19",
     "agreement_id": "999999",
+    "campaign_id": "999999",
 }
 
 

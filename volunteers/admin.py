@@ -1,27 +1,31 @@
 from django.contrib import admin
 
-from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each
+from accounts.queues import QueueFilter
+from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
-from .exports import RecruitmentCampaignResource
-from .models import RecruitmentCampaign, VolunteerRole
-from .services import close_campaign, open_campaign
+from .exports import RecruitmentCampaignResource, VolunteerApplicationResource
+from .forms import RejectForm
+from .models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from .services.applications import APPLICATION_FIELDS, reject_application, shortlist_application
+from .services.campaigns import close_campaign, open_campaign
 
 
 @admin.register(VolunteerRole)
 class VolunteerRoleAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
     list_display = ("name", "minimum_age", "monthly_hours", "needs_fitness_test", "needs_medical_certificate")
     search_fields = ("name",)
+    filter_horizontal = ("powers",)
 
 
 @admin.register(RecruitmentCampaign)
 class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
-    list_display = ("role", "area", "opens_at", "closes_at", "status")
+    list_display = ("__str__", "area", "opens_at", "closes_at", "status")
     resource_classes = [RecruitmentCampaignResource]
     list_filter = ("status", "role")
     list_select_related = ("role",)
-    search_fields = ("area", "role__name")
+    search_fields = ("title", "area", "role__name")
     # The status changes only through the services (RecruitmentCampaign.SERVICE_OWNED_FIELDS).
     actions = ["open_selected", "close_selected"]
 
@@ -32,3 +36,51 @@ class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     @admin.action(description="Close for applications", permissions=["change"])
     def close_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda c: close_campaign(c, by=request.user), "closed")
+
+
+class CampaignFilter(admin.SimpleListFilter):
+    """The campaigns by name, their roles read in the same query (a campaign is named by its role)."""
+
+    title = "campaign"
+    parameter_name = "campaign"
+
+    def lookups(self, request, model_admin):
+        return [(campaign.pk, str(campaign)) for campaign in RecruitmentCampaign.objects.select_related("role")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(campaign=self.value()) if self.value() else queryset
+
+
+@admin.register(VolunteerApplication)
+class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    list_display = ("applicant", "campaign", "status", "submitted_at")
+    resource_classes = [VolunteerApplicationResource]
+    list_filter = (QueueFilter, "status", CampaignFilter)
+    list_select_related = ("applicant", "campaign__role")
+    search_fields = ("applicant__full_name", "applicant__email", "campaign__title", "campaign__area")
+    # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);
+    # the campaign and the answers are the applicant's own, read here, never rewritten.
+    readonly_fields = ("applicant", "campaign", *APPLICATION_FIELDS)
+    actions = ["shortlist_selected", "reject_selected"]
+
+    def has_add_permission(self, request):
+        return False  # applications come from applicants, never typed in
+
+    @admin.action(description="Shortlist", permissions=["change"])
+    def shortlist_selected(self, request, queryset):
+        run_on_each(self, request, queryset, lambda a: shortlist_application(a, by=request.user), "shortlisted")
+
+    @admin.action(description="Reject (with a reason)…", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        """The reason is required (issue 11), so this asks for it first."""
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=RejectForm,
+            service=lambda application, reason: reject_application(application, by=request.user, reason=reason),
+            done="rejected",
+            title="Reject volunteer applications",
+            explanation="These applications will not be taken further, and each applicant emailed the reason:",
+            submit_label="Reject them",
+        )

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = "Volunteers"
+
+    def ready(self):
+        from . import (
+            own_things,  # noqa: F401  ("Your account", issue 9)
+            queues,  # noqa: F401  (the staff home's work queue, issue 11)
+        )

@@ -1,19 +1,40 @@
-"""Volunteer roles and recruitment campaigns (seed 002). The volunteers issue adds
-applications, interviews, training and hours."""
+"""Volunteer roles, recruitment campaigns and applications (seed 002). Interviews,
+fitness tests, medical certificates, training and hours come with the rest of issue 11."""
 
+from datetime import date
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from .enums import CampaignStatus
+from .enums import LIVE_APPLICATIONS, CampaignStatus, Power, VolunteerApplicationStatus
+
+
+class DesignatedPower(models.Model):
+    """One of the powers a Chief Constable may extend to volunteers (seed 002). A row per
+    power (made by migration 0002) so a role lists the ones it may be granted and, later, a
+    volunteer's record says which were granted, when and by whom."""
+
+    power = models.CharField(max_length=30, choices=Power.choices, unique=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.get_power_display()
 
 
 class VolunteerRole(models.Model):
     name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
     minimum_age = models.PositiveSmallIntegerField(default=18)
     monthly_hours = models.PositiveSmallIntegerField(help_text="Hours a month the volunteer commits to.")
     needs_fitness_test = models.BooleanField(default=False)
     needs_medical_certificate = models.BooleanField(default=False)
+    powers = models.ManyToManyField(
+        DesignatedPower, blank=True, related_name="roles", help_text="The designated powers this role may be granted."
+    )
 
     history = HistoricalRecords()
 
@@ -28,9 +49,16 @@ class RecruitmentCampaign(models.Model):
     SERVICE_OWNED_FIELDS = ("status",)  # open_campaign, close_campaign
 
     role = models.ForeignKey(VolunteerRole, on_delete=models.PROTECT, related_name="campaigns")
+    title = models.CharField(max_length=200, blank=True, help_text="Shown to the public; the role and area if empty.")
+    description = models.TextField(blank=True)
     area = models.CharField(max_length=200)
     opens_at = models.DateTimeField()
     closes_at = models.DateTimeField()
+    # Seed 002: "Interviews for those shortlisted will take place during February and
+    # training will start at the end of April".
+    interviews_start_on = models.DateField(null=True, blank=True)
+    interviews_end_on = models.DateField(null=True, blank=True)
+    training_starts_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT)
 
     history = HistoricalRecords()
@@ -40,7 +68,68 @@ class RecruitmentCampaign(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="campaign_closes_after_open"),
             models.CheckConstraint(condition=Q(status__in=CampaignStatus.values), name="campaign_status_valid"),
+            models.CheckConstraint(
+                condition=Q(interviews_start_on__isnull=True, interviews_end_on__isnull=True)
+                | Q(interviews_end_on__gte=F("interviews_start_on")),
+                name="campaign_interviews_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(training_starts_on__isnull=True)
+                | Q(interviews_end_on__isnull=True)
+                | Q(training_starts_on__gt=F("interviews_end_on")),
+                name="campaign_training_after_interviews",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.role} — {self.area}"
+        return self.title or f"{self.role} — {self.area}"
+
+
+class VolunteerApplication(models.Model):
+    """Someone's application to a campaign (seed 002: "open to all adults aged 18 or above
+    who are able to commit to 16 hours a month"). The status moves only through
+    volunteers.services.applications, checked against APPLICATION_WORKFLOW."""
+
+    SERVICE_OWNED_FIELDS = ("status", "rejection_reason", "submitted_at")
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.PROTECT, related_name="applications")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="volunteer_applications"
+    )
+    date_of_birth = models.DateField()
+    lives_or_works_in_area = models.BooleanField()
+    can_give_hours = models.BooleanField()
+    right_to_volunteer = models.BooleanField()
+    motivation = models.TextField()
+    availability = models.TextField()
+    status = models.CharField(
+        max_length=20, choices=VolunteerApplicationStatus.choices, default=VolunteerApplicationStatus.SUBMITTED
+    )
+    rejection_reason = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=VolunteerApplicationStatus.values), name="volunteer_application_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "applicant"],
+                condition=Q(status__in=sorted(LIVE_APPLICATIONS)),
+                name="volunteer_application_one_live_per_campaign",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=VolunteerApplicationStatus.REJECTED) | ~Q(rejection_reason=""),
+                name="volunteer_application_rejected_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.applicant} — {self.campaign}"
+
+    def age_on(self, day: date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

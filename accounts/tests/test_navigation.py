@@ -24,6 +24,7 @@ from placements.tests.factories import (
 )
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.factories import UserFactory
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 pytestmark = pytest.mark.django_db
 NAV = re.compile(r'<nav class="navbar[^>]*aria-label="Main">(.*?)</nav>', re.S)
@@ -124,7 +125,8 @@ def test_your_account_links_each_of_an_applicants_applications(client, applicant
                 ("Summer 2027: Shortlisted", f"{reverse('we_my_applications')}#application-{sent.pk}"),
                 ("October 2027: Draft (not sent)", reverse("we_apply", args=[draft.programme_id])),
             ],
-        )
+        ),
+        "Your volunteer applications": (reverse("volunteer_my_applications"), "You have not applied to volunteer."),
     }
     # the link's target is on the page
     assert f'id="application-{sent.pk}"' in client.get(reverse("we_my_applications")).content.decode()
@@ -201,8 +203,9 @@ def test_your_account_keeps_its_number_of_queries(client, applicant, assert_quer
         for _ in range(n):
             ApplicationFactory(applicant=applicant)
             PartnerContactFactory(organisation=PartnerFactory(), user=applicant)
+            VolunteerApplicationFactory(applicant=applicant)
 
-    assert_query_count_constant(client, reverse("my_account"), make_rows, queries=5)
+    assert_query_count_constant(client, reverse("my_account"), make_rows, queries=6)
 
 
 def test_staff_go_from_the_programmes_to_each_register_and_participant(client, recruiter):

@@ -83,6 +83,7 @@ from vetting.models import VettingCheck
 from vetting.services.checks import request_checks
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -1013,6 +1014,7 @@ QUEUES = {
         "Participants without a risk assessment",
         "Overdue risk reviews",
         "Attendance not confirmed",
+        "Volunteer applications to shortlist",
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "Emails that could not be delivered",
@@ -1061,6 +1063,7 @@ def something_in_every_queue(escort):
     )
     awaiting_attendance(programme=ProgrammeFactory(), attendance_flagged_at=timezone.now())
     ProtocolReview.objects.create(reviewed_on=date(2024, 2, 1), next_review_on=today, notes="Minor amendments.")
+    VolunteerApplicationFactory()  # issue 11: submitted, to shortlist
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

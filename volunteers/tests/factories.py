@@ -1,9 +1,11 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
 
-from volunteers.models import RecruitmentCampaign, VolunteerRole
+from tests.factories import UserFactory
+from volunteers.enums import CampaignStatus
+from volunteers.models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):
@@ -24,3 +26,31 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     area = "West Division: Maidstone, Sevenoaks, Tonbridge, Tunbridge Wells"
     opens_at = factory.LazyFunction(timezone.now)
     closes_at = factory.LazyAttribute(lambda o: o.opens_at + timedelta(days=30))
+
+
+class OpenCampaignFactory(CampaignFactory):
+    status = CampaignStatus.OPEN
+
+
+class VolunteerApplicationFactory(factory.django.DjangoModelFactory):
+    """An application as submit_application makes it: an adult in the area who can give the hours."""
+
+    class Meta:
+        model = VolunteerApplication
+
+    campaign = factory.SubFactory(OpenCampaignFactory)
+    applicant = factory.SubFactory(UserFactory)
+    date_of_birth = date(1990, 3, 27)
+    lives_or_works_in_area = True
+    can_give_hours = True
+    right_to_volunteer = True
+    motivation = "I want to help make Tonbridge safer."
+    availability = "Weekday evenings and Saturdays."
+
+
+def born_years_ago(years, *, days=0):
+    """The date of birth of someone ``years`` old today (28 February for a 29 February),
+    ``days`` later: 18 today, or 18 tomorrow with days=1."""
+    today = timezone.localdate()
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    return today.replace(year=today.year - years, day=day) + timedelta(days=days)

@@ -6,7 +6,7 @@ import pytest
 from accounts.models import ActionLog
 from kentplacements.workflow import TransitionNotAllowed
 from volunteers.enums import CampaignStatus
-from volunteers.services import close_campaign, open_campaign
+from volunteers.services.campaigns import close_campaign, open_campaign
 
 from .factories import CampaignFactory
 

@@ -19,8 +19,7 @@ from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
 from placements.models import WorkExperienceProgramme
 from vetting.demo import seed_references_demo, seed_vetting_demo
-from volunteers.enums import CampaignStatus
-from volunteers.models import RecruitmentCampaign, VolunteerRole
+from volunteers.demo import seed_volunteers_demo
 
 
 class Command(BaseCommand):
@@ -83,19 +82,9 @@ class Command(BaseCommand):
         )
         seed_vetting_demo(record=in_vetting, vetting_officer=User.objects.get(email=demo_email("vetting")))
         seed_references_demo(in_vetting, by=User.objects.get(email=demo_email("recruiter")))
-        role, _ = VolunteerRole.objects.get_or_create(
-            name="Community Policing Volunteer",
-            defaults={
-                "minimum_age": 18,
-                "monthly_hours": 16,
-                "needs_fitness_test": True,
-                "needs_medical_certificate": True,
-            },
-        )
-        RecruitmentCampaign.objects.get_or_create(
-            role=role,
-            area="West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge Wells",
-            defaults={"opens_at": now, "closes_at": now + timedelta(days=45), "status": CampaignStatus.OPEN},
+        seed_volunteers_demo(
+            volunteer_user=User.objects.get(email=demo_email("volunteer")),
+            recruiter=User.objects.get(email=demo_email("recruiter")),
         )
 
     def _participant(self, name, login):

@@ -1,13 +1,13 @@
 """Recruitment campaigns (seed 002): one function per state change (STYLE.md); each
 checks CAMPAIGN_WORKFLOW, writes inside a transaction and records the action. Volunteer
-applications, and the emails about them, arrive with the volunteers issue."""
+applications are in applications.py."""
 
 from django.db import transaction
 
 from accounts.audit import move_status
 
-from .enums import CAMPAIGN_WORKFLOW, CampaignStatus
-from .models import RecruitmentCampaign
+from ..enums import CAMPAIGN_WORKFLOW, CampaignStatus
+from ..models import RecruitmentCampaign
 
 
 def _move(campaign, target, *, by, action) -> RecruitmentCampaign:

@@ -1,0 +1,95 @@
+"""Issue 11, the foundation of volunteer recruitment by clicking only (JOURNEYS.md "VJ"): a
+visitor goes from the landing page's Volunteering card to the West Division campaign (seed
+002), logs in on the way, is refused as under 18 next to the date of birth, then applies and
+reads "Submitted"; the recruitment team opens the count on their home, the application, and
+shortlists it; the applicant reads "Shortlisted". axe runs on every page visited."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.roles import Role
+from tests.browser.steps import as_person, mails_to, open_queue
+from tests.factories import PASSWORD, UserFactory
+from volunteers.enums import VolunteerApplicationStatus
+from volunteers.models import VolunteerApplication
+from volunteers.tests.factories import OpenCampaignFactory, born_years_ago
+
+pytestmark = pytest.mark.django_db(transaction=True)
+CAMPAIGN = "Community Policing Volunteers: West Division pilot"
+
+
+def heading(page):
+    return page.get_by_role("heading", level=1)
+
+
+def answer(page, question, choice):
+    page.get_by_role("group", name=question).get_by_label(choice, exact=True).check()
+
+
+def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, browser, live_server, axe_check):
+    OpenCampaignFactory(
+        title=CAMPAIGN,
+        role__name="Community Policing Volunteer",
+        role__needs_fitness_test=True,
+        role__needs_medical_certificate=True,
+    )
+    val = UserFactory(email="val@example.org", full_name="Val Jones")
+    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
+
+    page.goto(live_server.url + "/")
+    axe_check(page)
+    page.get_by_role("link", name="See the volunteering campaigns").click()
+    expect(heading(page)).to_have_text("Volunteering with Kent Police")
+    axe_check(page)
+    page.get_by_role("link", name=CAMPAIGN).click()
+    expect(heading(page)).to_have_text(CAMPAIGN)
+    expect(page.get_by_role("main")).to_contain_text("pass a fitness test and provide a medical certificate")
+    axe_check(page)
+    page.get_by_role("link", name="Apply", exact=True).click()
+    expect(heading(page)).to_have_text("Log in")
+    axe_check(page)
+    page.get_by_label("Email").fill(val.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(heading(page)).to_have_text(f"Apply: {CAMPAIGN}")
+    axe_check(page)
+
+    # 18 tomorrow: refused next to the date of birth, everything typed kept
+    page.get_by_label("Date of birth").fill(born_years_ago(18, days=1).isoformat())
+    answer(page, "Do you live or work in the campaign's area?", "Yes")
+    answer(page, "Can you give the role's hours each month?", "Yes")
+    answer(page, "Do you have the right to volunteer in the UK?", "Yes")
+    page.get_by_label("Why do you want to volunteer?").fill("I grew up in Tonbridge and want to help.")
+    page.get_by_label("When are you available?").fill("Saturdays.")
+    page.get_by_role("button", name="Send application").click()
+    expect(page.locator("#error_1_id_date_of_birth")).to_contain_text("You need to be 18 or over")
+    expect(page.get_by_label("Why do you want to volunteer?")).to_have_value("I grew up in Tonbridge and want to help.")
+    axe_check(page)
+    assert not VolunteerApplication.objects.exists()
+
+    page.get_by_label("Date of birth").fill("1990-03-27")
+    page.get_by_role("button", name="Send application").click()
+    expect(heading(page)).to_have_text("Your volunteer applications")
+    expect(page.get_by_role("main")).to_contain_text("Status: Submitted")
+    axe_check(page)
+    assert [m.subject for m in mails_to(val.email)] == ["We have your application to be a Community Policing Volunteer"]
+
+    team = as_person(browser, live_server, recruiter)
+    assert open_queue(team, "Volunteer applications to shortlist") == 1
+    expect(heading(team)).to_have_text("Volunteer applications")
+    axe_check(team)
+    team.get_by_role("link", name="Val Jones").click()
+    expect(heading(team)).to_have_text("Val Jones")
+    axe_check(team)
+    team.get_by_role("button", name="Shortlist").click()
+    expect(team.get_by_role("status")).to_contain_text("The application is shortlisted")
+    expect(team.get_by_role("main")).to_contain_text("Status: Shortlisted")
+    axe_check(team)
+    assert VolunteerApplication.objects.get().status == VolunteerApplicationStatus.SHORTLISTED
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
+    axe_check(page)
+    page.get_by_role("link", name="Your volunteer applications").click()
+    expect(page.get_by_role("main")).to_contain_text("Status: Shortlisted")
+    axe_check(page)
+    assert mails_to(val.email)[-1].subject == "Good news about your application to be a Community Policing Volunteer"

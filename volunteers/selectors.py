@@ -1,0 +1,39 @@
+"""The querysets volunteer pages read, each scoped to who may see it (STYLE.md)."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .enums import CampaignStatus, VolunteerApplicationStatus
+from .models import RecruitmentCampaign, VolunteerApplication
+
+
+def public_campaigns():
+    """Campaigns the public may read: open ones, and closed ones (their page says so)."""
+    return RecruitmentCampaign.objects.filter(
+        status__in=(CampaignStatus.OPEN, CampaignStatus.CLOSED), opens_at__lte=timezone.now()
+    ).select_related("role")
+
+
+def open_campaigns():
+    """Taking applications now: open, and not past closes_at to the minute (issue 11)."""
+    now = timezone.now()
+    return public_campaigns().filter(status=CampaignStatus.OPEN, closes_at__gt=now).order_by("closes_at", "pk")
+
+
+def applications_of(user):
+    return VolunteerApplication.objects.filter(applicant=user).select_related("campaign__role")
+
+
+def staff_campaigns():
+    """Every campaign the team has opened, with its number of applications to shortlist."""
+    return (
+        RecruitmentCampaign.objects.exclude(status=CampaignStatus.DRAFT)
+        .select_related("role")
+        .annotate(
+            to_shortlist=Count("applications", filter=Q(applications__status=VolunteerApplicationStatus.SUBMITTED))
+        )
+    )
+
+
+def staff_applications():
+    return VolunteerApplication.objects.select_related("applicant", "campaign__role").order_by("submitted_at", "pk")

@@ -1,0 +1,55 @@
+"""Volunteer recruitment's rows of the permission matrix (tests/test_permission_matrix.py).
+
+Anyone reads the campaigns; applying and one's own applications need an account, and
+another person's application is a 404 (the persona ``volunteer_applicant`` owns the one
+in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)."""
+
+from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
+
+from .factories import VolunteerApplicationFactory
+
+OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
+TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
+
+# the owner of the live application is sent to their applications rather than apply twice
+APPLY = by_persona("200", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="→volunteer_my_applications")
+
+MATRIX = {
+    "volunteer_campaigns": PUBLIC_PAGE,
+    "volunteer_campaign": PUBLIC_PAGE,
+    "volunteer_apply": APPLY,
+    "volunteer_my_applications": SIGNED_IN,
+    "volunteer_withdraw": OWN_APPLICATION,
+    "volunteer_staff_campaigns": TEAM_ONLY,
+    "volunteer_staff_applications": TEAM_ONLY,
+    "volunteer_staff_application": TEAM_ONLY,
+    # a button: GET is refused once the person is known to be on the team
+    "volunteer_staff_shortlist": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
+}
+
+
+def url_arguments(people):
+    application = VolunteerApplicationFactory(applicant=people["volunteer_applicant"])
+    ids = {
+        "volunteer_campaign": {"campaign_id": application.campaign_id},
+        "volunteer_apply": {"campaign_id": application.campaign_id},
+        "volunteer_withdraw": {"application_id": application.pk},
+        "volunteer_staff_application": {"application_id": application.pk},
+        "volunteer_staff_shortlist": {"application_id": application.pk},
+    }
+    return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
+
+
+POST_MATRIX = {
+    # an empty application: the form again with its errors, nothing saved
+    "volunteer_apply": APPLY,
+    "volunteer_withdraw": by_persona(
+        "404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant=saved("→volunteer_my_applications")
+    ),
+    # an empty reason: the page again with the error next to the field, nothing rejected
+    "volunteer_staff_application": TEAM_ONLY,
+    "volunteer_staff_shortlist": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter=saved("→volunteer_staff_application")
+    ),
+}
+POST_DATA = {}

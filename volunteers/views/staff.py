@@ -1,0 +1,111 @@
+"""The recruitment team's volunteer pages (seed 002; DOMAIN.md §1: the Corporate Recruitment
+Team "recruits volunteers"): the campaigns, each campaign's applications filtered by status,
+and an application's page with its Shortlist and Reject buttons."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.audit import history_in_words
+from accounts.queues import in_queue
+from kentplacements.forms import SearchForm
+from kentplacements.workflow import DomainError
+
+from ..enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
+from ..forms import RejectForm
+from ..models import VolunteerApplication
+from ..selectors import staff_applications, staff_campaigns
+from ..services.applications import reject_application, shortlist_application
+
+S = VolunteerApplicationStatus
+PAGE_SIZE = 50
+REVIEW = "volunteers.review_applications"
+
+
+def _team_page(view):
+    return login_required(permission_required(REVIEW, raise_exception=True)(view))
+
+
+class ApplicationFilter(SearchForm):
+    button_label = "Show"
+    campaign = forms.ModelChoiceField(
+        label="Campaign", queryset=staff_campaigns(), required=False, empty_label="Every campaign"
+    )
+    status = forms.ChoiceField(label="Status", choices=[("", "Any status"), *S.choices], required=False)
+
+
+@_team_page
+@require_GET
+def campaigns(request):
+    return render(request, "volunteers/staff/campaigns.html", {"campaigns": staff_campaigns()})
+
+
+@_team_page
+@require_GET
+def applications(request):
+    """Applications by campaign and status; ``?queue=`` opens the staff home's count."""
+    form = ApplicationFilter(request.GET)
+    rows = in_queue(staff_applications(), request.GET.get("queue"), request.user)
+    if form.is_valid():
+        filters = {name: value for name, value in form.cleaned_data.items() if value}
+        rows = rows.filter(**filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "volunteers/staff/applications.html", {"form": form, "page": page})
+
+
+def _application(application_id):
+    return get_object_or_404(
+        VolunteerApplication.objects.select_related("campaign__role", "applicant"), pk=application_id
+    )
+
+
+@_team_page
+@require_http_methods(["GET", "POST"])
+def application_page(request, application_id):
+    application = _application(application_id)
+    form = RejectForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            reject_application(application, by=request.user, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The application is rejected; we have emailed the applicant.")
+            return redirect("volunteer_staff_application", application.pk)
+    context = {
+        "application": application,
+        "history": history_in_words(application, request.user),
+        "can_shortlist": APPLICATION_WORKFLOW.can(application.status, S.SHORTLISTED),
+        "can_reject": APPLICATION_WORKFLOW.can(application.status, S.REJECTED),
+        "form": form,
+    }
+    return render(request, "volunteers/staff/application.html", context)
+
+
+@_team_page
+@require_POST
+def shortlist(request, application_id):
+    application = _application(application_id)
+    try:
+        shortlist_application(application, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "The application is shortlisted; we have emailed the applicant.")
+    return redirect("volunteer_staff_application", application.pk)
+
+
+urlpatterns = [
+    path("staff/volunteering/", campaigns, name="volunteer_staff_campaigns"),
+    path("staff/volunteering/applications/", applications, name="volunteer_staff_applications"),
+    path("staff/volunteering/applications/<int:application_id>/", application_page, name="volunteer_staff_application"),
+    path(
+        "staff/volunteering/applications/<int:application_id>/shortlist/",
+        shortlist,
+        name="volunteer_staff_shortlist",
+    ),
+]

@@ -287,6 +287,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "placements.tasks.remind_protocol_review",
         "schedule": crontab(minute=0, hour=9),
     },
+    # hourly; reminded_at makes each candidate's reminder the day before their interview go once (issue 11)
+    "volunteer-interview-reminders": {
+        "task": "volunteers.tasks.send_interview_reminders",
+        "schedule": crontab(minute=20),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",

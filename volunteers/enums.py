@@ -82,6 +82,8 @@ def _path_moves(stage):
 APPLICATION_WORKFLOW = Workflow(
     {
         **{stage: _path_moves(stage) | ENDED_APPLICATIONS for stage in LIVE_APPLICATIONS},
+        # issue 11: a candidate may cancel their interview and is shortlisted again, free to book another
+        _A.INTERVIEW_BOOKED: _path_moves(_A.INTERVIEW_BOOKED) | ENDED_APPLICATIONS | {_A.SHORTLISTED},
         _A.ACTIVE: set(),
         _A.REJECTED: set(),
         _A.WITHDRAWN: set(),

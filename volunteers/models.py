@@ -6,6 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .enums import LIVE_APPLICATIONS, CampaignStatus, Power, VolunteerApplicationStatus
@@ -133,3 +134,33 @@ class VolunteerApplication(models.Model):
     def age_on(self, day: date) -> int:
         born = self.date_of_birth
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class InterviewSlot(models.Model):
+    """A time the recruitment team offers for an interview (issue 11: "staff publish slots
+    within the interview period; shortlisted candidates book, move or cancel their slot").
+    One candidate per slot and one slot per application, both held by the database: a slot
+    is booked by a conditional UPDATE of ``application`` (volunteers.services.interviews),
+    so two people clicking the same slot at the same moment cannot both have it."""
+
+    SERVICE_OWNED_FIELDS = ("application", "reminded_at")
+
+    campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.PROTECT, related_name="interview_slots")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=200)
+    application = models.OneToOneField(
+        VolunteerApplication, on_delete=models.PROTECT, null=True, blank=True, related_name="interview_slot"
+    )
+    # the day-before reminder went (send_interview_reminders); cleared when the booking changes
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="interview_slot_ends_after_start"),
+        ]
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at)
+        return f"{local:%A %-d %B %Y, %H:%M}–{timezone.localtime(self.ends_at):%H:%M}, {self.location}"

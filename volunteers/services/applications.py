@@ -14,8 +14,14 @@ from accounts.services import assign_role
 from kentplacements.workflow import DomainError
 from notifications.services import notify
 
-from ..enums import APPLICATION_WORKFLOW, LIVE_APPLICATIONS, CampaignStatus, VolunteerApplicationStatus
-from ..models import RecruitmentCampaign, VolunteerApplication
+from ..enums import (
+    APPLICATION_WORKFLOW,
+    ENDED_APPLICATIONS,
+    LIVE_APPLICATIONS,
+    CampaignStatus,
+    VolunteerApplicationStatus,
+)
+from ..models import InterviewSlot, RecruitmentCampaign, VolunteerApplication
 
 S = VolunteerApplicationStatus
 # The answers an applicant gives, as the form and submit_application take them.
@@ -76,7 +82,8 @@ def _my_applications_url() -> str:
     return settings.SITE_URL + reverse("volunteer_my_applications")
 
 
-def _email_applicant(application, name, **extra) -> None:
+def _email_applicant(application, name, *, key="", **extra) -> None:
+    """``key`` tells apart emails of the same kind sent more than once (each booking of an interview)."""
     campaign = application.campaign
     notify(
         recipient=application.applicant.email,
@@ -88,7 +95,7 @@ def _email_applicant(application, name, **extra) -> None:
             "my_applications_url": _my_applications_url(),
             **extra,
         },
-        key=f"volunteer-{name}-{application.pk}",
+        key=f"volunteer-{name}-{application.pk}{key}",
         related=application,
     )
 
@@ -126,6 +133,8 @@ def _move(application, target, *, by, action, reason="", **changes) -> Volunteer
         .get(pk=application.pk)
     )
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
+    if target in ENDED_APPLICATIONS:  # a withdrawn or rejected candidate's coming interview is free for another
+        InterviewSlot.objects.filter(application=application, starts_at__gt=timezone.now()).update(application=None)
     return application
 
 

@@ -1,11 +1,11 @@
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from volunteers.enums import CampaignStatus
-from volunteers.models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
+from volunteers.models import InterviewSlot, RecruitmentCampaign, VolunteerApplication, VolunteerRole
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):
@@ -54,3 +54,31 @@ def born_years_ago(years, *, days=0):
     today = timezone.localdate()
     day = 28 if (today.month, today.day) == (2, 29) else today.day
     return today.replace(year=today.year - years, day=day) + timedelta(days=days)
+
+
+class InterviewingCampaignFactory(OpenCampaignFactory):
+    """Seed 002: interviews "during February", after applications close; here 40 to 60 days on."""
+
+    interviews_start_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=40))
+    interviews_end_on = factory.LazyAttribute(lambda o: o.interviews_start_on + timedelta(days=20))
+
+
+class ShortlistedApplicationFactory(VolunteerApplicationFactory):
+    campaign = factory.SubFactory(InterviewingCampaignFactory)
+    status = VolunteerApplicationStatus.SHORTLISTED
+
+
+class InterviewSlotFactory(factory.django.DjangoModelFactory):
+    """A free 45-minute slot at 10:00 on the interview period's first day, a day later for each."""
+
+    class Meta:
+        model = InterviewSlot
+
+    campaign = factory.SubFactory(InterviewingCampaignFactory)
+    starts_at = factory.LazyAttributeSequence(
+        lambda o, n: timezone.make_aware(
+            datetime.combine(o.campaign.interviews_start_on + timedelta(days=n % 20), time(10, 0))
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=45))
+    location = "Maidstone Police Station, Palace Avenue"

@@ -3,6 +3,7 @@ Corporate Recruitment Team "recruits volunteers" (DOMAIN.md §1). Interviews to 
 medicals to check and offers outstanding join it with their stages."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.queues import Queue, register
 from accounts.roles import Role
@@ -11,10 +12,18 @@ from .enums import VolunteerApplicationStatus
 from .models import VolunteerApplication
 
 SHORTLIST_QUEUE = "volunteer_applications_to_shortlist"
+INTERVIEWS_QUEUE = "volunteer_interviews_to_record"
 
 
 def _to_shortlist(user, today):
     return VolunteerApplication.objects.filter(status=VolunteerApplicationStatus.SUBMITTED)
+
+
+def _interviews_to_record(user, today):
+    """Booked interviews whose time has come: the team records their outcome (issue 11)."""
+    return VolunteerApplication.objects.filter(
+        status=VolunteerApplicationStatus.INTERVIEW_BOOKED, interview_slot__starts_at__lte=timezone.now()
+    )
 
 
 register(
@@ -25,5 +34,13 @@ register(
         "volunteers.review_applications",
         _to_shortlist,
         lambda: f"{reverse('volunteer_staff_applications')}?queue={SHORTLIST_QUEUE}",
+    ),
+    Queue(
+        INTERVIEWS_QUEUE,
+        "Interviews to record",
+        frozenset({Role.RECRUITMENT_TEAM}),
+        "volunteers.review_applications",
+        _interviews_to_record,
+        lambda: f"{reverse('volunteer_staff_applications')}?queue={INTERVIEWS_QUEUE}",
     ),
 )

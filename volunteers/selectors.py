@@ -21,7 +21,17 @@ def open_campaigns():
 
 
 def applications_of(user):
-    return VolunteerApplication.objects.filter(applicant=user).select_related("campaign__role")
+    return VolunteerApplication.objects.filter(applicant=user).select_related("campaign__role", "interview_slot")
+
+
+def free_slots(campaign):
+    """The interview times a candidate may still book (issue 11): nobody's, and to come."""
+    return campaign.interview_slots.filter(application__isnull=True, starts_at__gt=timezone.now())
+
+
+def staff_slots(campaign):
+    """Every interview time of the campaign, with who booked it (one query for any number)."""
+    return campaign.interview_slots.select_related("application__applicant")
 
 
 def staff_campaigns():

@@ -1,3 +1,3 @@
-from .views import public, staff
+from .views import interviews, public, staff
 
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns]
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *interviews.urlpatterns]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.audit import move_status, record_action
 from accounts.roles import Role, has_role
 from accounts.services import assign_role
-from kentplacements.workflow import DomainError
+from kentplacements.workflow import DomainError, TransitionNotAllowed
 from notifications.services import notify
 
 from ..enums import (
@@ -126,12 +126,16 @@ def submit_application(campaign, applicant, answers: dict) -> VolunteerApplicati
     return application
 
 
-def _move(application, target, *, by, action, reason="", **changes) -> VolunteerApplication:
+def _move(application, target, *, by, action, reason="", only_from=None, **changes) -> VolunteerApplication:
+    """``only_from``: the stages this action starts from, when the table allows more (the
+    table's interview_booked → shortlisted is the candidate's cancel, not the team's shortlist)."""
     application = (
         VolunteerApplication.objects.select_for_update(of=("self",))
         .select_related("campaign__role", "applicant")
         .get(pk=application.pk)
     )
+    if only_from and application.status not in only_from:
+        raise TransitionNotAllowed(f"This record cannot move from “{application.status}” to “{target}”.")
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
     if target in ENDED_APPLICATIONS:  # a withdrawn or rejected candidate's coming interview is free for another
         InterviewSlot.objects.filter(application=application, starts_at__gt=timezone.now()).update(application=None)
@@ -140,7 +144,7 @@ def _move(application, target, *, by, action, reason="", **changes) -> Volunteer
 
 @transaction.atomic
 def shortlist_application(application, *, by) -> VolunteerApplication:
-    application = _move(application, S.SHORTLISTED, by=by, action="shortlist")
+    application = _move(application, S.SHORTLISTED, by=by, action="shortlist", only_from={S.SUBMITTED})
     _email_applicant(application, "shortlisted")
     return application
 

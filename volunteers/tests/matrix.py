@@ -6,7 +6,7 @@ in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)
 
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
-from .factories import VolunteerApplicationFactory
+from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
@@ -25,17 +25,28 @@ MATRIX = {
     "volunteer_staff_application": TEAM_ONLY,
     # a button: GET is refused once the person is known to be on the team
     "volunteer_staff_shortlist": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
+    # interviews (issue 11): the shortlisted owner chooses a time; buttons refuse GET
+    "volunteer_interview": OWN_APPLICATION,
+    "volunteer_interview_cancel": by_persona("405", anonymous=LOGIN, staff_without_mfa=MFA),
+    "volunteer_staff_interviews": TEAM_ONLY,
+    "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
 }
 
 
 def url_arguments(people):
     application = VolunteerApplicationFactory(applicant=people["volunteer_applicant"])
+    shortlisted = ShortlistedApplicationFactory(applicant=people["volunteer_applicant"])
+    InterviewSlotFactory(campaign=shortlisted.campaign)
     ids = {
         "volunteer_campaign": {"campaign_id": application.campaign_id},
         "volunteer_apply": {"campaign_id": application.campaign_id},
         "volunteer_withdraw": {"application_id": application.pk},
         "volunteer_staff_application": {"application_id": application.pk},
         "volunteer_staff_shortlist": {"application_id": application.pk},
+        "volunteer_interview": {"application_id": shortlisted.pk},
+        "volunteer_interview_cancel": {"application_id": shortlisted.pk},
+        "volunteer_staff_interviews": {"campaign_id": shortlisted.campaign_id},
+        "volunteer_staff_interview_outcome": {"application_id": shortlisted.pk},
     }
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
@@ -51,5 +62,14 @@ POST_MATRIX = {
     "volunteer_staff_shortlist": by_persona(
         "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter=saved("→volunteer_staff_application")
     ),
+    # no time chosen: the list again with the error next to it, nothing booked
+    "volunteer_interview": OWN_APPLICATION,
+    # nothing booked to cancel: told so on their applications page, nothing changed
+    "volunteer_interview_cancel": by_persona(
+        "404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="→volunteer_my_applications"
+    ),
+    # an empty publishing form or outcome: the page again with the errors, nothing saved
+    "volunteer_staff_interviews": TEAM_ONLY,
+    "volunteer_staff_interview_outcome": TEAM_ONLY,
 }
 POST_DATA = {}

@@ -14,7 +14,7 @@ from notifications.models import Notification
 from tests.factories import UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import InterviewSlot
-from volunteers.services.applications import withdraw_application
+from volunteers.services.applications import shortlist_application, withdraw_application
 from volunteers.services.interviews import (
     TAKEN,
     book_interview,
@@ -200,3 +200,10 @@ def test_each_candidate_is_reminded_once_the_day_before(time_machine):
     reminder = _emails("reminder").get()
     assert reminder.recipient == application.applicant.email
     assert "Maidstone Police Station" in reminder.body_text and "tomorrow" in reminder.subject
+
+
+def test_the_team_cannot_shortlist_a_booked_candidate_again_and_leave_their_slot_held(recruiter):
+    """The table's interview_booked → shortlisted is the candidate's cancel, which frees the slot."""
+    application, _ = _booked()
+    with pytest.raises(DomainError, match="cannot move from “interview_booked”"):
+        shortlist_application(application, by=recruiter)

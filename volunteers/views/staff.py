@@ -7,7 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.audit import history_in_words
@@ -17,9 +18,11 @@ from kentplacements.workflow import DomainError
 
 from ..enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
 from ..forms import RejectForm
+from ..interview_forms import InterviewOutcomeForm
 from ..models import VolunteerApplication
 from ..selectors import staff_applications, staff_campaigns
 from ..services.applications import reject_application, shortlist_application
+from ..services.interviews import record_interview_outcome
 
 S = VolunteerApplicationStatus
 PAGE_SIZE = 50
@@ -59,8 +62,31 @@ def applications(request):
 
 def _application(application_id):
     return get_object_or_404(
-        VolunteerApplication.objects.select_related("campaign__role", "applicant"), pk=application_id
+        VolunteerApplication.objects.select_related("campaign__role", "applicant", "interview_slot"), pk=application_id
     )
+
+
+def _outcome_due(application):
+    """Issue 11: the team records the outcome of an interview that has taken place."""
+    slot = getattr(application, "interview_slot", None)
+    return application.status == S.INTERVIEW_BOOKED and slot is not None and slot.starts_at <= timezone.now()
+
+
+def _render_application(request, application, *, form=None, outcome_form=None):
+    if outcome_form is None and _outcome_due(application):
+        outcome_form = InterviewOutcomeForm()
+    if outcome_form is not None:
+        outcome_form.form_action = reverse("volunteer_staff_interview_outcome", args=[application.pk])
+    context = {
+        "application": application,
+        "history": history_in_words(application, request.user),
+        "can_shortlist": application.status == S.SUBMITTED,
+        "can_reject": APPLICATION_WORKFLOW.can(application.status, S.REJECTED),
+        "form": form or RejectForm(),
+        "interview": getattr(application, "interview_slot", None),
+        "outcome_form": outcome_form,
+    }
+    return render(request, "volunteers/staff/application.html", context)
 
 
 @_team_page
@@ -76,14 +102,7 @@ def application_page(request, application_id):
         else:
             messages.success(request, "The application is rejected; we have emailed the applicant.")
             return redirect("volunteer_staff_application", application.pk)
-    context = {
-        "application": application,
-        "history": history_in_words(application, request.user),
-        "can_shortlist": APPLICATION_WORKFLOW.can(application.status, S.SHORTLISTED),
-        "can_reject": APPLICATION_WORKFLOW.can(application.status, S.REJECTED),
-        "form": form,
-    }
-    return render(request, "volunteers/staff/application.html", context)
+    return _render_application(request, application, form=form)
 
 
 @_team_page
@@ -99,6 +118,24 @@ def shortlist(request, application_id):
     return redirect("volunteer_staff_application", application.pk)
 
 
+@_team_page
+@require_POST
+def interview_outcome(request, application_id):
+    """Passed moves the application on; not passed rejects it with the reason (issue 11)."""
+    application = _application(application_id)
+    form = InterviewOutcomeForm(request.POST)
+    if form.is_valid():
+        passed = form.cleaned_data["outcome"] == "passed"
+        try:
+            record_interview_outcome(application, by=request.user, passed=passed, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "The outcome of the interview is recorded; we have emailed the candidate.")
+        return redirect("volunteer_staff_application", application.pk)
+    return _render_application(request, application, outcome_form=form)
+
+
 urlpatterns = [
     path("staff/volunteering/", campaigns, name="volunteer_staff_campaigns"),
     path("staff/volunteering/applications/", applications, name="volunteer_staff_applications"),
@@ -107,5 +144,10 @@ urlpatterns = [
         "staff/volunteering/applications/<int:application_id>/shortlist/",
         shortlist,
         name="volunteer_staff_shortlist",
+    ),
+    path(
+        "staff/volunteering/applications/<int:application_id>/interview-outcome/",
+        interview_outcome,
+        name="volunteer_staff_interview_outcome",
     ),
 ]

@@ -1,5 +1,5 @@
-"""Volunteer roles, recruitment campaigns and applications (seed 002). Interviews,
-fitness tests, medical certificates, training and hours come with the rest of issue 11."""
+"""Volunteer roles, recruitment campaigns, applications and interview slots (seed 002).
+Fitness tests, medical certificates, training and hours come with the rest of issue 11."""
 
 from datetime import date
 

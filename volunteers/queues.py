@@ -1,6 +1,6 @@
 """Volunteer recruitment's work queue on the staff home (issue 11, accounts.queues): the
-Corporate Recruitment Team "recruits volunteers" (DOMAIN.md §1). Interviews to record,
-medicals to check and offers outstanding join it with their stages."""
+Corporate Recruitment Team "recruits volunteers" (DOMAIN.md §1). Medicals to check and
+offers outstanding join it with their stages."""
 
 from django.urls import reverse
 from django.utils import timezone

@@ -5,14 +5,15 @@ reads "Submitted"; the recruitment team opens the count on their home, the appli
 shortlists it; the applicant reads "Shortlisted". axe runs on every page visited."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from tests.browser.steps import as_person, mails_to, open_queue
+from tests.browser.steps import as_person, log_in, mails_to, open_queue
 from tests.factories import PASSWORD, UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import VolunteerApplication
-from volunteers.tests.factories import OpenCampaignFactory, born_years_ago
+from volunteers.tests.factories import OpenCampaignFactory, ShortlistedApplicationFactory, born_years_ago
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
@@ -93,3 +94,77 @@ def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, brows
     expect(page.get_by_role("main")).to_contain_text("Status: Shortlisted")
     axe_check(page)
     assert mails_to(val.email)[-1].subject == "Good news about your application to be a Community Policing Volunteer"
+
+
+def test_the_team_publishes_interviews_the_candidate_books_and_moves_one_and_the_team_records_it(
+    page, browser, live_server, axe_check, time_machine
+):
+    """Issue 11's interviews (JOURNEYS.md "VJ-2"), by clicking only: the recruiter publishes a
+    day's times from the campaign's interview page; the shortlisted candidate books one from
+    their applications page, then moves it; after the interview the recruiter opens
+    "Interviews to record" and records that they passed."""
+    application = ShortlistedApplicationFactory(
+        campaign__title=CAMPAIGN, applicant__email="val@example.org", applicant__full_name="Val Jones"
+    )
+    campaign = application.campaign
+    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
+
+    team = as_person(browser, live_server, recruiter)
+    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
+    expect(heading(team)).to_have_text("Volunteer campaigns")
+    axe_check(team)
+    team.get_by_role("link", name=f"Interview times for {CAMPAIGN}").click()
+    expect(heading(team)).to_have_text(f"Interviews: {CAMPAIGN}")
+    axe_check(team)
+    team.get_by_label("Day").fill(campaign.interviews_start_on.isoformat())
+    team.get_by_label("First interview starts at").fill("09:30")
+    team.get_by_label("Length of each interview, in minutes").fill("0")
+    team.get_by_label("How many interviews").fill("2")
+    team.get_by_label("Where").fill("Tonbridge Police Station")
+    team.get_by_role("button", name="Publish these interview times").click()
+    expect(team.locator("#error_1_id_minutes")).to_contain_text("An interview lasts at least 5 minutes")
+    expect(team.get_by_label("Where")).to_have_value("Tonbridge Police Station")
+    axe_check(team)
+    team.get_by_label("Length of each interview, in minutes").fill("45")
+    team.get_by_role("button", name="Publish these interview times").click()
+    expect(team.get_by_role("status")).to_contain_text("2 interview times published")
+    axe_check(team)
+    first, second = campaign.interview_slots.all()
+
+    log_in(page, live_server, application.applicant)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
+    page.get_by_role("link", name="Your volunteer applications").click()
+    axe_check(page)
+    page.get_by_role("link", name=f"Book an interview for {campaign}").click()
+    expect(heading(page)).to_have_text("Book an interview")
+    axe_check(page)
+    page.get_by_label(str(first)).check()
+    page.get_by_role("button", name="Book this interview").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Your interview is booked: {first}")
+    axe_check(page)
+    page.get_by_role("link", name=f"Move or cancel my interview for {campaign}").click()
+    expect(heading(page)).to_have_text("Move or cancel your interview")
+    axe_check(page)
+    page.get_by_label(str(second)).check()
+    page.get_by_role("button", name="Move my interview to this time").click()
+    expect(page.get_by_role("main")).to_contain_text(f"Your interview: {second}")
+    axe_check(page)
+    assert [m.subject for m in mails_to(application.applicant.email)][-2:] == [
+        f"Your interview to be a {campaign.role}: {timezone.localtime(first.starts_at):%A %-d %B %Y at %H:%M}",
+        f"Your interview has moved to {timezone.localtime(second.starts_at):%A %-d %B %Y at %H:%M}",
+    ]
+
+    time_machine.move_to(second.ends_at, tick=True)
+    team = as_person(browser, live_server, recruiter)  # weeks on: logged in again
+    assert open_queue(team, "Interviews to record") == 1
+    axe_check(team)
+    team.get_by_role("link", name="Val Jones").click()
+    expect(heading(team)).to_have_text("Val Jones")
+    axe_check(team)
+    expect(team.get_by_role("main")).to_contain_text("Record the interview outcome")
+    team.get_by_label("Passed: the application goes on").check()
+    team.get_by_role("button", name="Record the outcome").click()
+    expect(team.get_by_role("main")).to_contain_text("Status: Interviewed")
+    axe_check(team)
+    application.refresh_from_db()
+    assert application.status == VolunteerApplicationStatus.INTERVIEWED

@@ -11,6 +11,9 @@ from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, Volu
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
 
+OWNER_SENT_BACK = by_persona(
+    "404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="→volunteer_my_applications"
+)
 # the owner of the live application is sent to their applications rather than apply twice
 APPLY = by_persona("200", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="→volunteer_my_applications")
 
@@ -25,8 +28,9 @@ MATRIX = {
     "volunteer_staff_application": TEAM_ONLY,
     # a button: GET is refused once the person is known to be on the team
     "volunteer_staff_shortlist": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
-    # interviews (issue 11): the shortlisted owner chooses a time; buttons refuse GET
-    "volunteer_interview": OWN_APPLICATION,
+    # interviews (issue 11): the owner's application is not shortlisted yet (as in the demo),
+    # so they are sent back to their applications; the shortlisted owner's page: test_interview_pages
+    "volunteer_interview": OWNER_SENT_BACK,
     "volunteer_interview_cancel": by_persona("405", anonymous=LOGIN, staff_without_mfa=MFA),
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
@@ -35,7 +39,7 @@ MATRIX = {
 
 def url_arguments(people):
     application = VolunteerApplicationFactory(applicant=people["volunteer_applicant"])
-    shortlisted = ShortlistedApplicationFactory(applicant=people["volunteer_applicant"])
+    shortlisted = ShortlistedApplicationFactory()
     InterviewSlotFactory(campaign=shortlisted.campaign)
     ids = {
         "volunteer_campaign": {"campaign_id": application.campaign_id},
@@ -43,8 +47,8 @@ def url_arguments(people):
         "volunteer_withdraw": {"application_id": application.pk},
         "volunteer_staff_application": {"application_id": application.pk},
         "volunteer_staff_shortlist": {"application_id": application.pk},
-        "volunteer_interview": {"application_id": shortlisted.pk},
-        "volunteer_interview_cancel": {"application_id": shortlisted.pk},
+        "volunteer_interview": {"application_id": application.pk},
+        "volunteer_interview_cancel": {"application_id": application.pk},
         "volunteer_staff_interviews": {"campaign_id": shortlisted.campaign_id},
         "volunteer_staff_interview_outcome": {"application_id": shortlisted.pk},
     }
@@ -62,12 +66,9 @@ POST_MATRIX = {
     "volunteer_staff_shortlist": by_persona(
         "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter=saved("→volunteer_staff_application")
     ),
-    # no time chosen: the list again with the error next to it, nothing booked
-    "volunteer_interview": OWN_APPLICATION,
+    "volunteer_interview": OWNER_SENT_BACK,
     # nothing booked to cancel: told so on their applications page, nothing changed
-    "volunteer_interview_cancel": by_persona(
-        "404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="→volunteer_my_applications"
-    ),
+    "volunteer_interview_cancel": OWNER_SENT_BACK,
     # an empty publishing form or outcome: the page again with the errors, nothing saved
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": TEAM_ONLY,

@@ -5,7 +5,7 @@ The role is demo data, not a data migration: roles and campaigns are set up by t
 recruitment team in the back office with their own dates and wording, so no database but
 the demo's should start with one (the designated powers are law, and come by migration)."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.utils import timezone
 
@@ -14,6 +14,7 @@ from accounts.models import User
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
 from .services.applications import reject_application, shortlist_application, submit_application
+from .services.interviews import book_interview, publish_slots
 
 CPV = "Community Policing Volunteer"
 WEST_DIVISION = "West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge Wells"
@@ -83,6 +84,17 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
         dev_user, kim_user = _applicant(dev, dev_login, domain), _applicant(kim, kim_login, domain)
         shortlisted = submit_application(campaign, dev_user, _answers(born, "I run a youth club."))
         shortlist_application(shortlisted, by=recruiter)
+        # the first interview day's times, one booked by the shortlisted applicant (issue 11)
+        slots = publish_slots(
+            campaign,
+            by=recruiter,
+            day=campaign.interviews_start_on,
+            first_start=time(10),
+            minutes=45,
+            count=4,
+            location="Tonbridge Police Station, 1 Pembury Road",
+        )
+        book_interview(shortlisted, slots[0], by=dev_user)
         not_taken = submit_application(campaign, kim_user, _answers(born, "Something to do."))
         reject_application(not_taken, by=recruiter, reason="We could not offer an interview to every applicant.")
     return campaign

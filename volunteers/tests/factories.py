@@ -82,3 +82,16 @@ class InterviewSlotFactory(factory.django.DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=45))
     location = "Maidstone Police Station, Palace Avenue"
+
+
+def interview_to_record() -> VolunteerApplication:
+    """A candidate whose booked interview began two hours ago: the team records the outcome."""
+    application = VolunteerApplicationFactory(status=VolunteerApplicationStatus.INTERVIEW_BOOKED)
+    starts_at = timezone.now() - timedelta(hours=2)
+    InterviewSlotFactory(
+        campaign=application.campaign,
+        application=application,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=45),
+    )
+    return application

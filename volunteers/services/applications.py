@@ -76,7 +76,8 @@ def _my_applications_url() -> str:
     return settings.SITE_URL + reverse("volunteer_my_applications")
 
 
-def _email_applicant(application, name, **extra) -> None:
+def _email_applicant(application, name, *, key_suffix="", **extra) -> None:
+    """``key_suffix`` tells apart emails of a step that may happen again (a test moved)."""
     campaign = application.campaign
     notify(
         recipient=application.applicant.email,
@@ -88,7 +89,7 @@ def _email_applicant(application, name, **extra) -> None:
             "my_applications_url": _my_applications_url(),
             **extra,
         },
-        key=f"volunteer-{name}-{application.pk}",
+        key=f"volunteer-{name}-{application.pk}{key_suffix}",
         related=application,
     )
 

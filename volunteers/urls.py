@@ -1,3 +1,3 @@
-from .views import public, staff
+from .views import medical, public, staff
 
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns]
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *medical.urlpatterns]

@@ -7,6 +7,7 @@ in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import VolunteerApplicationFactory
+from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
@@ -25,6 +26,7 @@ MATRIX = {
     "volunteer_staff_application": TEAM_ONLY,
     # a button: GET is refused once the person is known to be on the team
     "volunteer_staff_shortlist": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
+    **MEDICAL_MATRIX,
 }
 
 
@@ -37,6 +39,7 @@ def url_arguments(people):
         "volunteer_staff_application": {"application_id": application.pk},
         "volunteer_staff_shortlist": {"application_id": application.pk},
     }
+    ids |= medical_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -51,5 +54,6 @@ POST_MATRIX = {
     "volunteer_staff_shortlist": by_persona(
         "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter=saved("→volunteer_staff_application")
     ),
+    **MEDICAL_POST_MATRIX,
 }
 POST_DATA = {}

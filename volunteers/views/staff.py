@@ -20,6 +20,7 @@ from ..forms import RejectForm
 from ..models import VolunteerApplication
 from ..selectors import staff_applications, staff_campaigns
 from ..services.applications import reject_application, shortlist_application
+from ..services.fitness import fitness_test_due
 
 S = VolunteerApplicationStatus
 PAGE_SIZE = 50
@@ -82,6 +83,9 @@ def application_page(request, application_id):
         "can_shortlist": APPLICATION_WORKFLOW.can(application.status, S.SHORTLISTED),
         "can_reject": APPLICATION_WORKFLOW.can(application.status, S.REJECTED),
         "form": form,
+        "fitness_due": fitness_test_due(application),
+        "fitness_test": getattr(application, "fitness_test", None),
+        "certificate": getattr(application, "medical_certificate", None),
     }
     return render(request, "volunteers/staff/application.html", context)
 

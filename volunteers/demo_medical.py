@@ -16,7 +16,9 @@ from .services.fitness import book_fitness_test, record_fitness_result
 from .services.medical import upload_medical_certificate
 
 S = VolunteerApplicationStatus
-DEMO_CERTIFICATE = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+DEMO_CERTIFICATE = (
+    b"%PDF-1.4\n% demo medical certificate\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+)
 GYM = "Maidstone Police Station gym, Palace Avenue, Maidstone ME15 6NF"
 
 

@@ -28,8 +28,13 @@ from .staff import _application, _team_page
 STAFF_PAGE = "volunteer_staff_application"
 
 
-def _form_page(request, form, *, application, title, template="volunteers/staff/step.html"):
-    return render(request, template, {"application": application, "form": form, "title": title})
+def _form_page(request, form, *, application, title, template="volunteers/staff/step.html", **extra):
+    return render(request, template, {"application": application, "form": form, "title": title, **extra})
+
+
+def _posted(request):
+    """The POST data, or None on GET: an empty POST is a form sent empty, shown with its errors."""
+    return request.POST if request.method == "POST" else None
 
 
 def _done(request, form, save, message, then):
@@ -49,7 +54,7 @@ def _done(request, form, save, message, then):
 @require_http_methods(["GET", "POST"])
 def book_fitness(request, application_id):
     application = _application(application_id)
-    form = FitnessBookingForm(request.POST or None)
+    form = FitnessBookingForm(_posted(request))
     saved = _done(
         request,
         form,
@@ -64,7 +69,7 @@ def book_fitness(request, application_id):
 @require_http_methods(["GET", "POST"])
 def fitness_result(request, application_id):
     application = _application(application_id)
-    form = FitnessResultForm(request.POST or None)
+    form = FitnessResultForm(_posted(request))
     saved = _done(
         request,
         form,
@@ -92,7 +97,7 @@ def _certificate(application_id):
 @require_http_methods(["GET", "POST"])
 def ask_for_another(request, application_id):
     certificate = _certificate(application_id)
-    form = AnotherCertificateForm(request.POST or None)
+    form = AnotherCertificateForm(_posted(request))
     saved = _done(
         request,
         form,
@@ -142,7 +147,7 @@ def upload_certificate(request, application_id):
     if not can_upload(application):
         messages.info(request, "This application is not waiting for a medical certificate.")
         return redirect("volunteer_my_applications")
-    form = MedicalUploadForm(request.POST or None, request.FILES or None)
+    form = MedicalUploadForm(_posted(request), request.FILES or None)
     saved = _done(
         request,
         form,
@@ -156,6 +161,7 @@ def upload_certificate(request, application_id):
         application=application,
         title="Upload your medical certificate",
         template="volunteers/upload_medical.html",
+        certificate=getattr(application, "medical_certificate", None),
     )
 
 

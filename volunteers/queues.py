@@ -7,14 +7,23 @@ from django.urls import reverse
 from accounts.queues import Queue, register
 from accounts.roles import Role
 
-from .enums import VolunteerApplicationStatus
+from .enums import MedicalCertificateStatus, VolunteerApplicationStatus
 from .models import VolunteerApplication
 
 SHORTLIST_QUEUE = "volunteer_applications_to_shortlist"
+MEDICAL_QUEUE = "volunteer_medical_certificates_to_check"
 
 
 def _to_shortlist(user, today):
     return VolunteerApplication.objects.filter(status=VolunteerApplicationStatus.SUBMITTED)
+
+
+def _medicals_to_check(user, today):
+    return VolunteerApplication.objects.filter(medical_certificate__status=MedicalCertificateStatus.UPLOADED)
+
+
+def _applications_in(queue):
+    return lambda: f"{reverse('volunteer_staff_applications')}?queue={queue}"
 
 
 register(
@@ -24,6 +33,14 @@ register(
         frozenset({Role.RECRUITMENT_TEAM}),
         "volunteers.review_applications",
         _to_shortlist,
-        lambda: f"{reverse('volunteer_staff_applications')}?queue={SHORTLIST_QUEUE}",
+        _applications_in(SHORTLIST_QUEUE),
+    ),
+    Queue(
+        MEDICAL_QUEUE,
+        "Medical certificates to check",
+        frozenset({Role.RECRUITMENT_TEAM}),
+        "volunteers.review_applications",
+        _medicals_to_check,
+        _applications_in(MEDICAL_QUEUE),
     ),
 )

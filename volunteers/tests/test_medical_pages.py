@@ -20,6 +20,7 @@ from volunteers.demo_medical import DEMO_CERTIFICATE
 from volunteers.enums import MedicalCertificateStatus, VolunteerApplicationStatus
 from volunteers.exports import VolunteerApplicationResource
 from volunteers.models import MedicalCertificate
+from volunteers.queues import MEDICAL_QUEUE
 
 from .factories import MEDICAL_PDF, PROGRAM_BYTES, interviewed_application
 
@@ -155,3 +156,15 @@ def test_the_certificate_is_on_no_page_export_outbox_or_email(client, demo):
         assert download not in row.body_text + row.body_html
     assert all(stored_name not in message.body for message in mail.outbox)
     assert not ActionLog.objects.filter(reason__contains=stored_name).exists()
+
+
+def test_the_staff_home_counts_certificates_to_check_and_opens_them(client, recruiter, certificate):
+    certificate.application.applicant.full_name = "Cara Certified"
+    certificate.application.applicant.save()
+    interviewed_application(fitness=False, applicant__full_name="Una Uploaded-Not")
+    client.force_login(recruiter)
+    home = client.get(reverse("staff_dashboard")).content.decode()
+    link = f"{reverse('volunteer_staff_applications')}?queue={MEDICAL_QUEUE}"
+    assert "Medical certificates to check" in home and link in home
+    listed = client.get(link).content.decode()
+    assert "Cara Certified" in listed and "Una Uploaded-Not" not in listed

@@ -263,6 +263,8 @@ VERBS = {
     "withdraw": "withdrew",
     "withdraw_check": "withdrew",
     # volunteers' fitness test and medical certificate (issue 11)
+    "book_interview": "booked an interview for",
+    "record_interview": "recorded the interview of",
     "book_fitness_test": "booked the fitness test of",
     "fitness_passed": "recorded a passed fitness test for",
     "upload_medical_certificate": "uploaded",

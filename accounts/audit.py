@@ -262,6 +262,19 @@ VERBS = {
     "update_profile": "updated the profile of",
     "withdraw": "withdrew",
     "withdraw_check": "withdrew",
+    # volunteers' interviews, fitness test and medical certificate (issue 11)
+    "publish_interview_slots": "published interview times for",
+    "book_interview": "booked an interview for",
+    "move_interview": "moved the interview of",
+    "cancel_interview": "cancelled the interview of",
+    "pass_interview": "recorded a passed interview for",
+    "book_fitness_test": "booked the fitness test of",
+    "fitness_passed": "recorded a passed fitness test for",
+    "upload_medical_certificate": "uploaded",
+    "download_medical_certificate": "downloaded",
+    "accept_medical_certificate": "accepted",
+    "ask_for_another_certificate": "asked for another",
+    "medical_received": "recorded the medical certificate of",
 }
 
 

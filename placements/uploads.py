@@ -23,14 +23,22 @@ PRESENTATION_TYPES = {
 PRESENTATION_TYPES_TEXT = "a PDF, a PowerPoint (.pptx) or an OpenDocument presentation (.odp)"
 
 
-def presentation_extension(upload) -> str:
-    """The extension to store ``upload`` under, or a DomainError saying what is wrong."""
+def checked_extension(upload, types: dict[str, str], types_text: str) -> str:
+    """The extension to store ``upload`` under, from ``types`` (what its first bytes say it
+    is -> extension), or a DomainError saying what is wrong. Shared by every upload
+    (the presentation, a volunteer's medical certificate)."""
+    if not upload.size:
+        raise DomainError("The file is empty.")
     if upload.size > MAX_PRESENTATION_BYTES:
         raise DomainError(f"The file is {filesizeformat(upload.size)}; it must be {MAX_PRESENTATION_MB} MB or smaller.")
     kind = filetype.guess(upload)
-    if kind is None or kind.mime not in PRESENTATION_TYPES:
-        raise DomainError(f"The file must be {PRESENTATION_TYPES_TEXT}.")
-    return PRESENTATION_TYPES[kind.mime]
+    if kind is None or kind.mime not in types:
+        raise DomainError(f"The file must be {types_text}.")
+    return types[kind.mime]
+
+
+def presentation_extension(upload) -> str:
+    return checked_extension(upload, PRESENTATION_TYPES, PRESENTATION_TYPES_TEXT)
 
 
 def rename_at_random(upload, extension: str):

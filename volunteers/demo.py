@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
+from .demo_medical import seed_fitness_medical_demo
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
 from .services.applications import reject_application, shortlist_application, submit_application
@@ -21,6 +22,11 @@ WEST_DIVISION = "West Division: Maidstone, Sevenoaks, Tonbridge and Tunbridge We
 CAMPAIGN_TITLE = "Community Policing Volunteers: West Division pilot"
 # Besides the demo volunteer (submitted): one shortlisted, one not taken further (no login).
 OTHER_APPLICANTS = (("Dev Volunteer", "volunteer.dev"), ("Kim Volunteer", "volunteer.kim"))
+# At the fitness test (to record) and with a medical certificate to check (no login).
+TESTED_APPLICANTS = (("Sam Volunteer", "volunteer.sam"), ("Lee Volunteer", "volunteer.lee"))
+
+
+WHY = ("I coach football in Sevenoaks.", "I retired from the fire service.")
 
 
 def _answers(born, motivation):
@@ -79,7 +85,7 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
     if created:
         domain = volunteer_user.email.split("@")[1]
         born = date(today.year - 34, 3, 27)
-        submit_application(campaign, volunteer_user, _answers(born, "I live in Tonbridge and want to help."))
+        own = submit_application(campaign, volunteer_user, _answers(born, "I live in Tonbridge and want to help."))
         (dev, dev_login), (kim, kim_login) = OTHER_APPLICANTS
         dev_user, kim_user = _applicant(dev, dev_login, domain), _applicant(kim, kim_login, domain)
         shortlisted = submit_application(campaign, dev_user, _answers(born, "I run a youth club."))
@@ -97,4 +103,14 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
         book_interview(shortlisted, slots[0], by=dev_user)
         not_taken = submit_application(campaign, kim_user, _answers(born, "Something to do."))
         reject_application(not_taken, by=recruiter, reason="We could not offer an interview to every applicant.")
+        others = [
+            (_applicant(name, login, domain), why) for (name, login), why in zip(TESTED_APPLICANTS, WHY, strict=True)
+        ]
+        seed_fitness_medical_demo(
+            campaign,
+            volunteer_application=own,
+            others=others,
+            recruiter=recruiter,
+            answers=lambda why: _answers(born, why),
+        )
     return campaign

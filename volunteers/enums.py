@@ -104,3 +104,28 @@ def next_stage(application) -> str | None:
         not_needed.add(_A.MEDICAL_RECEIVED)
     later = APPLICATION_PATH[APPLICATION_PATH.index(application.status) + 1 :]
     return next((stage for stage in later if stage not in not_needed), None)
+
+
+class FitnessResult(models.TextChoices):
+    PASSED = "passed", "Passed"
+    FAILED = "failed", "Failed"
+
+
+class MedicalCertificateStatus(models.TextChoices):
+    UPLOADED = "uploaded", "Waiting to be checked"
+    ACCEPTED = "accepted", "Accepted"
+    ANOTHER_REQUESTED = "another_requested", "Another certificate asked for"
+
+
+_M = MedicalCertificateStatus
+# Issue 11: staff accept the certificate or ask for another; the candidate's next upload
+# replaces the file and the certificate waits to be checked again.
+MEDICAL_WORKFLOW = Workflow(
+    {_M.UPLOADED: {_M.ACCEPTED, _M.ANOTHER_REQUESTED}, _M.ANOTHER_REQUESTED: {_M.UPLOADED}, _M.ACCEPTED: set()}
+)
+
+
+def medical_stage_reached(application) -> bool:
+    """True when the application waits for its medical certificate: its next stage is
+    medical_received (after fitness_passed, or after interviewed if the role needs no test)."""
+    return next_stage(application) == _A.MEDICAL_RECEIVED

@@ -9,7 +9,14 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .enums import LIVE_APPLICATIONS, CampaignStatus, Power, VolunteerApplicationStatus
+from .enums import (
+    LIVE_APPLICATIONS,
+    CampaignStatus,
+    FitnessResult,
+    MedicalCertificateStatus,
+    Power,
+    VolunteerApplicationStatus,
+)
 
 
 class DesignatedPower(models.Model):
@@ -164,3 +171,75 @@ class InterviewSlot(models.Model):
     def __str__(self):
         local = timezone.localtime(self.starts_at)
         return f"{local:%A %-d %B %Y, %H:%M}–{timezone.localtime(self.ends_at):%H:%M}, {self.location}"
+
+
+class FitnessTest(models.Model):
+    """The fitness test a role may need (seed 002: "Applicants will need to successfully
+    pass a fitness test"): booked by the team, then its result recorded with the assessor.
+    One per application; booking again moves the date until a result is recorded."""
+
+    SERVICE_OWNED_FIELDS = ("result", "assessor", "recorded_by", "recorded_at")  # volunteers.services.fitness
+
+    application = models.OneToOneField(VolunteerApplication, on_delete=models.CASCADE, related_name="fitness_test")
+    booked_for = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    result = models.CharField(max_length=10, choices=FitnessResult.choices, blank=True)
+    assessor = models.CharField(max_length=150, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(result="", assessor="", recorded_by__isnull=True, recorded_at__isnull=True)
+                | (Q(result__in=FitnessResult.values) & ~Q(assessor="") & Q(recorded_at__isnull=False)),
+                name="fitness_test_result_recorded_whole",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Fitness test for {self.application}"
+
+
+class MedicalCertificate(models.Model):
+    """The candidate's medical certificate (issue 11): a PDF, JPEG or PNG checked by its
+    content, stored under a random name outside MEDIA_URL (volunteers.views.staff serves it
+    to the recruitment team only). The name the candidate gave the file is not kept: it may
+    carry their medical details, and nobody needs it."""
+
+    SERVICE_OWNED_FIELDS = ("file", "status", "another_reason", "uploaded_at", "checked_by", "checked_at")
+
+    application = models.OneToOneField(
+        VolunteerApplication, on_delete=models.CASCADE, related_name="medical_certificate"
+    )
+    file = models.FileField(upload_to="medical/%Y/")
+    status = models.CharField(
+        max_length=20, choices=MedicalCertificateStatus.choices, default=MedicalCertificateStatus.UPLOADED
+    )
+    another_reason = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField()
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["file"])
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MedicalCertificateStatus.values), name="medical_certificate_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MedicalCertificateStatus.ANOTHER_REQUESTED) | ~Q(another_reason=""),
+                name="medical_certificate_another_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Medical certificate for {self.application}"

@@ -8,11 +8,12 @@ from django.utils import timezone
 from accounts.queues import Queue, register
 from accounts.roles import Role
 
-from .enums import VolunteerApplicationStatus
+from .enums import MedicalCertificateStatus, VolunteerApplicationStatus
 from .models import VolunteerApplication
 
 SHORTLIST_QUEUE = "volunteer_applications_to_shortlist"
 INTERVIEWS_QUEUE = "volunteer_interviews_to_record"
+MEDICAL_QUEUE = "volunteer_medical_certificates_to_check"
 
 
 def _to_shortlist(user, today):
@@ -26,6 +27,14 @@ def _interviews_to_record(user, today):
     )
 
 
+def _medicals_to_check(user, today):
+    return VolunteerApplication.objects.filter(medical_certificate__status=MedicalCertificateStatus.UPLOADED)
+
+
+def _applications_in(queue):
+    return lambda: f"{reverse('volunteer_staff_applications')}?queue={queue}"
+
+
 register(
     Queue(
         SHORTLIST_QUEUE,
@@ -33,7 +42,15 @@ register(
         frozenset({Role.RECRUITMENT_TEAM}),
         "volunteers.review_applications",
         _to_shortlist,
-        lambda: f"{reverse('volunteer_staff_applications')}?queue={SHORTLIST_QUEUE}",
+        _applications_in(SHORTLIST_QUEUE),
+    ),
+    Queue(
+        MEDICAL_QUEUE,
+        "Medical certificates to check",
+        frozenset({Role.RECRUITMENT_TEAM}),
+        "volunteers.review_applications",
+        _medicals_to_check,
+        _applications_in(MEDICAL_QUEUE),
     ),
     Queue(
         INTERVIEWS_QUEUE,
@@ -41,6 +58,6 @@ register(
         frozenset({Role.RECRUITMENT_TEAM}),
         "volunteers.review_applications",
         _interviews_to_record,
-        lambda: f"{reverse('volunteer_staff_applications')}?queue={INTERVIEWS_QUEUE}",
+        _applications_in(INTERVIEWS_QUEUE),
     ),
 )

@@ -1,3 +1,3 @@
-from .views import interviews, public, staff
+from .views import interviews, medical, public, staff
 
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *interviews.urlpatterns]
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *interviews.urlpatterns, *medical.urlpatterns]

@@ -4,6 +4,9 @@ visitor goes from the landing page's Volunteering card to the West Division camp
 reads "Submitted"; the recruitment team opens the count on their home, the application, and
 shortlists it; the applicant reads "Shortlisted". axe runs on every page visited."""
 
+from datetime import timedelta
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -13,7 +16,14 @@ from tests.browser.steps import as_person, log_in, mails_to, open_queue
 from tests.factories import PASSWORD, UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import VolunteerApplication
-from volunteers.tests.factories import OpenCampaignFactory, ShortlistedApplicationFactory, born_years_ago
+from volunteers.tests.factories import (
+    MEDICAL_PDF,
+    PROGRAM_BYTES,
+    OpenCampaignFactory,
+    ShortlistedApplicationFactory,
+    born_years_ago,
+    interviewed_application,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
@@ -168,3 +178,69 @@ def test_the_team_publishes_interviews_the_candidate_books_and_moves_one_and_the
     axe_check(team)
     application.refresh_from_db()
     assert application.status == VolunteerApplicationStatus.INTERVIEWED
+
+
+def test_the_fitness_test_and_the_medical_certificate(page, browser, live_server, axe_check, tmp_path):
+    """JOURNEYS.md "VM": the world starts with Val interviewed for a role needing both steps."""
+    val = UserFactory(email="val@example.org", full_name="Val Jones", roles=[Role.VOLUNTEER])
+    application = interviewed_application(applicant=val, campaign__title=CAMPAIGN)
+    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
+
+    team = as_person(browser, live_server, recruiter)
+    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
+    axe_check(team)
+    team.get_by_role("link", name=CAMPAIGN).click()
+    team.get_by_role("link", name="Val Jones").click()
+    expect(heading(team)).to_have_text("Val Jones")
+    axe_check(team)
+    team.get_by_role("link", name="Book the fitness test").click()
+    expect(heading(team)).to_have_text("Book the fitness test")
+    axe_check(team)
+    when = timezone.localtime() + timedelta(days=5)
+    team.get_by_label("Date and time").fill(f"{when:%Y-%m-%dT10:00}")
+    team.get_by_label("Place").fill("Maidstone Police Station gym")
+    team.get_by_role("button", name="Book the fitness test").click()
+    expect(team.get_by_role("status")).to_contain_text("The fitness test is booked")
+    axe_check(team)
+    team.get_by_role("link", name="Record the fitness test's result").click()
+    axe_check(team)
+    team.get_by_label("Passed").check()
+    team.get_by_label("Assessor").fill("PC Jo Hart")
+    team.get_by_role("button", name="Record the result").click()
+    expect(team.get_by_role("main")).to_contain_text("Status: Fitness test passed")
+    axe_check(team)
+
+    log_in(page, live_server, application.applicant)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
+    page.get_by_role("link", name="Your volunteer applications").click()
+    page.get_by_role("link", name="Upload your medical certificate").click()
+    expect(heading(page)).to_have_text("Upload your medical certificate")
+    axe_check(page)
+    program = tmp_path / "certificate.pdf"
+    program.write_bytes(PROGRAM_BYTES)
+    page.get_by_label("Your medical certificate").set_input_files(program)
+    page.get_by_role("button", name="Upload my certificate").click()
+    expect(page.locator("#error_1_id_upload")).to_contain_text("The file must be a PDF, a JPEG or a PNG.")
+    axe_check(page)
+    real = tmp_path / "my-certificate.pdf"
+    real.write_bytes(MEDICAL_PDF)
+    page.get_by_label("Your medical certificate").set_input_files(real)
+    page.get_by_role("button", name="Upload my certificate").click()
+    expect(page.get_by_role("status")).to_contain_text("your medical certificate is uploaded")
+    axe_check(page)
+
+    team.get_by_role("navigation", name="Main").get_by_role("link", name="Your home").click()
+    assert open_queue(team, "Medical certificates to check") == 1
+    team.get_by_role("link", name="Val Jones").click()
+    with team.expect_download() as download:
+        team.get_by_role("link", name="Download the medical certificate").click()
+    assert Path(download.value.path()).read_bytes() == MEDICAL_PDF
+    team.get_by_role("button", name="Accept the certificate").click()
+    expect(team.get_by_role("status")).to_contain_text("The medical certificate is accepted")
+    axe_check(team)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
+    page.get_by_role("link", name="Your volunteer applications").click()
+    expect(page.get_by_role("main")).to_contain_text("Status: Medical certificate received")
+    axe_check(page)
+    assert mails_to("val@example.org")[-1].subject == "Your medical certificate is accepted"

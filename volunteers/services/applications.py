@@ -82,8 +82,9 @@ def _my_applications_url() -> str:
     return settings.SITE_URL + reverse("volunteer_my_applications")
 
 
-def _email_applicant(application, name, *, key="", **extra) -> None:
-    """``key`` tells apart emails of the same kind sent more than once (each booking of an interview)."""
+def _email_applicant(application, name, *, key_suffix="", **extra) -> None:
+    """``key_suffix`` tells apart emails of a step that may happen again (an interview booked
+    again, a fitness test moved, another certificate)."""
     campaign = application.campaign
     notify(
         recipient=application.applicant.email,
@@ -95,7 +96,7 @@ def _email_applicant(application, name, *, key="", **extra) -> None:
             "my_applications_url": _my_applications_url(),
             **extra,
         },
-        key=f"volunteer-{name}-{application.pk}{key}",
+        key=f"volunteer-{name}-{application.pk}{key_suffix}",
         related=application,
     )
 

@@ -95,3 +95,15 @@ def interview_to_record() -> VolunteerApplication:
         ends_at=starts_at + timedelta(minutes=45),
     )
     return application
+
+
+# A small real PDF, and a Windows program (its "MZ" header) renamed to look like one.
+MEDICAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PROGRAM_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
+
+
+def interviewed_application(*, fitness=True, medical=True, **kwargs):
+    """An application at interviewed, for a role needing the fitness test and/or the
+    medical certificate: where the fitness and medical steps start."""
+    role = VolunteerRoleFactory(needs_fitness_test=fitness, needs_medical_certificate=medical)
+    return VolunteerApplicationFactory(campaign__role=role, **{"status": "interviewed", **kwargs})

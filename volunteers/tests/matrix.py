@@ -7,6 +7,7 @@ in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
+from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
@@ -34,6 +35,7 @@ MATRIX = {
     "volunteer_interview_cancel": by_persona("405", anonymous=LOGIN, staff_without_mfa=MFA),
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
+    **MEDICAL_MATRIX,
 }
 
 
@@ -52,6 +54,7 @@ def url_arguments(people):
         "volunteer_staff_interviews": {"campaign_id": shortlisted.campaign_id},
         "volunteer_staff_interview_outcome": {"application_id": shortlisted.pk},
     }
+    ids |= medical_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -72,5 +75,6 @@ POST_MATRIX = {
     # an empty publishing form or outcome: the page again with the errors, nothing saved
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": TEAM_ONLY,
+    **MEDICAL_POST_MATRIX,
 }
 POST_DATA = {}

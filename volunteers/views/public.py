@@ -13,6 +13,7 @@ from ..enums import APPLICATION_WORKFLOW, LIVE_APPLICATIONS, VolunteerApplicatio
 from ..forms import VolunteerApplicationForm
 from ..selectors import applications_of, open_campaigns, public_campaigns
 from ..services.applications import closed_problem, submit_application, withdraw_application
+from ..services.medical import can_upload
 
 SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
@@ -56,8 +57,11 @@ def my_applications(request):
         {
             "application": application,
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, VolunteerApplicationStatus.WITHDRAWN),
+            "can_upload_medical": can_upload(application),
         }
-        for application in applications_of(request.user).order_by("-submitted_at", "-pk")
+        for application in applications_of(request.user)
+        .select_related("medical_certificate")
+        .order_by("-submitted_at", "-pk")
     ]
     return render(request, "volunteers/my_applications.html", {"rows": rows})
 

@@ -22,6 +22,7 @@ from ..interview_forms import InterviewOutcomeForm
 from ..models import VolunteerApplication
 from ..selectors import staff_applications, staff_campaigns
 from ..services.applications import reject_application, shortlist_application
+from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
 
 S = VolunteerApplicationStatus
@@ -85,6 +86,9 @@ def _render_application(request, application, *, form=None, outcome_form=None):
         "form": form or RejectForm(),
         "interview": getattr(application, "interview_slot", None),
         "outcome_form": outcome_form,
+        "fitness_due": fitness_test_due(application),
+        "fitness_test": getattr(application, "fitness_test", None),
+        "certificate": getattr(application, "medical_certificate", None),
     }
     return render(request, "volunteers/staff/application.html", context)
 

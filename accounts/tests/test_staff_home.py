@@ -28,7 +28,7 @@ from placements.tests.work_experience_factories import ApplicationFactory, ready
 from tests.factories import UserFactory
 from tests.test_exports import export
 from vetting import subjects
-from volunteers.tests.factories import VolunteerApplicationFactory, interview_to_record
+from volunteers.tests.factories import VolunteerApplicationFactory, certificate_to_check, interview_to_record
 
 HOME = reverse("staff_dashboard")
 S = ApplicationStatus
@@ -96,6 +96,7 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
     volunteer = VolunteerApplicationFactory()
     VolunteerApplicationFactory(status="shortlisted")
     interviewed = interview_to_record()
+    certificate = certificate_to_check()
 
     queues, page = queues_on_home(client, recruiter)
 
@@ -110,7 +111,7 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
         "Emails that could not be delivered": {dead},
         "Volunteer applications to shortlist": {volunteer},
         "Interviews to record": {interviewed},
-        "Medical certificates to check": set(),
+        "Medical certificates to check": {certificate},
     }
     assert set(queues) == set(expected)  # no vetting, partners or cohorts: not the team's work
     for label, rows in expected.items():

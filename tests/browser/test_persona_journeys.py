@@ -83,7 +83,7 @@ from vetting.models import VettingCheck
 from vetting.services.checks import request_checks
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign
-from volunteers.tests.factories import VolunteerApplicationFactory, interview_to_record
+from volunteers.tests.factories import VolunteerApplicationFactory, certificate_to_check, interview_to_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -1016,6 +1016,7 @@ QUEUES = {
         "Attendance not confirmed",
         "Volunteer applications to shortlist",
         "Interviews to record",
+        "Medical certificates to check",
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "Emails that could not be delivered",
@@ -1066,6 +1067,7 @@ def something_in_every_queue(escort):
     ProtocolReview.objects.create(reviewed_on=date(2024, 2, 1), next_review_on=today, notes="Minor amendments.")
     VolunteerApplicationFactory()  # issue 11: submitted, to shortlist
     interview_to_record()
+    certificate_to_check()
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

@@ -189,7 +189,7 @@ def test_the_fitness_test_and_the_medical_certificate(page, browser, live_server
     team = as_person(browser, live_server, recruiter)
     team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
     axe_check(team)
-    team.get_by_role("link", name=CAMPAIGN).click()
+    team.get_by_role("link", name=CAMPAIGN, exact=True).click()
     team.get_by_role("link", name="Val Jones").click()
     expect(heading(team)).to_have_text("Val Jones")
     axe_check(team)

@@ -85,7 +85,7 @@ def _email(application, name, slot) -> None:
     _email_applicant(
         application,
         f"interview_{name}",
-        key=f"-{slot.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
+        key_suffix=f"-{slot.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
         when=f"{timezone.localtime(slot.starts_at):%A %-d %B %Y at %H:%M}",
         ends=f"{timezone.localtime(slot.ends_at):%H:%M}",
         location=slot.location,

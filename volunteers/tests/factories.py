@@ -107,3 +107,16 @@ def interviewed_application(*, fitness=True, medical=True, **kwargs):
     medical certificate: where the fitness and medical steps start."""
     role = VolunteerRoleFactory(needs_fitness_test=fitness, needs_medical_certificate=medical)
     return VolunteerApplicationFactory(campaign__role=role, **{"status": "interviewed", **kwargs})
+
+
+def certificate_to_check() -> VolunteerApplication:
+    """An interviewed candidate (a role without a fitness test) whose medical certificate
+    waits for the team (the upload is the candidate's own service)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from volunteers.services.medical import upload_medical_certificate
+
+    application = interviewed_application(fitness=False)
+    upload = SimpleUploadedFile("certificate.pdf", MEDICAL_PDF)
+    upload_medical_certificate(application, by=application.applicant, upload=upload)
+    return application

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from accounts.queues import QueueFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
@@ -16,7 +18,9 @@ from .services.campaigns import close_campaign, open_campaign
 class VolunteerRoleAdmin(ServiceOwnedFieldsMixin, SimpleHistoryAdmin):
     list_display = ("name", "minimum_age", "monthly_hours", "needs_fitness_test", "needs_medical_certificate")
     search_fields = ("name",)
-    filter_horizontal = ("powers",)
+    # Four powers (seed 002): plain tick boxes. The admin's two-list filter widget carries ARIA
+    # attributes that axe refuses on its help icon (WCAG 4.1.2).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 @admin.register(RecruitmentCampaign)

@@ -246,6 +246,6 @@ def test_the_head_of_resourcing_reads_the_participants_without_links_they_may_no
     participant = ApplicationFactory(programme=programme, status=ApplicationStatus.CONFIRMED)
     client.force_login(head_of_resourcing)
     dashboard = client.get(reverse("we_programme_dashboard", args=[programme.pk])).content.decode()
-    assert participant.applicant.full_name in dashboard
+    assert participant.applicant.full_name in unescape(dashboard)  # a name may hold an apostrophe
     assert "/work-experience/staff/participants/" not in dashboard
     assert "/register/" not in dashboard

@@ -117,7 +117,7 @@ def test_joining_instructions_then_attendance_then_the_place_is_confirmed(page, 
     )
 
     team = as_person(browser, live_server, recruiter)
-    assert open_queue(team, "Agreements awaiting signature") == 1
+    assert open_queue(team, "Joining instructions to send") == 1
     open_the_application(team, axe_check)
     team.get_by_role("button", name="Send joining instructions").click()
     expect(team.get_by_role("status")).to_contain_text("The joining instructions have gone to Alex Student")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
+from kentplacements.pages import posted
 from kentplacements.workflow import DomainError
 
 from ..enums import PLACEMENT_WORKFLOW, PlacementStatus, PlacementType
@@ -18,7 +19,6 @@ from ..selectors.allocation import cohorts_with_counts, open_offers, review_rows
 from ..selectors.cohorts import with_officers_missing_a_placement
 from ..services.allocation import confirm_allocation, run_allocation
 from ..services.placements import cancel_placement, move_proposal
-from .partner_flow import posted
 
 
 def _staff(permission):

@@ -13,12 +13,13 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from kentplacements.pages import act
+
 from ..calendars import placements_calendar
 from ..models import PartnerContact, StudentOfficer
 from ..selectors.officers import visible_placements
 from ..selectors.partners_calendar import partner_calendar_placements, partner_calendar_presentations
 from ..services.calendars import rotate_calendar_token
-from .partner_flow import act
 from .partner_portal import portal_page
 
 NEW_ADDRESS = "Your calendar has a new address: subscribe to it in your calendar app. The old address no longer works."

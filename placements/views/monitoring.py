@@ -12,13 +12,13 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from kentplacements.pages import run_service
 from kentplacements.spreadsheets import escape_formula
 
 from ..forms.monitoring import NextReviewForm, ProtocolReviewForm
 from ..models.monitoring import REVIEW_REMINDER_LEAD
 from ..selectors.monitoring import current_review, work_experience_monitoring
 from ..services.monitoring import record_protocol_review, reschedule_protocol_review
-from .partner_flow import run_service
 from .partner_staff import staff_page
 
 PERMISSION = "placements.monitor_work_experience"

@@ -11,6 +11,8 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from kentplacements.pages import act, posted, run_service
+
 from ..enums import HOSTING_PARTNER_STATUSES, PLACE_HOLDING_STATUSES
 from ..forms.partners import ContactDetailsForm, HostingOfferForm, OfferPlacesForm, OrganisationProfileForm, ReasonForm
 from ..models import CommunityPlacement, HostingOffer, PartnerContact, PartnerOrganisation
@@ -25,7 +27,6 @@ from ..services.partners import (
     offer_places,
     update_partner_profile,
 )
-from .partner_flow import act, posted, run_service
 
 
 def portal_page(view):

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from accounts.audit import changes_to, visible_copy
+from kentplacements.pages import act, posted, run_service
 
 from ..enums import HOSTING_PARTNER_STATUSES, PARTNER_WORKFLOW, PartnerStatus
 from ..forms.partners import ReasonForm
 from ..models import PartnerContact, PartnerOrganisation
 from ..selectors.partners import partners_with_contacts, staff_partner_list
 from ..services.partners import approve_partner, decline_partner, invite_contact, reactivate_partner
-from .partner_flow import act, posted, run_service
 
 PAGE_SIZE = 50
 

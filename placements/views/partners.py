@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kentplacements.pages import posted
 from kentplacements.workflow import DomainError
 
 from ..forms.partners import RegisterInterestForm
@@ -23,7 +24,6 @@ from ..services.partners import (
     register_interest,
 )
 from . import partner_portal, partner_staff
-from .partner_flow import posted
 
 
 @require_http_methods(["GET", "POST"])

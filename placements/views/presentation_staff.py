@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import history_for
+from kentplacements.pages import posted, run_service
 
 from ..forms.presentations import SessionChangeForm
 from ..models import PresentationSession
 from ..selectors.presentations import session_replies, sessions_for_staff
 from ..services.presentations import change_session
-from .partner_flow import posted, run_service
 from .partner_staff import staff_page
 
 # The list shows this many past sessions; older ones are in the back office.

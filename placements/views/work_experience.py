@@ -10,6 +10,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
+from kentplacements.pages import posted
 from kentplacements.workflow import DomainError
 from vetting.selectors import agreements_for
 from vetting.services.references import references_page
@@ -40,7 +41,6 @@ from ..services.work_experience import (
     unsubscribe_interest,
     withdraw_application,
 )
-from .partner_flow import posted
 from .partner_staff import staff_page
 
 INTEREST_MESSAGE = (

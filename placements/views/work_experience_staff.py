@@ -12,6 +12,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.audit import history_in_words, visible_copy
+from kentplacements.pages import act, posted, run_service
 from vetting.selectors import outcome_for
 from vetting.services.references import references_page
 
@@ -23,7 +24,6 @@ from ..selectors.discretion import exceptions_to
 from ..selectors.work_experience import eligibility_answers, staff_applications
 from ..services import work_experience as services
 from ..services.discretion import grant_exception
-from .partner_flow import act, posted, run_service
 from .partner_staff import staff_page
 
 S = ApplicationStatus

@@ -11,7 +11,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.audit import record_action
-from kentplacements.workflow import DomainError
+from kentplacements.pages import act, posted, run_service
 
 from ..medical_forms import AnotherCertificateForm, FitnessBookingForm, FitnessResultForm, MedicalUploadForm
 from ..models import MedicalCertificate
@@ -32,29 +32,18 @@ def _form_page(request, form, *, application, title, template="volunteers/staff/
     return render(request, template, {"application": application, "form": form, "title": title, **extra})
 
 
-def _posted(request):
-    """The POST data, or None on GET: an empty POST is a form sent empty, shown with its errors."""
-    return request.POST if request.method == "POST" else None
-
-
 def _done(request, form, save, message, then):
     """Run the service when the form is valid; its refusal is shown above the form."""
-    if not form.is_valid():
-        return None
-    try:
-        save(form.cleaned_data)
-    except DomainError as exc:
-        form.add_error(None, str(exc))
-        return None
-    messages.success(request, message)
-    return redirect(*then)
+    if form.is_valid() and run_service(request, form, lambda: save(form.cleaned_data), message):
+        return redirect(*then)
+    return None
 
 
 @_team_page
 @require_http_methods(["GET", "POST"])
 def book_fitness(request, application_id):
     application = _application(application_id)
-    form = FitnessBookingForm(_posted(request))
+    form = FitnessBookingForm(posted(request))
     saved = _done(
         request,
         form,
@@ -69,7 +58,7 @@ def book_fitness(request, application_id):
 @require_http_methods(["GET", "POST"])
 def fitness_result(request, application_id):
     application = _application(application_id)
-    form = FitnessResultForm(_posted(request))
+    form = FitnessResultForm(posted(request))
     saved = _done(
         request,
         form,
@@ -97,7 +86,7 @@ def _certificate(application_id):
 @require_http_methods(["GET", "POST"])
 def ask_for_another(request, application_id):
     certificate = _certificate(application_id)
-    form = AnotherCertificateForm(_posted(request))
+    form = AnotherCertificateForm(posted(request))
     saved = _done(
         request,
         form,
@@ -113,12 +102,12 @@ def ask_for_another(request, application_id):
 @_team_page
 @require_POST
 def accept_certificate(request, application_id):
-    try:
-        accept_medical_certificate(_certificate(application_id), by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "The medical certificate is accepted; we have emailed the applicant.")
+    certificate = _certificate(application_id)
+    act(
+        request,
+        lambda: accept_medical_certificate(certificate, by=request.user),
+        "The medical certificate is accepted; we have emailed the applicant.",
+    )
     return redirect(STAFF_PAGE, application_id)
 
 
@@ -147,7 +136,7 @@ def upload_certificate(request, application_id):
     if not can_upload(application):
         messages.info(request, "This application is not waiting for a medical certificate.")
         return redirect("volunteer_my_applications")
-    form = MedicalUploadForm(_posted(request), request.FILES or None)
+    form = MedicalUploadForm(posted(request), request.FILES or None)
     saved = _done(
         request,
         form,

@@ -1,5 +1,6 @@
-"""What the partner pages share: a posted form's data, and running a service so that a
-refusal (DomainError) reaches the person as a message rather than an error page."""
+"""What every page that runs a service shares (placements, vetting, volunteers): a posted
+form's data, and running a service so that a refusal (DomainError) reaches the person as a
+message next to the form rather than an error page."""
 
 from django.contrib import messages
 

@@ -82,7 +82,7 @@ def _my_applications_url() -> str:
     return settings.SITE_URL + reverse("volunteer_my_applications")
 
 
-def _email_applicant(application, name, *, key_suffix="", **extra) -> None:
+def email_applicant(application, name, *, key_suffix="", **extra) -> None:
     """``key_suffix`` tells apart emails of a step that may happen again (an interview booked
     again, a fitness test moved, another certificate)."""
     campaign = application.campaign
@@ -123,18 +123,23 @@ def submit_application(campaign, applicant, answers: dict) -> VolunteerApplicati
     record_action(application, action="submit", by=applicant, to_state=S.SUBMITTED)
     if not has_role(applicant, Role.VOLUNTEER):
         assign_role(applicant, Role.VOLUNTEER, by=applicant, reason="applied to volunteer")
-    _email_applicant(application, "submitted")
+    email_applicant(application, "submitted")
     return application
 
 
-def _move(application, target, *, by, action, reason="", only_from=None, **changes) -> VolunteerApplication:
-    """``only_from``: the stages this action starts from, when the table allows more (the
-    table's interview_booked → shortlisted is the candidate's cancel, not the team's shortlist)."""
-    application = (
+def locked_application(application) -> VolunteerApplication:
+    """The application, locked for a state change, with what its emails read."""
+    return (
         VolunteerApplication.objects.select_for_update(of=("self",))
         .select_related("campaign__role", "applicant")
         .get(pk=application.pk)
     )
+
+
+def move_application(application, target, *, by, action, reason="", only_from=None, **changes) -> VolunteerApplication:
+    """``only_from``: the stages this action starts from, when the table allows more (the
+    table's interview_booked → shortlisted is the candidate's cancel, not the team's shortlist)."""
+    application = locked_application(application)
     if only_from and application.status not in only_from:
         raise TransitionNotAllowed(f"This record cannot move from “{application.status}” to “{target}”.")
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
@@ -145,8 +150,8 @@ def _move(application, target, *, by, action, reason="", only_from=None, **chang
 
 @transaction.atomic
 def shortlist_application(application, *, by) -> VolunteerApplication:
-    application = _move(application, S.SHORTLISTED, by=by, action="shortlist", only_from={S.SUBMITTED})
-    _email_applicant(application, "shortlisted")
+    application = move_application(application, S.SHORTLISTED, by=by, action="shortlist", only_from={S.SUBMITTED})
+    email_applicant(application, "shortlisted")
     return application
 
 
@@ -156,8 +161,10 @@ def reject_application(application, *, by, reason: str) -> VolunteerApplication:
     reason = reason.strip()
     if not reason:
         raise DomainError("Give the reason the application is not taken further.")
-    application = _move(application, S.REJECTED, by=by, action="reject", reason=reason, rejection_reason=reason)
-    _email_applicant(application, "rejected", reason=reason)
+    application = move_application(
+        application, S.REJECTED, by=by, action="reject", reason=reason, rejection_reason=reason
+    )
+    email_applicant(application, "rejected", reason=reason)
     return application
 
 
@@ -166,6 +173,6 @@ def withdraw_application(application, *, by) -> VolunteerApplication:
     """Only the applicant withdraws their own application, at any live stage."""
     if by != application.applicant:
         raise DomainError("Only the applicant can withdraw their application.")
-    application = _move(application, S.WITHDRAWN, by=by, action="withdraw")
-    _email_applicant(application, "withdrawn")
+    application = move_application(application, S.WITHDRAWN, by=by, action="withdraw")
+    email_applicant(application, "withdrawn")
     return application

@@ -10,18 +10,10 @@ from accounts.audit import record_action
 from kentplacements.workflow import DomainError
 
 from ..enums import FitnessResult, VolunteerApplicationStatus, next_stage
-from ..models import FitnessTest, VolunteerApplication
-from .applications import _email_applicant, _move, reject_application
+from ..models import FitnessTest
+from .applications import email_applicant, locked_application, move_application, reject_application
 
 S = VolunteerApplicationStatus
-
-
-def _locked(application) -> VolunteerApplication:
-    return (
-        VolunteerApplication.objects.select_for_update(of=("self",))
-        .select_related("campaign__role", "applicant")
-        .get(pk=application.pk)
-    )
 
 
 def fitness_test_due(application) -> bool:
@@ -38,7 +30,7 @@ def _recorded_test(application):
 @transaction.atomic
 def book_fitness_test(application, *, by, booked_for, place: str) -> FitnessTest:
     """Book (or move) the test; the applicant is emailed the date, time and place."""
-    application = _locked(application)
+    application = locked_application(application)
     if not fitness_test_due(application):
         raise DomainError("This application is not waiting for a fitness test.")
     place = place.strip()
@@ -51,7 +43,7 @@ def book_fitness_test(application, *, by, booked_for, place: str) -> FitnessTest
     test.save()
     record_action(application, action="book_fitness_test", by=by)
     when = timezone.localtime(booked_for)
-    _email_applicant(
+    email_applicant(
         application, "fitness_booked", when=f"{when:%-H:%M on %A %-d %B %Y}", place=place, key_suffix=f"-{when:%s}"
     )
     return test
@@ -61,7 +53,7 @@ def book_fitness_test(application, *, by, booked_for, place: str) -> FitnessTest
 def record_fitness_result(application, *, by, passed: bool, assessor: str, reason: str = "") -> FitnessTest:
     """A pass moves the application to fitness_passed (next_stage then says whether a
     medical certificate follows); a fail rejects it with ``reason``, which the applicant reads."""
-    application = _locked(application)
+    application = locked_application(application)
     test = _recorded_test(application)
     if test is None or not fitness_test_due(application):
         raise DomainError("Book the fitness test before recording its result.")
@@ -74,8 +66,8 @@ def record_fitness_result(application, *, by, passed: bool, assessor: str, reaso
     test.assessor, test.recorded_by, test.recorded_at = assessor, by, timezone.now()
     test.save()
     if passed:
-        application = _move(application, S.FITNESS_PASSED, by=by, action="fitness_passed")
-        _email_applicant(application, "fitness_passed", medical_next=next_stage(application) == S.MEDICAL_RECEIVED)
+        application = move_application(application, S.FITNESS_PASSED, by=by, action="fitness_passed")
+        email_applicant(application, "fitness_passed", medical_next=next_stage(application) == S.MEDICAL_RECEIVED)
     else:
         reject_application(application, by=by, reason=reason)
     return test

@@ -16,7 +16,7 @@ from kentplacements.workflow import DomainError
 
 from ..enums import VolunteerApplicationStatus, next_stage
 from ..models import InterviewSlot, VolunteerApplication
-from .applications import _email_applicant, _move, reject_application
+from .applications import email_applicant, move_application, reject_application
 
 S = VolunteerApplicationStatus
 TAKEN = "That interview time has just been taken by someone else. Choose another time."
@@ -82,7 +82,7 @@ def _take(slot, application) -> InterviewSlot:
 
 
 def _email(application, name, slot) -> None:
-    _email_applicant(
+    email_applicant(
         application,
         f"interview_{name}",
         key_suffix=f"-{slot.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
@@ -96,7 +96,7 @@ def _email(application, name, slot) -> None:
 def book_interview(application, slot, *, by) -> InterviewSlot:
     application = _own_application(application, by, S.SHORTLISTED)
     slot = _take(slot, application)
-    _move(application, S.INTERVIEW_BOOKED, by=by, action="book_interview", reason=str(slot))
+    move_application(application, S.INTERVIEW_BOOKED, by=by, action="book_interview", reason=str(slot))
     _email(application, "booked", slot)
     return slot
 
@@ -118,7 +118,7 @@ def cancel_interview(application, *, by) -> VolunteerApplication:
     application = _own_application(application, by, S.INTERVIEW_BOOKED)
     slot = InterviewSlot.objects.select_for_update().get(application=application)
     InterviewSlot.objects.filter(pk=slot.pk).update(application=None, reminded_at=None)
-    application = _move(application, S.SHORTLISTED, by=by, action="cancel_interview", reason=str(slot))
+    application = move_application(application, S.SHORTLISTED, by=by, action="cancel_interview", reason=str(slot))
     _email(application, "cancelled", slot)
     return application
 
@@ -134,8 +134,8 @@ def record_interview_outcome(application, *, by, passed: bool, reason: str = "")
         raise DomainError(f"The interview is on {slot}; record its outcome once it has taken place.")
     if not passed:
         return reject_application(application, by=by, reason=reason)
-    application = _move(application, next_stage(application), by=by, action="pass_interview")
-    _email_applicant(application, "interview_passed")
+    application = move_application(application, next_stage(application), by=by, action="pass_interview")
+    email_applicant(application, "interview_passed")
     return application
 
 

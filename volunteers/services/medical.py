@@ -13,8 +13,7 @@ from placements.uploads import checked_extension, rename_at_random
 
 from ..enums import MEDICAL_WORKFLOW, MedicalCertificateStatus, VolunteerApplicationStatus, medical_stage_reached
 from ..models import MedicalCertificate
-from .applications import _email_applicant, _move
-from .fitness import _locked
+from .applications import email_applicant, locked_application, move_application
 
 M = MedicalCertificateStatus
 MEDICAL_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -35,7 +34,7 @@ def can_upload(application) -> bool:
 def upload_medical_certificate(application, *, by, upload) -> MedicalCertificate:
     if by != application.applicant:
         raise DomainError("Only the applicant uploads their medical certificate.")
-    application = _locked(application)
+    application = locked_application(application)
     if not can_upload(application):
         raise DomainError("This application is not waiting for a medical certificate.")
     extension = check_medical_file(upload)
@@ -50,7 +49,7 @@ def upload_medical_certificate(application, *, by, upload) -> MedicalCertificate
     certificate.checked_by = certificate.checked_at = None
     certificate.save()
     record_action(certificate, action="upload_medical_certificate", by=by, to_state=M.UPLOADED)
-    _email_applicant(application, "medical_uploaded", key_suffix=f"-{certificate.uploaded_at:%s%f}")
+    email_applicant(application, "medical_uploaded", key_suffix=f"-{certificate.uploaded_at:%s%f}")
     return certificate
 
 
@@ -69,10 +68,10 @@ def accept_medical_certificate(certificate, *, by) -> MedicalCertificate:
         certificate, M.ACCEPTED, workflow=MEDICAL_WORKFLOW, by=by, action="accept_medical_certificate",
         checked_by=by, checked_at=timezone.now(),
     )  # fmt: skip
-    application = _move(
+    application = move_application(
         certificate.application, VolunteerApplicationStatus.MEDICAL_RECEIVED, by=by, action="medical_received"
     )
-    _email_applicant(application, "medical_accepted")
+    email_applicant(application, "medical_accepted")
     return certificate
 
 
@@ -91,7 +90,7 @@ def ask_for_another_certificate(certificate, *, by, reason: str) -> MedicalCerti
     )  # fmt: skip
     storage, name = old_file.storage, old_file.name
     transaction.on_commit(lambda: storage.delete(name))
-    _email_applicant(
+    email_applicant(
         certificate.application, "medical_another", reason=reason, key_suffix=f"-{certificate.checked_at:%s%f}"
     )
     return certificate

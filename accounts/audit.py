@@ -275,6 +275,10 @@ VERBS = {
     "accept_medical_certificate": "accepted",
     "ask_for_another_certificate": "asked for another",
     "medical_received": "recorded the medical certificate of",
+    # volunteers' offer (issue 11); starting vetting reads as work experience's "start_vetting"
+    "make_offer": "made the offer of a place on",
+    "accept_offer": "accepted the offer of a place on",
+    "decline_offer": "declined the offer of a place on",
 }
 
 

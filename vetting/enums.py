@@ -21,6 +21,11 @@ class CheckType(models.TextChoices):
 # level 1 is not asked of a participant who is escorted at all times (3.5.1); a vetting
 # officer may still request it for one application.
 WORK_EXPERIENCE_CHECKS = (CheckType.IDENTITY, CheckType.FORCE_VETTING)
+# Issue 11: the checks every volunteer needs before an offer. Seed 002's Community Policing
+# Volunteers wear the uniform, work unescorted alongside officers and Community Safety Units,
+# support victims and may be granted designated powers: the unescorted access NPPV level 1
+# is for, on top of the identity check and P04 force vetting every applicant has.
+VOLUNTEER_CHECKS = (CheckType.IDENTITY, CheckType.FORCE_VETTING, CheckType.NPPV_1)
 
 
 class CheckStatus(models.TextChoices):

@@ -3,6 +3,7 @@ each with its checks and what vetting.subjects says of it, in a fixed number of 
 the agreements of many records in one query, for other apps' list pages."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q
@@ -66,7 +67,8 @@ def _grouped(checks) -> list[VettedRecord]:
         for key, rows in by_record.items()
         if key in records
     ]
-    return sorted(found, key=lambda r: (r.subject.starts_on or r.subject.ends_on, r.subject.person_name))
+    # a record with no dates yet (a volunteer campaign whose training is not set: issue 11) last
+    return sorted(found, key=lambda r: (r.subject.starts_on or r.subject.ends_on or date.max, r.subject.person_name))
 
 
 def agreements_for(records, *, include_void=True) -> dict:

@@ -12,6 +12,7 @@ from .forms import RejectForm
 from .models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
 from .services.applications import APPLICATION_FIELDS, reject_application, shortlist_application
 from .services.campaigns import close_campaign, open_campaign
+from .services.vetting import start_vetting
 
 
 @admin.register(VolunteerRole)
@@ -65,7 +66,7 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
     # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);
     # the campaign and the answers are the applicant's own, read here, never rewritten.
     readonly_fields = ("applicant", "campaign", *APPLICATION_FIELDS)
-    actions = ["shortlist_selected", "reject_selected"]
+    actions = ["shortlist_selected", "reject_selected", "start_vetting_selected"]
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
@@ -73,6 +74,11 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
     @admin.action(description="Shortlist", permissions=["change"])
     def shortlist_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda a: shortlist_application(a, by=request.user), "shortlisted")
+
+    @admin.action(description="Start vetting", permissions=["change"])
+    def start_vetting_selected(self, request, queryset):
+        """Issue 11: the vetting checks every volunteer needs, for applications whose earlier steps are done."""
+        run_on_each(self, request, queryset, lambda a: start_vetting(a, by=request.user), "sent to vetting")
 
     @admin.action(description="Reject (with a reason)…", permissions=["change"])
     def reject_selected(self, request, queryset):

@@ -9,4 +9,5 @@ class VolunteersConfig(AppConfig):
         from . import (
             own_things,  # noqa: F401  ("Your account", issue 9)
             queues,  # noqa: F401  (the staff home's work queue, issue 11)
+            vetted,  # noqa: F401  (applications as vetting subjects, issue 11)
         )

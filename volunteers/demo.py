@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from .demo_medical import seed_fitness_medical_demo
+from .demo_offer import seed_offer_demo
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
 from .services.applications import reject_application, shortlist_application, submit_application
@@ -26,7 +27,12 @@ OTHER_APPLICANTS = (("Dev Volunteer", "volunteer.dev"), ("Kim Volunteer", "volun
 TESTED_APPLICANTS = (("Sam Volunteer", "volunteer.sam"), ("Lee Volunteer", "volunteer.lee"))
 
 
+# In vetting, and offered a place (no login).
+VETTED_APPLICANTS = (("Jo Volunteer", "volunteer.jo"), ("Ash Volunteer", "volunteer.ash"))
+
+
 WHY = ("I coach football in Sevenoaks.", "I retired from the fire service.")
+VETTED_WHY = ("I volunteer with Neighbourhood Watch.", "I want to give back to Maidstone.")
 
 
 def _answers(born, motivation):
@@ -113,4 +119,9 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
             recruiter=recruiter,
             answers=lambda why: _answers(born, why),
         )
+        vetted = [
+            (_applicant(name, login, domain), why)
+            for (name, login), why in zip(VETTED_APPLICANTS, VETTED_WHY, strict=True)
+        ]
+        seed_offer_demo(campaign, others=vetted, recruiter=recruiter, answers=lambda why: _answers(born, why))
     return campaign

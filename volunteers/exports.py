@@ -31,6 +31,8 @@ class VolunteerApplicationResource(ExportResource):
     motivation = column("Why they want to volunteer", "motivation")
     availability = column("Availability", "availability")
     submitted = datetime_column("Sent", "submitted_at")
+    offered = datetime_column("Place offered", "offered_at")
+    offer_answered = datetime_column("Offer answered", "offer_answered_at")
     related = ("campaign__role", "applicant")
 
     class Meta:
@@ -48,4 +50,6 @@ class VolunteerApplicationResource(ExportResource):
             "motivation",
             "availability",
             "submitted",
+            "offered",
+            "offer_answered",
         )

@@ -98,7 +98,8 @@ class VolunteerApplication(models.Model):
     who are able to commit to 16 hours a month"). The status moves only through
     volunteers.services.applications, checked against APPLICATION_WORKFLOW."""
 
-    SERVICE_OWNED_FIELDS = ("status", "rejection_reason", "submitted_at")
+    # the offer's two times: volunteers.services.offers (make_offer, accept_offer, decline_offer)
+    SERVICE_OWNED_FIELDS = ("status", "rejection_reason", "submitted_at", "offered_at", "offer_answered_at")
 
     campaign = models.ForeignKey(RecruitmentCampaign, on_delete=models.PROTECT, related_name="applications")
     applicant = models.ForeignKey(
@@ -115,6 +116,10 @@ class VolunteerApplication(models.Model):
     )
     rejection_reason = models.TextField(blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
+    # Issue 11: vetting cleared, a place is offered; the candidate accepts it (training) or
+    # declines it (withdrawn). Kept after the answer: when the offer went and when it was answered.
+    offered_at = models.DateTimeField(null=True, blank=True)
+    offer_answered_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -132,6 +137,18 @@ class VolunteerApplication(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=VolunteerApplicationStatus.REJECTED) | ~Q(rejection_reason=""),
                 name="volunteer_application_rejected_has_reason",
+            ),
+            # An offer waiting for its answer has been made and not answered; an answer
+            # follows its offer.
+            models.CheckConstraint(
+                condition=~Q(status=VolunteerApplicationStatus.OFFERED)
+                | Q(offered_at__isnull=False, offer_answered_at__isnull=True),
+                name="volunteer_application_offered_waits_for_answer",
+            ),
+            models.CheckConstraint(
+                condition=Q(offer_answered_at__isnull=True)
+                | Q(offered_at__isnull=False, offer_answered_at__gte=F("offered_at")),
+                name="volunteer_application_answer_after_offer",
             ),
         ]
 

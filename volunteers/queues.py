@@ -14,6 +14,7 @@ from .models import VolunteerApplication
 SHORTLIST_QUEUE = "volunteer_applications_to_shortlist"
 INTERVIEWS_QUEUE = "volunteer_interviews_to_record"
 MEDICAL_QUEUE = "volunteer_medical_certificates_to_check"
+OFFERS_QUEUE = "volunteer_offers_outstanding"
 
 
 def _to_shortlist(user, today):
@@ -29,6 +30,11 @@ def _interviews_to_record(user, today):
 
 def _medicals_to_check(user, today):
     return VolunteerApplication.objects.filter(medical_certificate__status=MedicalCertificateStatus.UPLOADED)
+
+
+def _offers_outstanding(user, today):
+    """Offers the candidates have not answered yet: the team may chase them (issue 11)."""
+    return VolunteerApplication.objects.filter(status=VolunteerApplicationStatus.OFFERED)
 
 
 def _applications_in(queue):
@@ -59,5 +65,13 @@ register(
         "volunteers.review_applications",
         _interviews_to_record,
         _applications_in(INTERVIEWS_QUEUE),
+    ),
+    Queue(
+        OFFERS_QUEUE,
+        "Volunteer offers outstanding",
+        frozenset({Role.RECRUITMENT_TEAM}),
+        "volunteers.review_applications",
+        _offers_outstanding,
+        _applications_in(OFFERS_QUEUE),
     ),
 )

@@ -5,6 +5,9 @@ Corporate Recruitment Team "recruits volunteers" (DOMAIN.md §1)."""
 
 import rules
 
-from accounts.rules import is_recruitment_team
+from accounts.rules import is_recruitment_team, is_vetting_officer
 
 rules.add_perm("volunteers.review_applications", is_recruitment_team)
+# Issue 11, as issue 10 for work experience: the vetting officer reads the application they
+# vet (its page, linked from its checks), and changes nothing on it.
+rules.add_perm("volunteers.view_application", is_recruitment_team | is_vetting_officer)

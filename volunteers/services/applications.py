@@ -1,7 +1,8 @@
 """Volunteer applications (seed 002): one function per state change (STYLE.md). Each
 checks APPLICATION_WORKFLOW, writes inside a transaction, records the action and emails
 the applicant. This foundation submits, shortlists, rejects and withdraws; the interview,
-fitness, medical, vetting, offer and training moves follow next_stage() (volunteers.enums)."""
+fitness, medical, vetting, offer and training moves follow next_stage() (volunteers.enums).
+An application that ends closes whatever vetting still has open for it (subject_closed)."""
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError, TransitionNotAllowed
 from notifications.services import notify
+from vetting.services.closing import subject_closed
 
 from ..enums import (
     APPLICATION_WORKFLOW,
@@ -145,6 +147,8 @@ def move_application(application, target, *, by, action, reason="", only_from=No
     move_status(application, target, workflow=APPLICATION_WORKFLOW, by=by, action=action, reason=reason, **changes)
     if target in ENDED_APPLICATIONS:  # a withdrawn or rejected candidate's coming interview is free for another
         InterviewSlot.objects.filter(application=application, starts_at__gt=timezone.now()).update(application=None)
+        # issue 11, as issue 10 for work experience: no vetting check is left open for the vetting officer
+        subject_closed(application, by=by)
     return application
 
 

@@ -120,3 +120,48 @@ def certificate_to_check() -> VolunteerApplication:
     upload = SimpleUploadedFile("certificate.pdf", MEDICAL_PDF)
     upload_medical_certificate(application, by=application.applicant, upload=upload)
     return application
+
+
+class TrainingCampaignFactory(InterviewingCampaignFactory):
+    """Seed 002: "training will start at the end of April", after the interviews."""
+
+    training_starts_on = factory.LazyAttribute(lambda o: o.interviews_end_on + timedelta(days=30))
+
+
+class OfferedApplicationFactory(VolunteerApplicationFactory):
+    """Offered a place, the candidate's answer awaited (issue 11), as a row: its vetting
+    checks are not made (``offered_application`` makes them, through the services)."""
+
+    campaign = factory.SubFactory(TrainingCampaignFactory)
+    status = VolunteerApplicationStatus.OFFERED
+    offered_at = factory.LazyFunction(timezone.now)
+
+
+def in_vetting(*, by=None, **kwargs) -> VolunteerApplication:
+    """An interviewed application for a role with neither fitness test nor medical certificate,
+    vetting started by the recruitment team: its VOLUNTEER_CHECKS requested."""
+    from accounts.roles import Role
+    from volunteers.services.vetting import start_vetting
+
+    training = timezone.localdate() + timedelta(days=60)
+    application = interviewed_application(fitness=False, medical=False, campaign__training_starts_on=training, **kwargs)
+    return start_vetting(application, by=by or UserFactory(roles=[Role.RECRUITMENT_TEAM]))
+
+
+def clear_every_check(application, officer):
+    """The vetting officer starts and clears each open check, as their page does."""
+    from vetting.enums import OPEN_CHECKS
+    from vetting.services.checks import checks_of, clear_check, start_check
+
+    for check in checks_of(application).filter(status__in=OPEN_CHECKS):
+        clear_check(start_check(check, by=officer), by=officer)
+
+
+def offered_application(**kwargs) -> VolunteerApplication:
+    """In vetting, then every check cleared by a vetting officer: the offer is made."""
+    from accounts.roles import Role
+
+    application = in_vetting(**kwargs)
+    clear_every_check(application, UserFactory(roles=[Role.VETTING_OFFICER]))
+    application.refresh_from_db()
+    return application

@@ -56,7 +56,9 @@ def my_applications(request):
     rows = [
         {
             "application": application,
-            "can_withdraw": APPLICATION_WORKFLOW.can(application.status, VolunteerApplicationStatus.WITHDRAWN),
+            # an offer is answered with its own buttons: declining it withdraws (issue 11)
+            "can_withdraw": APPLICATION_WORKFLOW.can(application.status, VolunteerApplicationStatus.WITHDRAWN)
+            and application.status != VolunteerApplicationStatus.OFFERED,
             "can_upload_medical": can_upload(application),
         }
         for application in applications_of(request.user)

@@ -1,10 +1,13 @@
 """The recruitment team's volunteer pages (seed 002; DOMAIN.md §1: the Corporate Recruitment
 Team "recruits volunteers"): the campaigns, each campaign's applications filtered by status,
-and an application's page with its Shortlist and Reject buttons."""
+and an application's page with its Shortlist, Reject and Start vetting buttons. The vetting
+officer reads the application they vet, from its checks, and moves nothing here (issue 11,
+as issue 10 for work experience)."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -14,7 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.audit import history_in_words
 from accounts.queues import in_queue
 from kentplacements.forms import SearchForm
+from kentplacements.pages import act
 from kentplacements.workflow import DomainError
+from vetting.selectors import outcome_for
 
 from ..enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
 from ..forms import RejectForm
@@ -24,14 +29,21 @@ from ..selectors import staff_applications, staff_campaigns
 from ..services.applications import reject_application, shortlist_application
 from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
+from ..services.vetting import start_vetting, vetting_due
 
 S = VolunteerApplicationStatus
 PAGE_SIZE = 50
 REVIEW = "volunteers.review_applications"
+READ = "volunteers.view_application"
 
 
 def _team_page(view):
     return login_required(permission_required(REVIEW, raise_exception=True)(view))
+
+
+def _read_page(view):
+    """The team's page, which the vetting officer may read too (READ)."""
+    return login_required(permission_required(READ, raise_exception=True)(view))
 
 
 class ApplicationFilter(SearchForm):
@@ -74,12 +86,15 @@ def _outcome_due(application):
 
 
 def _render_application(request, application, *, form=None, outcome_form=None):
+    decides = request.user.has_perm(REVIEW)
     if outcome_form is None and _outcome_due(application):
         outcome_form = InterviewOutcomeForm()
     if outcome_form is not None:
         outcome_form.form_action = reverse("volunteer_staff_interview_outcome", args=[application.pk])
     context = {
         "application": application,
+        # the vetting officer reads the page: the team's steps are not offered to them
+        "decides": decides,
         "history": history_in_words(application, request.user),
         "can_shortlist": application.status == S.SUBMITTED,
         "can_reject": APPLICATION_WORKFLOW.can(application.status, S.REJECTED),
@@ -89,13 +104,18 @@ def _render_application(request, application, *, form=None, outcome_form=None):
         "fitness_due": fitness_test_due(application),
         "fitness_test": getattr(application, "fitness_test", None),
         "certificate": getattr(application, "medical_certificate", None),
+        # issue 10 and 11: "cleared / not cleared / in progress", never a check's detail
+        "vetting": outcome_for(application, request.user),
+        "vetting_due": decides and vetting_due(application),
     }
     return render(request, "volunteers/staff/application.html", context)
 
 
-@_team_page
+@_read_page
 @require_http_methods(["GET", "POST"])
 def application_page(request, application_id):
+    if request.method == "POST" and not request.user.has_perm(REVIEW):
+        raise PermissionDenied  # the vetting officer reads; only the team rejects
     application = _application(application_id)
     form = RejectForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
@@ -119,6 +139,19 @@ def shortlist(request, application_id):
         messages.error(request, str(exc))
     else:
         messages.success(request, "The application is shortlisted; we have emailed the applicant.")
+    return redirect("volunteer_staff_application", application.pk)
+
+
+@_team_page
+@require_POST
+def begin_vetting(request, application_id):
+    """Issue 11: once the steps the role needs are done, the team asks for the vetting checks."""
+    application = _application(application_id)
+    act(
+        request,
+        lambda: start_vetting(application, by=request.user),
+        "Vetting has started: the vetting officer has the checks, and we have emailed the candidate.",
+    )
     return redirect("volunteer_staff_application", application.pk)
 
 
@@ -148,6 +181,11 @@ urlpatterns = [
         "staff/volunteering/applications/<int:application_id>/shortlist/",
         shortlist,
         name="volunteer_staff_shortlist",
+    ),
+    path(
+        "staff/volunteering/applications/<int:application_id>/start-vetting/",
+        begin_vetting,
+        name="volunteer_staff_start_vetting",
     ),
     path(
         "staff/volunteering/applications/<int:application_id>/interview-outcome/",

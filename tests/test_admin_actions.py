@@ -43,7 +43,7 @@ from vetting.services.agreements import ensure_current_version
 from vetting.services.checks import checks_of, start_check
 from vetting.tests.references import ask_for_reference
 from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
-from volunteers.tests.factories import CampaignFactory, VolunteerApplicationFactory
+from volunteers.tests.factories import CampaignFactory, VolunteerApplicationFactory, interviewed_application
 
 pytestmark = pytest.mark.django_db(transaction=True)
 A, G = ApplicationStatus, ProgrammeStatus
@@ -238,6 +238,13 @@ OUTCOMES = {
         lambda a: (a.status, a.rejection_reason),
         (VolunteerApplicationStatus.REJECTED, "Not enough hours left in the pilot."),
         answers=lambda: {"reason": "Not enough hours left in the pilot."},
+    ),
+    # issue 11: the steps the role needs are done (here none: neither test nor certificate)
+    ("volunteers.VolunteerApplication", "start_vetting_selected"): Outcome(
+        "recruiter",
+        lambda: interviewed_application(fitness=False, medical=False),
+        status,
+        VolunteerApplicationStatus.VETTING,
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED

@@ -83,7 +83,12 @@ from vetting.models import VettingCheck
 from vetting.services.checks import request_checks
 from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign
-from volunteers.tests.factories import VolunteerApplicationFactory, certificate_to_check, interview_to_record
+from volunteers.tests.factories import (
+    OfferedApplicationFactory,
+    VolunteerApplicationFactory,
+    certificate_to_check,
+    interview_to_record,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -1017,6 +1022,7 @@ QUEUES = {
         "Volunteer applications to shortlist",
         "Interviews to record",
         "Medical certificates to check",
+        "Volunteer offers outstanding",
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "Emails that could not be delivered",
@@ -1068,6 +1074,7 @@ def something_in_every_queue(escort):
     VolunteerApplicationFactory()  # issue 11: submitted, to shortlist
     interview_to_record()
     certificate_to_check()
+    OfferedApplicationFactory()  # issue 11: the candidate has not answered yet
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

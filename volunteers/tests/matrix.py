@@ -8,6 +8,7 @@ from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
 from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
+from .matrix_offer import OFFER_MATRIX, OFFER_POST_MATRIX, offer_url_arguments
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
@@ -26,7 +27,10 @@ MATRIX = {
     "volunteer_withdraw": OWN_APPLICATION,
     "volunteer_staff_campaigns": TEAM_ONLY,
     "volunteer_staff_applications": TEAM_ONLY,
-    "volunteer_staff_application": TEAM_ONLY,
+    # issue 11: the vetting officer reads the application they vet (its checks link to it)
+    "volunteer_staff_application": by_persona(
+        "403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200", vetting_officer="200"
+    ),
     # a button: GET is refused once the person is known to be on the team
     "volunteer_staff_shortlist": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
     # interviews (issue 11): the owner's application is not shortlisted yet (as in the demo),
@@ -36,6 +40,7 @@ MATRIX = {
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
     **MEDICAL_MATRIX,
+    **OFFER_MATRIX,
 }
 
 
@@ -55,6 +60,7 @@ def url_arguments(people):
         "volunteer_staff_interview_outcome": {"application_id": shortlisted.pk},
     }
     ids |= medical_url_arguments(people)
+    ids |= offer_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -76,5 +82,6 @@ POST_MATRIX = {
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": TEAM_ONLY,
     **MEDICAL_POST_MATRIX,
+    **OFFER_POST_MATRIX,
 }
 POST_DATA = {}

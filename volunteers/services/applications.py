@@ -129,6 +129,7 @@ def submit_application(campaign, applicant, answers: dict) -> VolunteerApplicati
     return application
 
 
+@transaction.atomic
 def locked_application(application) -> VolunteerApplication:
     """The application, locked for a state change, with what its emails read."""
     return (
@@ -138,6 +139,7 @@ def locked_application(application) -> VolunteerApplication:
     )
 
 
+@transaction.atomic
 def move_application(application, target, *, by, action, reason="", only_from=None, **changes) -> VolunteerApplication:
     """``only_from``: the stages this action starts from, when the table allows more (the
     table's interview_booked → shortlisted is the candidate's cancel, not the team's shortlist)."""

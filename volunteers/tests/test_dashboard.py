@@ -23,19 +23,12 @@ from volunteers.services.applications import (
 from volunteers.services.interviews import book_interview, record_interview_outcome
 
 from .factories import InterviewingCampaignFactory, InterviewSlotFactory, VolunteerApplicationFactory
+from .test_applications import ANSWERS
 
 pytestmark = pytest.mark.django_db
 S = VolunteerApplicationStatus
 T0 = datetime(2027, 1, 4, 10, 0, tzinfo=UTC)  # London is on GMT in January and February
 INTERVIEW = datetime(2027, 2, 15, 10, 0, tzinfo=UTC)
-ANSWERS = {
-    "date_of_birth": date(1990, 3, 27),
-    "lives_or_works_in_area": True,
-    "can_give_hours": True,
-    "right_to_volunteer": True,
-    "motivation": "I want to help make Tonbridge safer.",
-    "availability": "Saturdays.",
-}
 
 
 def day(n, hours=0):

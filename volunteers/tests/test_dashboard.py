@@ -260,3 +260,29 @@ def test_the_query_count_is_pinned(name, client, recruiter, assert_query_count_c
 # the session, the user, their roles, the MFA check, the campaign, its applications, their status
 # moves and the interview times counted
 QUERIES = {"volunteer_staff_dashboard": 8, "volunteer_staff_dashboard_csv": 8}
+
+
+def test_the_demo_campaigns_dashboard_shows_its_applications(client, settings):
+    from django.core.management import call_command
+
+    from accounts.demo import demo_email
+    from accounts.models import User
+    from volunteers.demo import CAMPAIGN_TITLE
+    from volunteers.models import RecruitmentCampaign
+
+    settings.DEBUG = True  # seed_demo refuses to run otherwise
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False
+    campaign = RecruitmentCampaign.objects.get(title=CAMPAIGN_TITLE)
+    client.force_login(User.objects.get(email=demo_email("recruiter")))
+    assert (
+        reverse("volunteer_staff_dashboard", args=[campaign.pk])
+        in client.get(reverse("volunteer_staff_campaigns")).content.decode()
+    )
+    sections = {
+        s.slug: s for s in client.get(reverse("volunteer_staff_dashboard", args=[campaign.pk])).context["sections"]
+    }
+    funnel = {row[0]: row[1] for row in sections["funnel"].rows}
+    assert funnel["Submitted"] == 5 and funnel["Interview booked"] == 4 and funnel["Fitness test passed"] == 2
+    assert sections["interview-times"].rows[:2] == [("Published", 4), ("Booked", 1)]
+    assert sections["endings"].rows[-1] == ("All stages", 1, 0, 1)

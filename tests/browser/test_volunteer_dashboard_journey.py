@@ -1,15 +1,25 @@
 """A campaign's dashboard (issue 11; JOURNEYS.md "VD"), by clicking only: the recruiter, from
 their home, opens Volunteer recruitment, the campaign's dashboard, reads the funnel's table
-under its chart and downloads the figures as a CSV. axe runs on every page visited."""
+under its chart and downloads the figures as a CSV. Then the back office's interview times,
+fitness tests and medical certificates ("VB"), where a certificate is accepted. axe runs on
+every page visited."""
 
 import pytest
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from tests.browser.steps import download, log_in
+from tests.browser.steps import download, go_home, log_in, run_admin_action
 from tests.factories import UserFactory
+from volunteers.enums import VolunteerApplicationStatus
 from volunteers.services.applications import shortlist_application, withdraw_application
-from volunteers.tests.factories import InterviewingCampaignFactory, InterviewSlotFactory, VolunteerApplicationFactory
+from volunteers.tests.factories import (
+    InterviewingCampaignFactory,
+    InterviewSlotFactory,
+    VolunteerApplicationFactory,
+    certificate_to_check,
+    fitness_test_to_record,
+    interview_to_record,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
@@ -50,3 +60,27 @@ def test_the_recruiter_reads_a_campaigns_dashboard_and_downloads_its_figures(pag
         "Applications by stage,Shortlisted,Reached this stage,2",
         "Applications by stage,Shortlisted,Now at this stage,1",
     ]
+
+
+def test_the_recruiter_finds_the_steps_in_the_back_office_and_accepts_a_certificate(page, live_server, axe_check):
+    recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
+    interview_to_record()
+    fitness_test_to_record(recruiter)
+    application = certificate_to_check()
+    application.applicant.full_name = "Val Jones"
+    application.applicant.save()
+
+    log_in(page, live_server, recruiter)
+    for model in ("Interview slots", "Fitness tests"):
+        go_home(page)
+        page.get_by_role("link", name="Open the back office").click()
+        page.get_by_role("link", name=model, exact=True).click()
+        axe_check(page)
+    run_admin_action(page, live_server, "Medical certificates", "Val Jones", "Accept")
+    expect(page.get_by_text("1 medical certificate accepted.")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Val Jones").click()
+    expect(page.get_by_role("link", name="Download the certificate")).to_be_visible()
+    axe_check(page)
+    application.refresh_from_db()
+    assert application.status == VolunteerApplicationStatus.MEDICAL_RECEIVED

@@ -71,6 +71,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.change_recruitmentcampaign",
         "volunteers.view_volunteerapplication",
         "volunteers.change_volunteerapplication",
+        # issue 11: interview times, fitness tests and medical certificates, made on the team's
+        # pages; change: the admin actions recording outcomes (every field is read-only)
+        "volunteers.view_interviewslot",
+        "volunteers.change_interviewslot",
+        "volunteers.view_fitnesstest",
+        "volunteers.change_fitnesstest",
+        "volunteers.view_medicalcertificate",
+        "volunteers.change_medicalcertificate",
         # issue 10: references (their answers on the references page, not the admin)
         "vetting.view_reference",
         "vetting.change_reference",

@@ -292,6 +292,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.send_interview_reminders",
         "schedule": crontab(minute=20),
     },
+    # every five minutes: a campaign past its closes_at is closed (issue 11); applications are
+    # refused from that minute already (volunteers.services.applications.closed_problem)
+    "volunteer-campaigns-closing": {
+        "task": "volunteers.tasks.close_due_campaigns",
+        "schedule": crontab(minute="*/5"),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",

@@ -42,8 +42,16 @@ from vetting.models import AgreementVersion
 from vetting.services.agreements import ensure_current_version
 from vetting.services.checks import checks_of, start_check
 from vetting.tests.references import ask_for_reference
-from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
-from volunteers.tests.factories import CampaignFactory, VolunteerApplicationFactory, interviewed_application
+from volunteers.enums import CampaignStatus, FitnessResult, MedicalCertificateStatus, VolunteerApplicationStatus
+from volunteers.models import VolunteerApplication
+from volunteers.tests.factories import (
+    CampaignFactory,
+    VolunteerApplicationFactory,
+    certificate_to_check,
+    fitness_test_to_record,
+    interview_to_record,
+    interviewed_application,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 A, G = ApplicationStatus, ProgrammeStatus
@@ -90,6 +98,11 @@ def vetting_check(*, started=False):
 
 def status(record):
     return record.status
+
+
+def application_status(record):
+    """The status of the record's volunteer application, read afresh."""
+    return VolunteerApplication.objects.values_list("status", flat=True).get(pk=record.application_id)
 
 
 OUTCOMES = {
@@ -248,6 +261,34 @@ OUTCOMES = {
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED
+    ),
+    # issue 11: the outcomes the team records after an interview or test day, and the medical certificate
+    ("volunteers.InterviewSlot", "record_outcome"): Outcome(
+        "recruiter",
+        lambda: interview_to_record().interview_slot,
+        application_status,
+        VolunteerApplicationStatus.INTERVIEWED,
+        answers=lambda: {"outcome": "passed", "reason": ""},
+    ),
+    ("volunteers.FitnessTest", "record_result"): Outcome(
+        "recruiter",
+        fitness_test_to_record,
+        lambda test: (test.result, test.assessor, application_status(test)),
+        (FitnessResult.PASSED, "PC Jo Hart", VolunteerApplicationStatus.FITNESS_PASSED),
+        answers=lambda: {"result": "passed", "assessor": "PC Jo Hart", "reason": ""},
+    ),
+    ("volunteers.MedicalCertificate", "accept_selected"): Outcome(
+        "recruiter",
+        lambda: certificate_to_check().medical_certificate,
+        lambda certificate: (certificate.status, application_status(certificate)),
+        (MedicalCertificateStatus.ACCEPTED, VolunteerApplicationStatus.MEDICAL_RECEIVED),
+    ),
+    ("volunteers.MedicalCertificate", "ask_for_another"): Outcome(
+        "recruiter",
+        lambda: certificate_to_check().medical_certificate,
+        lambda certificate: (certificate.status, certificate.another_reason, bool(certificate.file)),
+        (MedicalCertificateStatus.ANOTHER_REQUESTED, "The certificate is not signed by a doctor.", False),
+        answers=lambda: {"reason": "The certificate is not signed by a doctor."},
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

@@ -32,7 +32,12 @@ from vetting.services.checks import request_checks
 from vetting.tests.agreement_helpers import pending_application
 from vetting.tests.references import ask_for_reference
 from volunteers.models import RecruitmentCampaign, VolunteerRole
-from volunteers.tests.factories import VolunteerApplicationFactory
+from volunteers.tests.factories import (
+    VolunteerApplicationFactory,
+    certificate_to_check,
+    fitness_test_to_record,
+    interview_to_record,
+)
 
 numbers = itertools.count()
 
@@ -93,6 +98,9 @@ ROWS = {
     "volunteers/volunteerrole": (_campaign, 7),
     "volunteers/recruitmentcampaign": (_campaign, 8),
     "volunteers/volunteerapplication": (lambda officer: VolunteerApplicationFactory(), 8),
+    "volunteers/interviewslot": (lambda officer: interview_to_record(), 8),
+    "volunteers/fitnesstest": (lambda officer: fitness_test_to_record(officer), 8),
+    "volunteers/medicalcertificate": (lambda officer: certificate_to_check(), 8),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

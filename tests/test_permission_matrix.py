@@ -142,6 +142,11 @@ ADMIN_MODELS = {
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # applications come from applicants; their status moves by the services' actions
     "volunteers/volunteerapplication": ({"recruiter"}, set()),
+    # issue 11: made on the team's pages, their outcomes recorded by admin actions; the
+    # medical certificate (health details) is the recruitment team's alone
+    "volunteers/interviewslot": ({"recruiter"}, set()),
+    "volunteers/fitnesstest": ({"recruiter"}, set()),
+    "volunteers/medicalcertificate": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
@@ -170,6 +175,9 @@ ADMIN_CHANGERS = {
     "vetting/vettingcheck": {"vetting_officer"},
     "volunteers/recruitmentcampaign": {"recruiter"},
     "volunteers/volunteerapplication": {"recruiter"},
+    "volunteers/interviewslot": {"recruiter"},
+    "volunteers/fitnesstest": {"recruiter"},
+    "volunteers/medicalcertificate": {"recruiter"},
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
 }
@@ -298,7 +306,12 @@ def admin_objects(people):
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
-    from volunteers.tests.factories import VolunteerApplicationFactory
+    from volunteers.tests.factories import (
+        InterviewSlotFactory,
+        VolunteerApplicationFactory,
+        certificate_to_check,
+        fitness_test_to_record,
+    )
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
@@ -334,6 +347,10 @@ def admin_objects(people):
         role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1)
     )
     VolunteerApplicationFactory(campaign=campaign)
+    # issue 11: an interview time, a fitness test and a medical certificate
+    InterviewSlotFactory()
+    fitness_test_to_record(someone)
+    certificate_to_check()
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

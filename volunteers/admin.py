@@ -7,6 +7,8 @@ from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
+from . import admin_steps  # noqa: F401  (registers the interview, fitness and medical admins: issue 11)
+from .admin_filters import CampaignFilter
 from .exports import RecruitmentCampaignResource, VolunteerApplicationResource
 from .forms import RejectForm
 from .models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
@@ -41,19 +43,6 @@ class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     @admin.action(description="Close for applications", permissions=["change"])
     def close_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda c: close_campaign(c, by=request.user), "closed")
-
-
-class CampaignFilter(admin.SimpleListFilter):
-    """The campaigns by name, their roles read in the same query (a campaign is named by its role)."""
-
-    title = "campaign"
-    parameter_name = "campaign"
-
-    def lookups(self, request, model_admin):
-        return [(campaign.pk, str(campaign)) for campaign in RecruitmentCampaign.objects.select_related("role")]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(campaign=self.value()) if self.value() else queryset
 
 
 @admin.register(VolunteerApplication)

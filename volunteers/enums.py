@@ -91,19 +91,25 @@ APPLICATION_WORKFLOW = Workflow(
 )
 
 
-def next_stage(application) -> str | None:
-    """The stage after the application's, skipping the fitness test or the medical
-    certificate when its role needs neither (the service skips them, not the staff)."""
-    if application.status not in APPLICATION_PATH[:-1]:
-        return None
-    role = application.campaign.role
+def role_path(role) -> tuple:
+    """APPLICATION_PATH without the fitness test or the medical certificate when ``role``
+    needs neither: the stages its applications go through (and a campaign's dashboard shows)."""
     not_needed = set()
     if not role.needs_fitness_test:
         not_needed.add(_A.FITNESS_PASSED)
     if not role.needs_medical_certificate:
         not_needed.add(_A.MEDICAL_RECEIVED)
+    return tuple(stage for stage in APPLICATION_PATH if stage not in not_needed)
+
+
+def next_stage(application) -> str | None:
+    """The stage after the application's, skipping the fitness test or the medical
+    certificate when its role needs neither (the service skips them, not the staff)."""
+    if application.status not in APPLICATION_PATH[:-1]:
+        return None
+    path = role_path(application.campaign.role)
     later = APPLICATION_PATH[APPLICATION_PATH.index(application.status) + 1 :]
-    return next((stage for stage in later if stage not in not_needed), None)
+    return next((stage for stage in later if stage in path), None)
 
 
 class FitnessResult(models.TextChoices):

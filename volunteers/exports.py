@@ -2,7 +2,7 @@
 
 from kentplacements.spreadsheets import ExportResource, column, date_column, datetime_column, yes_no_column
 
-from .models import RecruitmentCampaign, VolunteerApplication
+from .models import FitnessTest, InterviewSlot, MedicalCertificate, RecruitmentCampaign, VolunteerApplication
 
 
 class RecruitmentCampaignResource(ExportResource):
@@ -53,3 +53,65 @@ class VolunteerApplicationResource(ExportResource):
             "offered",
             "offer_answered",
         )
+
+
+# --- interviews, fitness tests and medical certificates (issue 11) -------------------------
+
+
+class InterviewSlotResource(ExportResource):
+    campaign = column("Campaign", "campaign")
+    starts = datetime_column("Starts", "starts_at")
+    ends = datetime_column("Ends", "ends_at")
+    location = column("Where", "location")
+    candidate = column("Booked by", "application__applicant")
+    candidate_status = column("Their application", "application__get_status_display")
+    reminded = datetime_column("Reminder sent", "reminded_at")
+    related = ("campaign__role", "application__applicant")
+
+    class Meta:
+        model = InterviewSlot
+        fields = ("campaign", "starts", "ends", "location", "candidate", "candidate_status", "reminded")
+
+
+class FitnessTestResource(ExportResource):
+    campaign = column("Campaign", "application__campaign")
+    applicant = column("Applicant", "application__applicant")
+    booked_for = datetime_column("Booked for", "booked_for")
+    place = column("Place", "place")
+    booked_by = column("Booked by", "booked_by")
+    result = column("Result", "get_result_display")
+    assessor = column("Assessor", "assessor")
+    recorded_by = column("Result recorded by", "recorded_by")
+    recorded = datetime_column("Result recorded", "recorded_at")
+    related = ("application__campaign__role", "application__applicant", "booked_by", "recorded_by")
+
+    class Meta:
+        model = FitnessTest
+        fields = (
+            "campaign",
+            "applicant",
+            "booked_for",
+            "place",
+            "booked_by",
+            "result",
+            "assessor",
+            "recorded_by",
+            "recorded",
+        )
+
+
+class MedicalCertificateResource(ExportResource):
+    """Never the file nor its name (issue 11): who sent one, when, and what the team decided."""
+
+    campaign = column("Campaign", "application__campaign")
+    applicant = column("Applicant", "application__applicant")
+    status = column("Status", "get_status_display")
+    another_reason = column("Why another was asked for", "another_reason")
+    uploaded = datetime_column("Uploaded", "uploaded_at")
+    checked_by = column("Checked by", "checked_by")
+    checked = datetime_column("Checked", "checked_at")
+    related = ("application__campaign__role", "application__applicant", "checked_by")
+
+    class Meta:
+        model = MedicalCertificate
+        fields = ("campaign", "applicant", "status", "another_reason", "uploaded", "checked_by", "checked")

@@ -195,7 +195,9 @@ class FitnessTest(models.Model):
     pass a fitness test"): booked by the team, then its result recorded with the assessor.
     One per application; booking again moves the date until a result is recorded."""
 
-    SERVICE_OWNED_FIELDS = ("result", "assessor", "recorded_by", "recorded_at")  # volunteers.services.fitness
+    # volunteers.services.fitness: book_fitness_test writes the booking and emails the applicant
+    # its date and place (a date changed by hand would not reach them), record_fitness_result the rest
+    SERVICE_OWNED_FIELDS = ("booked_for", "place", "booked_by", "result", "assessor", "recorded_by", "recorded_at")
 
     application = models.OneToOneField(VolunteerApplication, on_delete=models.CASCADE, related_name="fitness_test")
     booked_for = models.DateTimeField()

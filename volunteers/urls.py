@@ -1,4 +1,4 @@
-from .views import interviews, medical, offers, public, staff
+from .views import dashboard, interviews, medical, offers, public, staff
 
 urlpatterns = [
     *public.urlpatterns,
@@ -6,4 +6,5 @@ urlpatterns = [
     *interviews.urlpatterns,
     *medical.urlpatterns,
     *offers.urlpatterns,
+    *dashboard.urlpatterns,
 ]

@@ -165,3 +165,15 @@ def offered_application(**kwargs) -> VolunteerApplication:
     clear_every_check(application, UserFactory(roles=[Role.VETTING_OFFICER]))
     application.refresh_from_db()
     return application
+
+
+def fitness_test_to_record(booked_by=None):
+    """An interviewed applicant (a role needing the test and the certificate) whose fitness
+    test is booked for next week: the team records its result."""
+    from accounts.roles import Role
+    from volunteers.services.fitness import book_fitness_test
+
+    application = interviewed_application()
+    booked_by = booked_by or UserFactory(roles=[Role.RECRUITMENT_TEAM])
+    when = timezone.now() + timedelta(days=7)
+    return book_fitness_test(application, by=booked_by, booked_for=when, place="Maidstone Police Station gym")

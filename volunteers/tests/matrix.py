@@ -7,6 +7,7 @@ in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
+from .matrix_dashboard import DASHBOARD_MATRIX, dashboard_url_arguments
 from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 from .matrix_offer import OFFER_MATRIX, OFFER_POST_MATRIX, offer_url_arguments
 
@@ -41,6 +42,7 @@ MATRIX = {
     "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
     **MEDICAL_MATRIX,
     **OFFER_MATRIX,
+    **DASHBOARD_MATRIX,
 }
 
 
@@ -61,6 +63,7 @@ def url_arguments(people):
     }
     ids |= medical_url_arguments(people)
     ids |= offer_url_arguments(people)
+    ids |= dashboard_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 

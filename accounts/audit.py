@@ -275,6 +275,13 @@ VERBS = {
     "accept_medical_certificate": "accepted",
     "ask_for_another_certificate": "asked for another",
     "medical_received": "recorded the medical certificate of",
+    # volunteers' training and designated powers (issue 11)
+    "set_up_training": "set up the training of",
+    "reschedule_training_session": "changed the dates or place of",
+    "record_training_attendance": "recorded the training attendance of",
+    "complete_training": "completed the training of",
+    "grant_power": "granted a designated power to",
+    "withdraw_power": "withdrew a designated power from",
 }
 
 

@@ -48,7 +48,7 @@ from vetting.services.checks import request_checks, start_check
 from vetting.services.references import submit_reference
 from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
-from volunteers.tests.factories import VolunteerApplicationFactory
+from volunteers.tests.factories import VolunteerApplicationFactory, volunteer_with_a_power
 
 PERSONAS = [
     "recruiter",
@@ -178,6 +178,7 @@ def realistic_rows(people):
     VolunteerApplicationFactory(
         campaign=campaign, applicant__full_name="Val Volunteer", date_of_birth=date(1990, 3, 27)
     )
+    volunteer_with_a_power(recruiter)  # a training register and a designated power (issue 11)
     # a referee's emailed link (issue 10), one not yet used and one answered
     ask_for_reference(recruiter, application)
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
@@ -282,7 +283,7 @@ def test_the_application_export_shows_names_labels_and_answers_in_words(client, 
 def test_the_volunteer_application_export_reads_in_words(client, people, realistic_rows):
     client.force_login(people["recruiter"])
     _, rows = export(client, "volunteers/volunteerapplication", "csv")
-    [row] = rows
+    [row] = [r for r in rows if r["Applicant"] == "Val Volunteer"]
     assert row["Campaign"] == "Community Policing Volunteer — West Kent"
     assert (row["Applicant"], row["Status"], row["Date of birth"]) == ("Val Volunteer", "Submitted", "27/03/1990")
     assert (row["Lives or works in the area"], row["Can give the hours"], row["Right to volunteer in the UK"]) == (

@@ -142,6 +142,10 @@ ADMIN_MODELS = {
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # applications come from applicants; their status moves by the services' actions
     "volunteers/volunteerapplication": ({"recruiter"}, set()),
+    # issue 11: the training and the designated powers come from the services; read here
+    "volunteers/trainingcourse": ({"recruiter"}, set()),
+    "volunteers/trainingattendance": ({"recruiter"}, set()),
+    "volunteers/grantedpower": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
@@ -170,6 +174,7 @@ ADMIN_CHANGERS = {
     "vetting/vettingcheck": {"vetting_officer"},
     "volunteers/recruitmentcampaign": {"recruiter"},
     "volunteers/volunteerapplication": {"recruiter"},
+    "volunteers/grantedpower": {"recruiter"},  # its one action withdraws a power
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
 }
@@ -298,7 +303,7 @@ def admin_objects(people):
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
-    from volunteers.tests.factories import VolunteerApplicationFactory
+    from volunteers.tests.factories import VolunteerApplicationFactory, volunteer_with_a_power
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
@@ -334,6 +339,7 @@ def admin_objects(people):
         role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1)
     )
     VolunteerApplicationFactory(campaign=campaign)
+    volunteer_with_a_power(someone)  # a course, its register and a power granted
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

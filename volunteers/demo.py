@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from .demo_medical import seed_fitness_medical_demo
+from .demo_training import seed_training_demo
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
 from .services.applications import reject_application, shortlist_application, submit_application
@@ -111,6 +112,12 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
             volunteer_application=own,
             others=others,
             recruiter=recruiter,
+            answers=lambda why: _answers(born, why),
+        )
+        seed_training_demo(
+            campaign,
+            recruiter=recruiter,
+            person=lambda name, login: _applicant(name, login, domain),
             answers=lambda why: _answers(born, why),
         )
     return campaign

@@ -1,3 +1,9 @@
-from .views import interviews, medical, public, staff
+from .views import interviews, medical, public, staff, training
 
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *interviews.urlpatterns, *medical.urlpatterns]
+urlpatterns = [
+    *public.urlpatterns,
+    *staff.urlpatterns,
+    *interviews.urlpatterns,
+    *medical.urlpatterns,
+    *training.urlpatterns,
+]

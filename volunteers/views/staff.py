@@ -24,6 +24,7 @@ from ..selectors import staff_applications, staff_campaigns
 from ..services.applications import reject_application, shortlist_application
 from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
+from .training_parts import staff_parts
 
 S = VolunteerApplicationStatus
 PAGE_SIZE = 50
@@ -89,6 +90,7 @@ def _render_application(request, application, *, form=None, outcome_form=None):
         "fitness_due": fitness_test_due(application),
         "fitness_test": getattr(application, "fitness_test", None),
         "certificate": getattr(application, "medical_certificate", None),
+        **staff_parts(application),
     }
     return render(request, "volunteers/staff/application.html", context)
 

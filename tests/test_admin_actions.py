@@ -43,7 +43,12 @@ from vetting.services.agreements import ensure_current_version
 from vetting.services.checks import checks_of, start_check
 from vetting.tests.references import ask_for_reference
 from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
-from volunteers.tests.factories import CampaignFactory, VolunteerApplicationFactory
+from volunteers.tests.factories import (
+    CampaignFactory,
+    VolunteerApplicationFactory,
+    trainee_due_to_complete,
+    volunteer_with_a_power,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 A, G = ApplicationStatus, ProgrammeStatus
@@ -241,6 +246,23 @@ OUTCOMES = {
     ),
     ("volunteers.RecruitmentCampaign", "close_selected"): Outcome(
         "recruiter", lambda: CampaignFactory(status=CampaignStatus.OPEN), status, CampaignStatus.CLOSED
+    ),
+    # issue 11: the five training weekends from the campaign's training date
+    ("volunteers.RecruitmentCampaign", "set_up_training_selected"): Outcome(
+        "recruiter",
+        lambda: CampaignFactory(training_starts_on=timezone.localdate() + timedelta(days=60)),
+        lambda c: c.training_course.sessions.count(),
+        5,
+    ),
+    ("volunteers.VolunteerApplication", "complete_training_selected"): Outcome(
+        "recruiter", trainee_due_to_complete, status, VolunteerApplicationStatus.ACTIVE
+    ),
+    ("volunteers.GrantedPower", "withdraw_selected"): Outcome(
+        "recruiter",
+        lambda: volunteer_with_a_power().granted_powers.get(),
+        lambda grant: (grant.withdrawn_on, grant.withdrawal_reason),
+        (timezone.localdate(), "The traffic scheme has ended."),
+        answers=lambda: {"reason": "The traffic scheme has ended."},
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

@@ -12,12 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from accounts.models import ActionLog
+from accounts.demo import demo_email
+from accounts.models import ActionLog, User
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements.tests.form_markup import error_under_field
+from tests.test_reachability import demo  # noqa: F401  (a fixture: the demo data)
+from volunteers.demo import CAMPAIGN_TITLE
 from volunteers.enums import VolunteerApplicationStatus
-from volunteers.models import TrainingAttendance, TrainingCourse
+from volunteers.models import RecruitmentCampaign, TrainingAttendance, TrainingCourse
 from volunteers.services.training import (
     DEFAULT_PLACE,
     complete_training,
@@ -406,3 +409,38 @@ def test_an_applicant_not_in_training_sees_no_weekends(client):
     training_course(application.campaign)
     client.force_login(application.applicant)
     assertNotContains(client.get(reverse("volunteer_my_applications")), "Your training weekends")
+
+
+def test_the_demo_gives_the_recruiter_a_course_trainees_and_a_volunteer_with_a_power(client, demo):  # noqa: F811
+    campaign = RecruitmentCampaign.objects.get(title=CAMPAIGN_TITLE)
+    client.force_login(User.objects.get(email=demo_email("recruiter")))
+    page = client.get(training_page(campaign)).content.decode()
+    trainees = page.split('id="trainees-heading"')[1].split('id="registers-heading"')[0]
+    assert (
+        "Ash Trainee" in trainees
+        and "5 of 5" in trainees
+        and "Bo Trainee" in trainees
+        and "Not yet: absent on" in trainees
+    )
+    assert "Cal Volunteer" in page.split('id="completed-heading"')[1]
+    cal = campaign.applications.get(status=S.ACTIVE)
+    assertContains(client.get(reverse("volunteer_staff_application", args=[cal.pk])), "Request the name and address")
+
+
+def test_a_weekend_with_its_register_kept_shows_no_form_and_refuses_a_late_change(client, recruiter):
+    trainee = TraineeFactory()
+    course = training_course(trainee.campaign)
+    attendance(course, trainee, True)
+    weekend = course.sessions.first()
+    client.force_login(recruiter)
+    url = reverse("volunteer_staff_training_session", args=[weekend.pk])
+    assertContains(client.get(url), "This weekend's register is kept")
+    starts = timezone.localtime(weekend.starts_at)
+    sent = {
+        "starts_at": f"{starts:%Y-%m-%dT%H:%M}",
+        "ends_at": f"{starts + timedelta(hours=30):%Y-%m-%dT%H:%M}",
+        "location": "Elsewhere",
+    }
+    assertContains(client.post(url, sent), "There is a problem")
+    weekend.refresh_from_db()
+    assert weekend.location != "Elsewhere"

@@ -1,9 +1,9 @@
 """Issue 11's training and designated powers by clicking only (JOURNEYS.md "VJ-T"; seed 002:
 "training ... over five weekends over a 10 week period", the powers of the Policing and Crime
-Bill 2017). The recruiter goes from the staff home to the campaign's training page, finds
-"Complete training" not yet open, keeps the register of each of the five weekends for the
-trainee, completes their training, then grants a power on the new volunteer's page; the
-volunteer reads the weekends' end and their power on their applications page. axe runs on
+Bill 2017). The recruiter goes from the staff home to the campaign's training page, looks at a
+weekend's page of dates, finds "Complete training" not yet open, keeps the register of each of
+the five weekends for the trainee, completes their training, then grants a power on the new
+volunteer's page; the volunteer reads their power on their applications page. axe runs on
 every page visited."""
 
 import re
@@ -46,6 +46,11 @@ def test_the_recruiter_keeps_the_registers_completes_the_training_and_grants_a_p
     team.get_by_role("link", name=f"Training for {CAMPAIGN}").click()
     expect(heading(team)).to_have_text(f"Training: {CAMPAIGN}")
     axe_check(team)
+    team.get_by_role("link", name="Change weekend 1").click()
+    expect(heading(team)).to_have_text("Change a training weekend")
+    expect(team.get_by_label("Where")).to_have_value("Kent Police College, Maidstone")
+    axe_check(team)
+    team.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name=f"Training: {CAMPAIGN}").click()
     complete = team.get_by_role("button", name="Complete training for Val Jones")
     expect(complete).to_be_disabled()
     expect(team.get_by_role("main")).to_contain_text("Not yet: no attendance recorded for")

@@ -279,6 +279,13 @@ VERBS = {
     "make_offer": "made the offer of a place on",
     "accept_offer": "accepted the offer of a place on",
     "decline_offer": "declined the offer of a place on",
+    # volunteers' training and designated powers (issue 11)
+    "set_up_training": "set up the training of",
+    "reschedule_training_session": "changed the dates or place of",
+    "record_training_attendance": "recorded the training attendance of",
+    "complete_training": "completed the training of",
+    "grant_power": "granted a designated power to",
+    "withdraw_power": "withdrew a designated power from",
 }
 
 

@@ -79,6 +79,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.change_fitnesstest",
         "volunteers.view_medicalcertificate",
         "volunteers.change_medicalcertificate",
+        # issue 11: the training and the designated powers, written by the services; a power is
+        # withdrawn by an admin action (change), each field read-only
+        "volunteers.view_trainingcourse",
+        "volunteers.view_trainingsession",
+        "volunteers.view_trainingattendance",
+        "volunteers.view_grantedpower",
+        "volunteers.change_grantedpower",
         # issue 10: references (their answers on the references page, not the admin)
         "vetting.view_reference",
         "vetting.change_reference",

@@ -51,6 +51,8 @@ from volunteers.tests.factories import (
     fitness_test_to_record,
     interview_to_record,
     interviewed_application,
+    trainee_due_to_complete,
+    volunteer_with_a_power,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -289,6 +291,23 @@ OUTCOMES = {
         lambda certificate: (certificate.status, certificate.another_reason, bool(certificate.file)),
         (MedicalCertificateStatus.ANOTHER_REQUESTED, "The certificate is not signed by a doctor.", False),
         answers=lambda: {"reason": "The certificate is not signed by a doctor."},
+    ),
+    # issue 11: the five training weekends from the campaign's training date
+    ("volunteers.RecruitmentCampaign", "set_up_training_selected"): Outcome(
+        "recruiter",
+        lambda: CampaignFactory(training_starts_on=timezone.localdate() + timedelta(days=60)),
+        lambda c: c.training_course.sessions.count(),
+        5,
+    ),
+    ("volunteers.VolunteerApplication", "complete_training_selected"): Outcome(
+        "recruiter", trainee_due_to_complete, status, VolunteerApplicationStatus.ACTIVE
+    ),
+    ("volunteers.GrantedPower", "withdraw_selected"): Outcome(
+        "recruiter",
+        lambda: volunteer_with_a_power().granted_powers.get(),
+        lambda grant: (grant.withdrawn_on, grant.withdrawal_reason),
+        (timezone.localdate(), "The traffic scheme has ended."),
+        answers=lambda: {"reason": "The traffic scheme has ended."},
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

@@ -37,6 +37,7 @@ from volunteers.tests.factories import (
     certificate_to_check,
     fitness_test_to_record,
     interview_to_record,
+    volunteer_with_a_power,
 )
 
 numbers = itertools.count()
@@ -101,6 +102,10 @@ ROWS = {
     "volunteers/interviewslot": (lambda officer: interview_to_record(), 8),
     "volunteers/fitnesstest": (lambda officer: fitness_test_to_record(officer), 8),
     "volunteers/medicalcertificate": (lambda officer: certificate_to_check(), 8),
+    # issue 11: a course with its register, and a power granted, for each volunteer
+    "volunteers/trainingcourse": (volunteer_with_a_power, 7),
+    "volunteers/trainingattendance": (volunteer_with_a_power, 8),
+    "volunteers/grantedpower": (volunteer_with_a_power, 9),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

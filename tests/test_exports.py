@@ -53,6 +53,7 @@ from volunteers.tests.factories import (
     certificate_to_check,
     fitness_test_to_record,
     interview_to_record,
+    volunteer_with_a_power,
 )
 
 PERSONAS = [
@@ -187,6 +188,7 @@ def realistic_rows(people):
     interview_to_record()
     fitness_test_to_record(recruiter)
     certificate_to_check()
+    volunteer_with_a_power(recruiter)  # a training register and a designated power (issue 11)
     # a referee's emailed link (issue 10), one not yet used and one answered
     ask_for_reference(recruiter, application)
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")

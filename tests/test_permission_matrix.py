@@ -147,6 +147,10 @@ ADMIN_MODELS = {
     "volunteers/interviewslot": ({"recruiter"}, set()),
     "volunteers/fitnesstest": ({"recruiter"}, set()),
     "volunteers/medicalcertificate": ({"recruiter"}, set()),
+    # issue 11: the training and the designated powers come from the services; read here
+    "volunteers/trainingcourse": ({"recruiter"}, set()),
+    "volunteers/trainingattendance": ({"recruiter"}, set()),
+    "volunteers/grantedpower": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
@@ -178,6 +182,7 @@ ADMIN_CHANGERS = {
     "volunteers/interviewslot": {"recruiter"},
     "volunteers/fitnesstest": {"recruiter"},
     "volunteers/medicalcertificate": {"recruiter"},
+    "volunteers/grantedpower": {"recruiter"},  # its one action withdraws a power
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
 }
@@ -311,6 +316,7 @@ def admin_objects(people):
         VolunteerApplicationFactory,
         certificate_to_check,
         fitness_test_to_record,
+        volunteer_with_a_power,
     )
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
@@ -351,6 +357,7 @@ def admin_objects(people):
     InterviewSlotFactory()
     fitness_test_to_record(someone)
     certificate_to_check()
+    volunteer_with_a_power(someone)  # a course, its register and a power granted
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

@@ -1,20 +1,38 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 
 from accounts.queues import QueueFilter
-from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
+from kentplacements.admin_tools import ReadOnlyAdminMixin, ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from . import admin_steps  # noqa: F401  (registers the interview, fitness and medical admins: issue 11)
-from .admin_filters import CampaignFilter
-from .exports import RecruitmentCampaignResource, VolunteerApplicationResource
+from .admin_filters import ApplicationCampaignFilter, CampaignFilter
+from .exports import (
+    GrantedPowerResource,
+    RecruitmentCampaignResource,
+    TrainingAttendanceResource,
+    VolunteerApplicationResource,
+)
 from .forms import RejectForm
-from .models import RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from .models import (
+    GrantedPower,
+    RecruitmentCampaign,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+    VolunteerApplication,
+    VolunteerRole,
+)
 from .services.applications import APPLICATION_FIELDS, reject_application, shortlist_application
 from .services.campaigns import close_campaign, open_campaign
+from .services.powers import withdraw_power
+from .services.training import complete_training, set_up_training
 from .services.vetting import start_vetting
+from .training_forms import WithdrawPowerForm
 
 
 @admin.register(VolunteerRole)
@@ -34,7 +52,7 @@ class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     list_select_related = ("role",)
     search_fields = ("title", "area", "role__name")
     # The status changes only through the services (RecruitmentCampaign.SERVICE_OWNED_FIELDS).
-    actions = ["open_selected", "close_selected"]
+    actions = ["open_selected", "close_selected", "set_up_training_selected"]
 
     @admin.action(description="Open for applications", permissions=["change"])
     def open_selected(self, request, queryset):
@@ -43,6 +61,12 @@ class RecruitmentCampaignAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleH
     @admin.action(description="Close for applications", permissions=["change"])
     def close_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda c: close_campaign(c, by=request.user), "closed")
+
+    @admin.action(description="Set up the training (five weekends from its training date)", permissions=["change"])
+    def set_up_training_selected(self, request, queryset):
+        run_on_each(
+            self, request, queryset, lambda c: set_up_training(c, by=request.user), "given their training weekends"
+        )
 
 
 @admin.register(VolunteerApplication)
@@ -55,7 +79,7 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
     # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);
     # the campaign and the answers are the applicant's own, read here, never rewritten.
     readonly_fields = ("applicant", "campaign", *APPLICATION_FIELDS)
-    actions = ["shortlist_selected", "reject_selected", "start_vetting_selected"]
+    actions = ["shortlist_selected", "reject_selected", "start_vetting_selected", "complete_training_selected"]
 
     def has_add_permission(self, request):
         return False  # applications come from applicants, never typed in
@@ -82,4 +106,112 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
             title="Reject volunteer applications",
             explanation="These applications will not be taken further, and each applicant emailed the reason:",
             submit_label="Reject them",
+        )
+
+    @admin.action(description="Complete training (every weekend attended)", permissions=["change"])
+    def complete_training_selected(self, request, queryset):
+        run_on_each(
+            self, request, queryset, lambda a: complete_training(a, by=request.user), "moved to Active volunteer"
+        )
+
+
+# --- training and designated powers (issue 11) ------------------------------------------------
+
+
+class ReadOnlyAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SafeExportMixin, SimpleHistoryAdmin):
+    """Written by the services only (the team's training page and application page)."""
+
+
+class TrainingSessionInline(ServiceOwnedFieldsMixin, admin.TabularInline):
+    """The weekends, read here; changed on the campaign's training page (reschedule_session
+    emails the trainees)."""
+
+    model = TrainingSession
+    fields = ("starts_at", "ends_at", "location")
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TrainingCourse)
+class TrainingCourseAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    list_display = ("campaign", "set_up_by", "set_up_at", "training_page")
+    list_select_related = ("campaign__role", "set_up_by")
+    search_fields = ("campaign__title", "campaign__area")
+    inlines = [TrainingSessionInline]
+
+    @admin.display(description="registers and weekends")
+    def training_page(self, course):
+        url = reverse("volunteer_staff_training", args=[course.campaign_id])
+        return format_html('<a href="{}">The training page</a>', url)
+
+
+class TrainingCampaignFilter(CampaignFilter):
+    field = "session__course__campaign"
+
+
+@admin.register(TrainingAttendance)
+class TrainingAttendanceAdmin(ReadOnlyAdmin):
+    list_display = ("application", "session", "attended", "recorded_by", "recorded_at")
+    resource_classes = [TrainingAttendanceResource]
+    list_filter = ("attended", TrainingCampaignFilter)
+    list_select_related = (
+        "application__applicant",
+        "application__campaign__role",
+        "session__course__campaign__role",
+        "recorded_by",
+    )
+    search_fields = ("application__applicant__full_name", "application__applicant__email")
+
+
+class HeldFilter(admin.SimpleListFilter):
+    title = "held now"
+    parameter_name = "held"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Held now"), ("no", "Withdrawn")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(withdrawn_on__isnull=self.value() == "yes")
+        return queryset
+
+
+@admin.register(GrantedPower)
+class GrantedPowerAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    """Granted and withdrawn through the services: the volunteer's application page, and
+    the action here."""
+
+    list_display = ("application", "power", "granted_on", "granted_by", "withdrawn_on")
+    resource_classes = [GrantedPowerResource]
+    list_filter = (HeldFilter, "power", ApplicationCampaignFilter)
+    list_select_related = ("application__applicant", "application__campaign__role", "power", "granted_by")
+    search_fields = ("application__applicant__full_name", "application__applicant__email")
+    actions = ["withdraw_selected"]
+
+    def has_add_permission(self, request):
+        return False  # granted on the volunteer's application page, which checks the role's powers
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # withdrawn, never deleted: the record says what the volunteer could do when
+
+    @admin.action(description="Withdraw (with a reason)…", permissions=["change"])
+    def withdraw_selected(self, request, queryset):
+        return run_with_form(
+            self,
+            request,
+            queryset,
+            form_class=WithdrawPowerForm,
+            service=lambda grant, reason: withdraw_power(grant, by=request.user, reason=reason),
+            done="withdrawn",
+            title="Withdraw designated powers",
+            explanation="These powers will be withdrawn from today, and each volunteer emailed the reason:",
+            submit_label="Withdraw them",
         )

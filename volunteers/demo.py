@@ -13,6 +13,7 @@ from accounts.models import User
 
 from .demo_medical import seed_fitness_medical_demo
 from .demo_offer import seed_offer_demo
+from .demo_training import seed_training_demo
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
 from .services.applications import reject_application, shortlist_application, submit_application
@@ -124,4 +125,10 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
             for (name, login), why in zip(VETTED_APPLICANTS, VETTED_WHY, strict=True)
         ]
         seed_offer_demo(campaign, others=vetted, recruiter=recruiter, answers=lambda why: _answers(born, why))
+        seed_training_demo(
+            campaign,
+            recruiter=recruiter,
+            person=lambda name, login: _applicant(name, login, domain),
+            answers=lambda why: _answers(born, why),
+        )
     return campaign

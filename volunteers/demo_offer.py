@@ -26,11 +26,19 @@ def _in_vetting(application, recruiter):
     return start_vetting(application, by=recruiter)
 
 
+def offered(application, recruiter):
+    """Through vetting to the offer: the vetting officer starts and clears each check, and the
+    last one cleared makes the offer (volunteers/vetted.py)."""
+    officer = User.objects.get(email=demo_email("vetting"))
+    application = _in_vetting(application, recruiter)
+    for check in checks_of(application):
+        clear_check(start_check(check, by=officer), by=officer)
+    application.refresh_from_db()
+    return application
+
+
 def seed_offer_demo(campaign, *, others, recruiter, answers):
     """``others``: (user, motivation) of two applicants without a login."""
-    officer = User.objects.get(email=demo_email("vetting"))
-    (waiting, waiting_why), (offered, offered_why) = others
+    (waiting, waiting_why), (offered_to, offered_why) = others
     _in_vetting(submit_application(campaign, waiting, answers(waiting_why)), recruiter)
-    cleared = _in_vetting(submit_application(campaign, offered, answers(offered_why)), recruiter)
-    for check in checks_of(cleared):  # the last one cleared makes the offer (volunteers/vetted.py)
-        clear_check(start_check(check, by=officer), by=officer)
+    offered(submit_application(campaign, offered_to, answers(offered_why)), recruiter)

@@ -2,7 +2,15 @@
 
 from kentplacements.spreadsheets import ExportResource, column, date_column, datetime_column, yes_no_column
 
-from .models import FitnessTest, InterviewSlot, MedicalCertificate, RecruitmentCampaign, VolunteerApplication
+from .models import (
+    FitnessTest,
+    GrantedPower,
+    InterviewSlot,
+    MedicalCertificate,
+    RecruitmentCampaign,
+    TrainingAttendance,
+    VolunteerApplication,
+)
 
 
 class RecruitmentCampaignResource(ExportResource):
@@ -115,3 +123,50 @@ class MedicalCertificateResource(ExportResource):
     class Meta:
         model = MedicalCertificate
         fields = ("campaign", "applicant", "status", "another_reason", "uploaded", "checked_by", "checked")
+
+
+class TrainingAttendanceResource(ExportResource):
+    """A training register (issue 11), a row per trainee and weekend."""
+
+    campaign = column("Campaign", "session__course__campaign")
+    weekend = datetime_column("Weekend starts", "session__starts_at")
+    place = column("Where", "session__location")
+    trainee = column("Trainee", "application__applicant")
+    email = column("Trainee's email", "application__applicant__email")
+    attended = yes_no_column("Attended", "attended")
+    recorded_by = column("Recorded by", "recorded_by")
+    recorded_at = datetime_column("Recorded", "recorded_at")
+    related = ("session__course__campaign__role", "application__applicant", "recorded_by")
+
+    class Meta:
+        model = TrainingAttendance
+        fields = ("campaign", "weekend", "place", "trainee", "email", "attended", "recorded_by", "recorded_at")
+
+
+class GrantedPowerResource(ExportResource):
+    """Designated powers granted to volunteers (seed 002), withdrawn ones included."""
+
+    volunteer = column("Volunteer", "application__applicant")
+    email = column("Volunteer's email", "application__applicant__email")
+    campaign = column("Campaign", "application__campaign")
+    power = column("Power", "power")
+    granted_on = date_column("Granted on", "granted_on")
+    granted_by = column("Granted by", "granted_by")
+    withdrawn_on = date_column("Withdrawn on", "withdrawn_on")
+    withdrawn_by = column("Withdrawn by", "withdrawn_by")
+    withdrawal_reason = column("Why withdrawn", "withdrawal_reason")
+    related = ("application__applicant", "application__campaign__role", "power", "granted_by", "withdrawn_by")
+
+    class Meta:
+        model = GrantedPower
+        fields = (
+            "volunteer",
+            "email",
+            "campaign",
+            "power",
+            "granted_on",
+            "granted_by",
+            "withdrawn_on",
+            "withdrawn_by",
+            "withdrawal_reason",
+        )

@@ -262,3 +262,122 @@ class MedicalCertificate(models.Model):
 
     def __str__(self):
         return f"Medical certificate for {self.application}"
+
+
+class TrainingCourse(models.Model):
+    """A campaign's training (seed 002: "training will start at the end of April which will
+    take place over five weekends over a 10 week period"): one per campaign, made by
+    volunteers.services.training.set_up_training with its weekends, which staff then move."""
+
+    SERVICE_OWNED_FIELDS = ("campaign", "set_up_by", "set_up_at")
+
+    campaign = models.OneToOneField(RecruitmentCampaign, on_delete=models.PROTECT, related_name="training_course")
+    set_up_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_up_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Training for {self.campaign}"
+
+
+class TrainingSession(models.Model):
+    """One weekend of a course. Its dates and place change only through reschedule_session,
+    which logs the change and tells the trainees; never once its register is kept."""
+
+    SERVICE_OWNED_FIELDS = ("course", "starts_at", "ends_at", "location")
+
+    course = models.ForeignKey(TrainingCourse, on_delete=models.PROTECT, related_name="sessions")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="training_session_ends_after_start"),
+            models.CheckConstraint(condition=~Q(location=""), name="training_session_has_a_place"),
+        ]
+
+    def __str__(self):
+        return f"Training weekend of {timezone.localtime(self.starts_at):%-d %B %Y} ({self.course.campaign})"
+
+    def when(self) -> str:
+        """As pages and emails say it: "Saturday 2 May 2026, 09:00 to Sunday 3 May 2026, 16:30"."""
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{starts:%A %-d %B %Y, %H:%M} to {ends:%A %-d %B %Y, %H:%M}"
+
+
+class TrainingAttendance(models.Model):
+    """Whether a trainee attended a weekend, as the recruitment team's register says
+    (record_attendance). One row per trainee and weekend; a correction changes it."""
+
+    SERVICE_OWNED_FIELDS = ("session", "application", "attended", "recorded_by", "recorded_at")
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="attendance")
+    application = models.ForeignKey(VolunteerApplication, on_delete=models.PROTECT, related_name="training_attendance")
+    attended = models.BooleanField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "training attendance"
+        ordering = ["session__starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "application"], name="training_attendance_once_per_session"),
+        ]
+
+    def __str__(self):
+        return f"{self.application.applicant}, {self.session}"
+
+
+class GrantedPower(models.Model):
+    """A designated power granted to an active volunteer (seed 002: the Policing and Crime
+    Bill 2017 "has given Chief Constables authority to extend certain powers to
+    volunteers"), who granted it and from when. A designation can be withdrawn as it was
+    given: the row stays, with who withdrew it, when and why, so the record shows what the
+    volunteer could do on any day; the power may then be granted again (a new row)."""
+
+    SERVICE_OWNED_FIELDS = (
+        "application",
+        "power",
+        "granted_on",
+        "granted_by",
+        "withdrawn_on",
+        "withdrawn_by",
+        "withdrawal_reason",
+    )
+
+    application = models.ForeignKey(VolunteerApplication, on_delete=models.PROTECT, related_name="granted_powers")
+    power = models.ForeignKey(DesignatedPower, on_delete=models.PROTECT, related_name="grants")
+    granted_on = models.DateField()
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["granted_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "power"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="granted_power_held_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True, withdrawn_by__isnull=True, withdrawal_reason="")
+                | (Q(withdrawn_on__gte=F("granted_on"), withdrawn_by__isnull=False) & ~Q(withdrawal_reason="")),
+                name="granted_power_withdrawn_whole",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.power} ({self.application.applicant})"

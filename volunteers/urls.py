@@ -1,4 +1,4 @@
-from .views import dashboard, interviews, medical, offers, public, staff
+from .views import dashboard, interviews, medical, offers, public, staff, training
 
 urlpatterns = [
     *public.urlpatterns,
@@ -7,4 +7,5 @@ urlpatterns = [
     *medical.urlpatterns,
     *offers.urlpatterns,
     *dashboard.urlpatterns,
+    *training.urlpatterns,
 ]

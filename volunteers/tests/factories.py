@@ -177,3 +177,82 @@ def fitness_test_to_record(booked_by=None):
     booked_by = booked_by or UserFactory(roles=[Role.RECRUITMENT_TEAM])
     when = timezone.now() + timedelta(days=7)
     return book_fitness_test(application, by=booked_by, booked_for=when, place="Maidstone Police Station gym")
+
+
+# --- training and designated powers (issue 11) ----------------------------------------------
+
+
+def designated_powers():
+    """Seed 002's four powers. Migration 0003 makes them; a test that empties the tables
+    (transaction=True: browser and admin-action tests) needs them back."""
+    from volunteers.enums import Power
+    from volunteers.models import DesignatedPower
+
+    return [DesignatedPower.objects.get_or_create(power=power)[0] for power in Power.values]
+
+
+class PoweredRoleFactory(VolunteerRoleFactory):
+    """A role that may be granted every designated power, as the demo's CPV role."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def powers(role, create, extracted, **kwargs):
+        if create:
+            role.powers.set(extracted if extracted is not None else designated_powers())
+
+
+class TraineeFactory(VolunteerApplicationFactory):
+    """An applicant who accepted the offer of a place (the offer is its own branch's work:
+    the status is set here directly)."""
+
+    campaign = factory.SubFactory(OpenCampaignFactory, role=factory.SubFactory(PoweredRoleFactory))
+    status = VolunteerApplicationStatus.IN_TRAINING
+
+
+class ActiveVolunteerFactory(TraineeFactory):
+    status = VolunteerApplicationStatus.ACTIVE
+
+
+def training_course(campaign, *, starts_on=None, location="Kent Police College, Maidstone"):
+    """The campaign's five weekends as set_up_training makes them; by default all past (the
+    first eleven weeks ago), so every register is open."""
+    from volunteers.models import TrainingCourse, TrainingSession
+    from volunteers.services.training import weekend_times
+
+    course = TrainingCourse.objects.create(campaign=campaign, set_up_by=UserFactory(), set_up_at=timezone.now())
+    for starts_at, ends_at in weekend_times(starts_on or timezone.localdate() - timedelta(weeks=11)):
+        TrainingSession.objects.create(course=course, starts_at=starts_at, ends_at=ends_at, location=location)
+    return course
+
+
+def attendance(course, application, *marks, by=None):
+    """The trainee's register, weekend by weekend: ``marks`` True (attended) or False; all
+    attended when none are given. Written directly, as record_attendance would."""
+    from volunteers.models import TrainingAttendance
+
+    sessions = list(course.sessions.all())
+    by = by or UserFactory()
+    for session, attended in zip(sessions, marks or [True] * len(sessions), strict=False):
+        TrainingAttendance.objects.create(
+            session=session, application=application, attended=attended, recorded_by=by, recorded_at=timezone.now()
+        )
+
+
+def trainee_due_to_complete(**kwargs):
+    """A trainee who attended every weekend of their campaign's course."""
+    trainee = TraineeFactory(**kwargs)
+    attendance(training_course(trainee.campaign), trainee)
+    return trainee
+
+
+def volunteer_with_a_power(by=None):
+    """An active volunteer who completed their course and was granted a power (a row of
+    each training and power model, for the back-office tests)."""
+    from volunteers.services.powers import grant_power
+
+    volunteer = trainee_due_to_complete(status=VolunteerApplicationStatus.ACTIVE)
+    by = by or UserFactory()
+    grant_power(volunteer, volunteer.campaign.role.powers.first(), by=by, granted_on=timezone.localdate())
+    return volunteer

@@ -10,6 +10,7 @@ from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, Volu
 from .matrix_dashboard import DASHBOARD_MATRIX, dashboard_url_arguments
 from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 from .matrix_offer import OFFER_MATRIX, OFFER_POST_MATRIX, offer_url_arguments
+from .matrix_training import TRAINING_MATRIX, TRAINING_POST_MATRIX, training_url_arguments
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
 TEAM_ONLY = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="200")
@@ -43,6 +44,7 @@ MATRIX = {
     **MEDICAL_MATRIX,
     **OFFER_MATRIX,
     **DASHBOARD_MATRIX,
+    **TRAINING_MATRIX,
 }
 
 
@@ -64,6 +66,7 @@ def url_arguments(people):
     ids |= medical_url_arguments(people)
     ids |= offer_url_arguments(people)
     ids |= dashboard_url_arguments(people)
+    ids |= training_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -86,5 +89,6 @@ POST_MATRIX = {
     "volunteer_staff_interview_outcome": TEAM_ONLY,
     **MEDICAL_POST_MATRIX,
     **OFFER_POST_MATRIX,
+    **TRAINING_POST_MATRIX,
 }
 POST_DATA = {}

@@ -178,7 +178,7 @@ def test_the_candidates_applications_cost_the_same_queries_for_one_and_fifty(cli
         client,
         MY_APPLICATIONS,
         lambda n: OfferedApplicationFactory.create_batch(n, applicant=candidate),
-        queries=4,
+        queries=7,  # the page, the applications, their slots, certificates, weekends, attendance, powers
     )
 
 

@@ -14,6 +14,7 @@ from ..forms import VolunteerApplicationForm
 from ..selectors import applications_of, open_campaigns, public_campaigns
 from ..services.applications import closed_problem, submit_application, withdraw_application
 from ..services.medical import can_upload
+from .training_parts import APPLICANT_PREFETCH, applicant_parts
 
 SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
@@ -60,9 +61,11 @@ def my_applications(request):
             "can_withdraw": APPLICATION_WORKFLOW.can(application.status, VolunteerApplicationStatus.WITHDRAWN)
             and application.status != VolunteerApplicationStatus.OFFERED,
             "can_upload_medical": can_upload(application),
+            **applicant_parts(application),
         }
         for application in applications_of(request.user)
         .select_related("medical_certificate")
+        .prefetch_related(*APPLICANT_PREFETCH)
         .order_by("-submitted_at", "-pk")
     ]
     return render(request, "volunteers/my_applications.html", {"rows": rows})

@@ -30,6 +30,7 @@ from ..services.applications import reject_application, shortlist_application
 from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
 from ..services.vetting import start_vetting, vetting_due
+from .training_parts import staff_parts
 
 S = VolunteerApplicationStatus
 PAGE_SIZE = 50
@@ -107,6 +108,7 @@ def _render_application(request, application, *, form=None, outcome_form=None):
         # issue 10 and 11: "cleared / not cleared / in progress", never a check's detail
         "vetting": outcome_for(application, request.user),
         "vetting_due": decides and vetting_due(application),
+        **staff_parts(application),
     }
     return render(request, "volunteers/staff/application.html", context)
 

@@ -25,7 +25,7 @@ from accounts.models import ActionLog
 from placements.charts import BarChart, horizontal_bar_chart
 
 from .enums import ENDED_APPLICATIONS, VolunteerApplicationStatus, role_path
-from .models import VolunteerApplication
+from .models import TrainingSession, VolunteerApplication
 
 S = VolunteerApplicationStatus
 DAY = timedelta(days=1).total_seconds()
@@ -46,7 +46,7 @@ class Section:
 
     @cached_property
     def chart(self) -> BarChart | None:
-        if self.charted is None:
+        if self.charted is None or not self.rows:  # nothing to draw: the table says so
             return None
         return horizontal_bar_chart([(row[0], row[self.charted]) for row in self.rows])
 
@@ -222,7 +222,32 @@ def endings(figures: CampaignFigures) -> Section:
     )
 
 
-SECTIONS = [funnel, time_in_stage, interview_slots, endings]
+def training_attendance(figures: CampaignFigures) -> Section:
+    """Seed 002: training "over five weekends over a 10 week period"; each weekend's register."""
+    weekends = (
+        TrainingSession.objects.filter(course__campaign=figures.campaign)
+        .annotate(
+            attended=Count("attendance", filter=Q(attendance__attended=True)),
+            absent=Count("attendance", filter=Q(attendance__attended=False)),
+        )
+        .order_by("starts_at", "pk")
+    )
+    return Section(
+        slug="training-attendance",
+        title="Training attendance",
+        explanation="Each training weekend's register as the team kept it: trainees who attended and those marked "
+        "absent. A weekend whose register is not kept yet shows zeros; no weekend is listed until the training is "
+        "set up on the campaign's training page. The chart draws the Attended column.",
+        columns=("Weekend", "Attended", "Absent"),
+        rows=[
+            (f"Weekend {number}: {weekend.when()}", weekend.attended, weekend.absent)
+            for number, weekend in enumerate(weekends, start=1)
+        ],
+        charted=1,
+    )
+
+
+SECTIONS = [funnel, time_in_stage, interview_slots, endings, training_attendance]
 
 
 def campaign_dashboard(campaign, now: datetime) -> list[Section]:

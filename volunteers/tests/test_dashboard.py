@@ -258,8 +258,8 @@ def test_the_query_count_is_pinned(name, client, recruiter, assert_query_count_c
 
 
 # the session, the user, their roles, the MFA check, the campaign, its applications, their status
-# moves and the interview times counted
-QUERIES = {"volunteer_staff_dashboard": 8, "volunteer_staff_dashboard_csv": 8}
+# moves, the interview times counted and the training weekends' registers
+QUERIES = {"volunteer_staff_dashboard": 9, "volunteer_staff_dashboard_csv": 9}
 
 
 def test_the_demo_campaigns_dashboard_shows_its_applications(client, settings):
@@ -293,3 +293,31 @@ def test_the_demo_campaigns_dashboard_shows_its_applications(client, settings):
     ]
     ended = campaign.applications.filter(status__in=["rejected", "withdrawn"]).count()
     assert sections["endings"].rows[-1][0] == "All stages" and sections["endings"].rows[-1][-1] == ended > 0
+
+
+def test_training_attendance_counts_each_weekends_register(client, recruiter):
+    """Issue 11: "training attendance" on the dashboard, one row per weekend, in the chart too."""
+    from .factories import TraineeFactory, attendance, training_course
+
+    campaign = InterviewingCampaignFactory()
+    course = training_course(campaign)
+    kept, missed_one = TraineeFactory.create_batch(2, campaign=campaign)
+    attendance(course, kept)  # every weekend
+    attendance(course, missed_one, True, False)  # the first two weekends' registers only
+    client.force_login(recruiter)
+    sections = {
+        s.slug: s for s in client.get(reverse("volunteer_staff_dashboard", args=[campaign.pk])).context["sections"]
+    }
+    training = sections["training-attendance"]
+    weekends = list(course.sessions.order_by("starts_at"))
+    assert [row[1:] for row in training.rows] == [(2, 0), (1, 1), (1, 0), (1, 0), (1, 0)]
+    assert training.rows[0][0] == f"Weekend 1: {weekends[0].when()}"
+    assert [bar.value for bar in training.chart.bars] == [2, 1, 1, 1, 1]
+
+
+def test_training_attendance_is_empty_until_the_training_is_set_up(client, recruiter):
+    campaign = InterviewingCampaignFactory()
+    client.force_login(recruiter)
+    page = client.get(reverse("volunteer_staff_dashboard", args=[campaign.pk]))
+    training = {s.slug: s for s in page.context["sections"]}["training-attendance"]
+    assert training.rows == [] and "no weekend is listed until the training is set up" in page.content.decode()

@@ -275,6 +275,10 @@ VERBS = {
     "accept_medical_certificate": "accepted",
     "ask_for_another_certificate": "asked for another",
     "medical_received": "recorded the medical certificate of",
+    # volunteers' hours (issue 11): the duty, in words, is the entry's reason
+    "log_duty": "logged a duty for",
+    "correct_duty": "corrected a duty logged for",
+    "remove_duty": "removed a duty logged for",
 }
 
 

@@ -71,6 +71,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.change_recruitmentcampaign",
         "volunteers.view_volunteerapplication",
         "volunteers.change_volunteerapplication",
+        "volunteers.view_dutylog",  # volunteers' hours (issue 11), logged by the volunteers themselves
         # issue 10: references (their answers on the references page, not the admin)
         "vetting.view_reference",
         "vetting.change_reference",

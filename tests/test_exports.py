@@ -48,7 +48,7 @@ from vetting.services.checks import request_checks, start_check
 from vetting.services.references import submit_reference
 from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
-from volunteers.tests.factories import VolunteerApplicationFactory
+from volunteers.tests.factories import DutyLogFactory, VolunteerApplicationFactory
 
 PERSONAS = [
     "recruiter",
@@ -178,6 +178,7 @@ def realistic_rows(people):
     VolunteerApplicationFactory(
         campaign=campaign, applicant__full_name="Val Volunteer", date_of_birth=date(1990, 3, 27)
     )
+    DutyLogFactory(application__campaign=campaign, application__applicant__full_name="Casey Volunteer")
     # a referee's emailed link (issue 10), one not yet used and one answered
     ask_for_reference(recruiter, application)
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")

@@ -142,6 +142,8 @@ ADMIN_MODELS = {
     "volunteers/recruitmentcampaign": ({"recruiter", "head_of_resourcing"}, {"recruiter"}),
     # applications come from applicants; their status moves by the services' actions
     "volunteers/volunteerapplication": ({"recruiter"}, set()),
+    # volunteers' hours (issue 11): logged by the volunteers themselves, read only here
+    "volunteers/dutylog": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
+from .demo_hours import seed_hours_demo
 from .demo_medical import seed_fitness_medical_demo
 from .enums import CampaignStatus
 from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
@@ -113,4 +114,5 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
             recruiter=recruiter,
             answers=lambda why: _answers(born, why),
         )
+    seed_hours_demo(role, area=WEST_DIVISION, recruiter=recruiter)
     return campaign

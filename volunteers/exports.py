@@ -2,7 +2,8 @@
 
 from kentplacements.spreadsheets import ExportResource, column, date_column, datetime_column, yes_no_column
 
-from .models import RecruitmentCampaign, VolunteerApplication
+from .models import DutyLog, RecruitmentCampaign, VolunteerApplication
+from .months import month_name
 
 
 class RecruitmentCampaignResource(ExportResource):
@@ -49,3 +50,23 @@ class VolunteerApplicationResource(ExportResource):
             "availability",
             "submitted",
         )
+
+
+class DutyLogResource(ExportResource):
+    """Volunteers' logged duties (issue 11), a line each, the month named as people say it."""
+
+    volunteer = column("Volunteer", "application__applicant")
+    campaign = column("Campaign", "application__campaign")
+    date = date_column("Date", "date")
+    month = column("Month")
+    hours = column("Hours", "figure")
+    activity = column("What they did", "activity")
+    logged = datetime_column("Logged", "logged_at")
+    related = ("application__applicant", "application__campaign__role")
+
+    class Meta:
+        model = DutyLog
+        fields = ("volunteer", "campaign", "date", "month", "hours", "activity", "logged")
+
+    def dehydrate_month(self, duty):
+        return month_name(duty.date)

@@ -2,9 +2,14 @@
 
 from celery import shared_task
 
-from .services import interviews
+from .services import hours, interviews
 
 
 @shared_task(ignore_result=True)
 def send_interview_reminders() -> None:
     interviews.send_interview_reminders()
+
+
+@shared_task(ignore_result=True)
+def send_hours_reminders() -> None:
+    hours.send_hours_reminders()

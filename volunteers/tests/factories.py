@@ -1,11 +1,14 @@
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
+from accounts.audit import action_entry
 from tests.factories import UserFactory
 from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
-from volunteers.models import InterviewSlot, RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from volunteers.models import DutyLog, InterviewSlot, RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from volunteers.months import starts_at
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):
@@ -120,3 +123,39 @@ def certificate_to_check() -> VolunteerApplication:
     upload = SimpleUploadedFile("certificate.pdf", MEDICAL_PDF)
     upload_medical_certificate(application, by=application.applicant, upload=upload)
     return application
+
+
+class ActiveVolunteerFactory(VolunteerApplicationFactory):
+    """An active volunteer (issue 11), made so by setting the status: training, which makes a
+    volunteer active, is another part of the issue. ``active_since=<date>`` also logs the move
+    to active on that day, as the service that makes a volunteer active logs it."""
+
+    status = VolunteerApplicationStatus.ACTIVE
+
+    class Meta:
+        skip_postgeneration_save = True  # the hook writes the log entry, not the application
+
+    @factory.post_generation
+    def active_since(application, create, day, **kwargs):
+        if create and day:
+            entry = action_entry(
+                application,
+                action="activate",
+                from_state=VolunteerApplicationStatus.IN_TRAINING,
+                to_state=VolunteerApplicationStatus.ACTIVE,
+            )
+            entry.created_at = starts_at(day) + timedelta(hours=9)
+            entry.save(force_insert=True)
+
+
+class DutyLogFactory(factory.django.DjangoModelFactory):
+    """A duty logged today (written directly: log_duty is the volunteer's service)."""
+
+    class Meta:
+        model = DutyLog
+
+    application = factory.SubFactory(ActiveVolunteerFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    hours = Decimal("3")
+    activity = "Foot patrol of Tonbridge High Street"
+    logged_at = factory.LazyFunction(timezone.now)

@@ -7,6 +7,7 @@ in the matrix). The recruitment team alone works on applications (DOMAIN.md §1)
 from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
+from .matrix_hours import HOURS_MATRIX, HOURS_POST_MATRIX, hours_url_arguments
 from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 
 OWN_APPLICATION = by_persona("404", anonymous=LOGIN, staff_without_mfa=MFA, volunteer_applicant="200")
@@ -36,6 +37,7 @@ MATRIX = {
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter="405"),
     **MEDICAL_MATRIX,
+    **HOURS_MATRIX,
 }
 
 
@@ -55,6 +57,7 @@ def url_arguments(people):
         "volunteer_staff_interview_outcome": {"application_id": shortlisted.pk},
     }
     ids |= medical_url_arguments(people)
+    ids |= hours_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -76,5 +79,6 @@ POST_MATRIX = {
     "volunteer_staff_interviews": TEAM_ONLY,
     "volunteer_staff_interview_outcome": TEAM_ONLY,
     **MEDICAL_POST_MATRIX,
+    **HOURS_POST_MATRIX,
 }
 POST_DATA = {}

@@ -300,7 +300,7 @@ def admin_objects(people):
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
-    from volunteers.tests.factories import VolunteerApplicationFactory
+    from volunteers.tests.factories import DutyLogFactory, VolunteerApplicationFactory
 
     someone = people["recruiter"]  # brings a user, email address, authenticator, log entry
     queue_rendered(recipient=someone.email, template="tests/x", subject="Hello", body_text="Hello")
@@ -336,6 +336,7 @@ def admin_objects(people):
         role=role, area="West", opens_at=now, closes_at=now + timedelta(days=1)
     )
     VolunteerApplicationFactory(campaign=campaign)
+    DutyLogFactory(application__campaign=campaign)
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

@@ -33,6 +33,7 @@ SAMPLE_ARGUMENTS = {
     "day": "2027-07-19",
     "agreement_id": "999999",
     "campaign_id": "999999",
+    "duty_id": "999999",
 }
 
 

@@ -70,8 +70,8 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
     campaign, created = RecruitmentCampaign.objects.get_or_create(
         role=role,
         area=WEST_DIVISION,
+        title=CAMPAIGN_TITLE,  # the pilot's first intake (demo_hours) has the same role and area
         defaults={
-            "title": CAMPAIGN_TITLE,
             "description": "Kent Police is looking for volunteers to play a new role in community policing, "
             "as a pilot in the West Division. Interviews for those shortlisted take place after the campaign "
             "closes; training takes place over five weekends in a 10 week period.",

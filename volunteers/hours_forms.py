@@ -4,6 +4,7 @@ to the field it is about (a date in a closed month next to the date)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kentplacements.forms import RenderedForm
 
@@ -45,7 +46,9 @@ class DutyForm(RenderedForm):
     )
 
     def __init__(self, *args, application, duty=None, **kwargs):
-        if duty is not None:
+        if duty is None:
+            kwargs.setdefault("initial", {"date": timezone.localdate()})  # most duties are logged the same day
+        else:
             kwargs.setdefault("initial", {"date": duty.date, "hours": duty.hours, "activity": duty.activity})
             self.button_label = "Save the change"
         super().__init__(*args, **kwargs)

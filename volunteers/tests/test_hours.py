@@ -11,17 +11,21 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from accounts.models import ActionLog
+from accounts.demo import DEMO_PASSWORD, demo_email
+from accounts.models import ActionLog, User
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
 from placements.tests.form_markup import error_under_field
 from tests.factories import UserFactory
 from tests.test_exports import export
+from tests.test_reachability import crawl
+from volunteers.demo_hours import ACTIVE_LOGIN
 from volunteers.hours_report import CSV_COLUMNS, hours_table, own_hours
 from volunteers.models import DutyLog
 from volunteers.services.hours import (
@@ -517,3 +521,26 @@ def test_the_back_office_lists_filters_searches_and_exports_the_duties(client, t
         "What they did": "Foot patrol of Tonbridge High Street",
         "Logged": october["Logged"],
     }
+
+
+# --- the demo ----------------------------------------------------------------------------------
+
+
+def test_the_demo_has_an_active_volunteer_to_sign_in_as_and_three_on_the_teams_page(client, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    casey = User.objects.get(email=demo_email(ACTIVE_LOGIN))
+    assert casey.check_password(DEMO_PASSWORD) and casey.emailaddress_set.get().verified
+    assert client.login(email=casey.email, password=DEMO_PASSWORD)
+    assert "volunteer_hours" in crawl(client, reverse("home"))
+    [application] = casey.volunteer_applications.all()
+    months = own_hours(application)
+    assert months.this_month.hours == Decimal("5.5") and months.still_to_give == Decimal("10.5")
+    assert [month.short for month in months.earlier] == [False, False, True, False, False]
+
+    recruiter = User.objects.get(email=demo_email("recruiter"))
+    client.force_login(recruiter)
+    page = client.get(STAFF_PAGE)
+    for name in ("Casey Volunteer", "Jo Volunteer", "Robin Volunteer"):
+        assertContains(page, name)

@@ -286,6 +286,10 @@ VERBS = {
     "complete_training": "completed the training of",
     "grant_power": "granted a designated power to",
     "withdraw_power": "withdrew a designated power from",
+    # volunteers' hours (issue 11): the duty, in words, is the entry's reason
+    "log_duty": "logged a duty for",
+    "correct_duty": "corrected a duty logged for",
+    "remove_duty": "removed a duty logged for",
 }
 
 

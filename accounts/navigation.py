@@ -56,6 +56,7 @@ SIGNED_IN_ENTRIES = [
     ("Reports", "cohort_reports", Gate("placements.view_presentation_reports")),
     ("Monitoring", "we_monitoring", Gate("placements.monitor_work_experience")),
     ("Volunteer recruitment", "volunteer_staff_campaigns", Gate("volunteers.review_applications")),
+    ("Volunteer hours", "volunteer_staff_hours", Gate("volunteers.review_applications")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

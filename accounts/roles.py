@@ -86,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.view_trainingattendance",
         "volunteers.view_grantedpower",
         "volunteers.change_grantedpower",
+        "volunteers.view_dutylog",  # volunteers' hours (issue 11), logged by the volunteers themselves
         # issue 10: references (their answers on the references page, not the admin)
         "vetting.view_reference",
         "vetting.change_reference",

@@ -298,6 +298,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.close_due_campaigns",
         "schedule": crontab(minute="*/5"),
     },
+    # daily; in the month's last days each volunteer short of their hours is reminded, once a month (issue 11)
+    "volunteer-hours-reminders": {
+        "task": "volunteers.tasks.send_hours_reminders",
+        "schedule": crontab(minute=0, hour=10),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",

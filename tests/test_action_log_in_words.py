@@ -43,6 +43,7 @@ from vetting.services.checks import checks_of, clear_check, start_check
 from vetting.services.references import request_reference, submit_reference
 from vetting.tests.agreement_helpers import consent_token
 from vetting.tests.references import ANSWERS, emailed_token
+from volunteers.enums import CampaignStatus
 from volunteers.models import RecruitmentCampaign
 from volunteers.services.campaigns import close_campaign
 
@@ -185,7 +186,7 @@ def demo_log(settings):
 
     # The back office: a role given, a campaign closed.
     assign_role(UserFactory(full_name="Vic Volunteer"), Role.VOLUNTEER, by=rita, reason="joined the pilot")
-    close_campaign(RecruitmentCampaign.objects.get(), by=rita)
+    close_campaign(RecruitmentCampaign.objects.get(status=CampaignStatus.OPEN), by=rita)
     return ActionLog.objects.all()
 
 

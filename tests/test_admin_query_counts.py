@@ -33,6 +33,7 @@ from vetting.tests.agreement_helpers import pending_application
 from vetting.tests.references import ask_for_reference
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 from volunteers.tests.factories import (
+    DutyLogFactory,
     VolunteerApplicationFactory,
     certificate_to_check,
     fitness_test_to_record,
@@ -106,6 +107,7 @@ ROWS = {
     "volunteers/trainingcourse": (volunteer_with_a_power, 7),
     "volunteers/trainingattendance": (volunteer_with_a_power, 8),
     "volunteers/grantedpower": (volunteer_with_a_power, 9),
+    "volunteers/dutylog": (lambda officer: DutyLogFactory(), 9),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

@@ -49,6 +49,7 @@ from vetting.services.references import submit_reference
 from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
 from volunteers.models import RecruitmentCampaign, VolunteerRole
 from volunteers.tests.factories import (
+    DutyLogFactory,
     VolunteerApplicationFactory,
     certificate_to_check,
     fitness_test_to_record,
@@ -189,6 +190,7 @@ def realistic_rows(people):
     fitness_test_to_record(recruiter)
     certificate_to_check()
     volunteer_with_a_power(recruiter)  # a training register and a designated power (issue 11)
+    DutyLogFactory(application__campaign=campaign, application__applicant__full_name="Casey Volunteer")
     # a referee's emailed link (issue 10), one not yet used and one answered
     ask_for_reference(recruiter, application)
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
@@ -293,7 +295,7 @@ def test_the_application_export_shows_names_labels_and_answers_in_words(client, 
 def test_the_volunteer_application_export_reads_in_words(client, people, realistic_rows):
     client.force_login(people["recruiter"])
     _, rows = export(client, "volunteers/volunteerapplication", "csv")
-    [row] = [r for r in rows if r["Applicant"] == "Val Volunteer"]
+    [row] = [row for row in rows if row["Applicant"] == "Val Volunteer"]  # Casey, active, logs hours
     assert row["Campaign"] == "Community Policing Volunteer — West Kent"
     assert (row["Applicant"], row["Status"], row["Date of birth"]) == ("Val Volunteer", "Submitted", "27/03/1990")
     assert (row["Lives or works in the area"], row["Can give the hours"], row["Right to volunteer in the UK"]) == (

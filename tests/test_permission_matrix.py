@@ -151,6 +151,8 @@ ADMIN_MODELS = {
     "volunteers/trainingcourse": ({"recruiter"}, set()),
     "volunteers/trainingattendance": ({"recruiter"}, set()),
     "volunteers/grantedpower": ({"recruiter"}, set()),
+    # volunteers' hours (issue 11): logged by the volunteers themselves, read only here
+    "volunteers/dutylog": ({"recruiter"}, set()),
     # the Work Placement Agreement: versions are published (added), never changed; agreements read only
     "vetting/agreementversion": ({"recruiter"}, set()),
     "vetting/workplacementagreement": ({"recruiter"}, set()),
@@ -312,6 +314,7 @@ def admin_objects(people):
     from vetting.tests.references import ask_for_reference
     from volunteers.models import RecruitmentCampaign, VolunteerRole
     from volunteers.tests.factories import (
+        DutyLogFactory,
         InterviewSlotFactory,
         VolunteerApplicationFactory,
         certificate_to_check,
@@ -358,6 +361,7 @@ def admin_objects(people):
     fitness_test_to_record(someone)
     certificate_to_check()
     volunteer_with_a_power(someone)  # a course, its register and a power granted
+    DutyLogFactory(application__campaign=campaign)
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     ids = {}

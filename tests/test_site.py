@@ -22,6 +22,7 @@ from tests.factories import UserFactory
 from vetting.services.references import references_for
 from volunteers.demo import OTHER_APPLICANTS as DEMO_VOLUNTEER_APPLICANTS
 from volunteers.demo import TESTED_APPLICANTS, VETTED_APPLICANTS
+from volunteers.demo_hours import ACTIVE_VOLUNTEERS
 from volunteers.demo_training import TRAINEES
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +111,7 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
         + len(VETTED_APPLICANTS)
         + len(TRAINEES)
         + 1  # volunteers.demo_training.VOLUNTEER
+        + len(ACTIVE_VOLUNTEERS)
     )
     # the applicant in vetting has a reference answered and one waiting (issue 10)
     in_vetting = WorkExperienceApplication.objects.get(status=ApplicationStatus.VETTING)

@@ -34,6 +34,7 @@ SAMPLE_ARGUMENTS = {
     "agreement_id": "999999",
     "campaign_id": "999999",
     "grant_id": "999999",  # a designated power granted (issue 11)
+    "duty_id": "999999",
 }
 
 

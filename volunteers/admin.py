@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django import forms
 from django.contrib import admin
 from django.db import models
@@ -12,6 +14,7 @@ from kentplacements.spreadsheets import SafeExportMixin
 from . import admin_steps  # noqa: F401  (registers the interview, fitness and medical admins: issue 11)
 from .admin_filters import ApplicationCampaignFilter, CampaignFilter
 from .exports import (
+    DutyLogResource,
     GrantedPowerResource,
     RecruitmentCampaignResource,
     TrainingAttendanceResource,
@@ -19,6 +22,7 @@ from .exports import (
 )
 from .forms import RejectForm
 from .models import (
+    DutyLog,
     GrantedPower,
     RecruitmentCampaign,
     TrainingAttendance,
@@ -27,6 +31,7 @@ from .models import (
     VolunteerApplication,
     VolunteerRole,
 )
+from .months import last_day_of, month_name
 from .services.applications import APPLICATION_FIELDS, reject_application, shortlist_application
 from .services.campaigns import close_campaign, open_campaign
 from .services.powers import withdraw_power
@@ -215,3 +220,49 @@ class GrantedPowerAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryA
             explanation="These powers will be withdrawn from today, and each volunteer emailed the reason:",
             submit_label="Withdraw them",
         )
+
+
+class DutyCampaignFilter(CampaignFilter):
+    def queryset(self, request, queryset):
+        return queryset.filter(application__campaign=self.value()) if self.value() else queryset
+
+
+class MonthFilter(admin.SimpleListFilter):
+    """The months that have duties, newest first (issue 11: hours count by the month)."""
+
+    title = "month"
+    parameter_name = "month"
+
+    def lookups(self, request, model_admin):
+        return [(f"{month:%Y-%m}", month_name(month)) for month in DutyLog.objects.dates("date", "month", "DESC")]
+
+    def queryset(self, request, queryset):
+        try:
+            month = datetime.strptime(self.value() or "", "%Y-%m").date()
+        except ValueError:
+            return queryset  # no month chosen, or one typed into the address that is no month
+        return queryset.filter(date__gte=month, date__lte=last_day_of(month))
+
+
+@admin.register(DutyLog)
+class DutyLogAdmin(ServiceOwnedFieldsMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+    """Read only: volunteers log, correct and remove their own duties (volunteers.services.hours);
+    the team reads the months' totals on the "Volunteer hours" page."""
+
+    list_display = ("date", "volunteer", "campaign", "figure", "activity")
+    resource_classes = [DutyLogResource]
+    list_filter = (DutyCampaignFilter, MonthFilter)
+    list_select_related = ("application__applicant", "application__campaign__role")
+    search_fields = ("application__applicant__full_name",)
+
+    @admin.display(description="volunteer", ordering="application__applicant__full_name")
+    def volunteer(self, duty):
+        return duty.application.applicant
+
+    @admin.display(description="campaign")
+    def campaign(self, duty):
+        return duty.application.campaign
+
+    @admin.display(description="hours", ordering="hours")
+    def figure(self, duty):
+        return duty.figure

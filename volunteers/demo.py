@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
+from .demo_hours import seed_hours_demo
 from .demo_medical import seed_fitness_medical_demo
 from .demo_offer import seed_offer_demo
 from .demo_training import seed_training_demo
@@ -76,8 +77,8 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
     campaign, created = RecruitmentCampaign.objects.get_or_create(
         role=role,
         area=WEST_DIVISION,
+        title=CAMPAIGN_TITLE,  # the pilot's first intake (demo_hours) has the same role and area
         defaults={
-            "title": CAMPAIGN_TITLE,
             "description": "Kent Police is looking for volunteers to play a new role in community policing, "
             "as a pilot in the West Division. Interviews for those shortlisted take place after the campaign "
             "closes; training takes place over five weekends in a 10 week period.",
@@ -131,4 +132,5 @@ def seed_volunteers_demo(*, volunteer_user, recruiter) -> RecruitmentCampaign:
             person=lambda name, login: _applicant(name, login, domain),
             answers=lambda why: _answers(born, why),
         )
+    seed_hours_demo(role, area=WEST_DIVISION, recruiter=recruiter)
     return campaign

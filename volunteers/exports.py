@@ -3,6 +3,7 @@
 from kentplacements.spreadsheets import ExportResource, column, date_column, datetime_column, yes_no_column
 
 from .models import (
+    DutyLog,
     FitnessTest,
     GrantedPower,
     InterviewSlot,
@@ -11,6 +12,7 @@ from .models import (
     TrainingAttendance,
     VolunteerApplication,
 )
+from .months import month_name
 
 
 class RecruitmentCampaignResource(ExportResource):
@@ -170,3 +172,23 @@ class GrantedPowerResource(ExportResource):
             "withdrawn_by",
             "withdrawal_reason",
         )
+
+
+class DutyLogResource(ExportResource):
+    """Volunteers' logged duties (issue 11), a line each, the month named as people say it."""
+
+    volunteer = column("Volunteer", "application__applicant")
+    campaign = column("Campaign", "application__campaign")
+    date = date_column("Date", "date")
+    month = column("Month")
+    hours = column("Hours", "figure")
+    activity = column("What they did", "activity")
+    logged = datetime_column("Logged", "logged_at")
+    related = ("application__applicant", "application__campaign__role")
+
+    class Meta:
+        model = DutyLog
+        fields = ("volunteer", "campaign", "date", "month", "hours", "activity", "logged")
+
+    def dehydrate_month(self, duty):
+        return month_name(duty.date)

@@ -17,6 +17,7 @@ from .enums import (
     Power,
     VolunteerApplicationStatus,
 )
+from .months import hours_figure
 
 
 class DesignatedPower(models.Model):
@@ -381,3 +382,36 @@ class GrantedPower(models.Model):
 
     def __str__(self):
         return f"{self.power} ({self.application.applicant})"
+
+
+class DutyLog(models.Model):
+    """A duty an active volunteer gave their time to (seed 002: volunteers "commit to 16
+    hours a month"; DOMAIN.md: "monthly hours log against the commitment, with a reminder
+    when short"). Logged, corrected and removed by the volunteer alone, through
+    volunteers.services.hours, which also keeps a day's entries to 24 hours together (under
+    the application's row lock); the database holds each entry to a day's length."""
+
+    SERVICE_OWNED_FIELDS = ("application", "logged_at")
+
+    application = models.ForeignKey(VolunteerApplication, on_delete=models.PROTECT, related_name="duties")
+    date = models.DateField()
+    hours = models.DecimalField(max_digits=4, decimal_places=2)
+    activity = models.CharField(max_length=200)
+    logged_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "logged duty"
+        verbose_name_plural = "logged duties"
+        ordering = ["-date", "-logged_at", "-pk"]
+        indexes = [models.Index(fields=["application", "date"], name="duty_log_application_date")]
+        constraints = [
+            models.CheckConstraint(condition=Q(hours__gt=0, hours__lte=24), name="duty_log_hours_within_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.figure} hours on {self.date:%-d %B %Y}: {self.activity}"
+
+    @property
+    def figure(self):
+        """The hours as people write them: 2.5, not 2.50."""
+        return hours_figure(self.hours)

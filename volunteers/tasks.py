@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import campaigns, interviews
+from .services import campaigns, hours, interviews
 
 
 @shared_task(ignore_result=True)
@@ -13,3 +13,8 @@ def send_interview_reminders() -> None:
 @shared_task(ignore_result=True)
 def close_due_campaigns() -> None:
     campaigns.close_due_campaigns()
+
+
+@shared_task(ignore_result=True)
+def send_hours_reminders() -> None:
+    hours.send_hours_reminders()

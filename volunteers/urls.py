@@ -1,4 +1,4 @@
-from .views import dashboard, interviews, medical, offers, public, staff, training
+from .views import dashboard, hours, interviews, medical, offers, public, staff, training
 
 urlpatterns = [
     *public.urlpatterns,
@@ -8,4 +8,5 @@ urlpatterns = [
     *offers.urlpatterns,
     *dashboard.urlpatterns,
     *training.urlpatterns,
+    *hours.urlpatterns,
 ]

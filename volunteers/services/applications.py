@@ -84,11 +84,12 @@ def _my_applications_url() -> str:
     return settings.SITE_URL + reverse("volunteer_my_applications")
 
 
-def email_applicant(application, name, *, key_suffix="", **extra) -> None:
-    """``key_suffix`` tells apart emails of a step that may happen again (an interview booked
-    again, a fitness test moved, another certificate)."""
+def applicant_message(application, name, *, key_suffix="", **extra) -> dict:
+    """The email ``name`` to the applicant, as ``notify`` (and ``notify_many``) take it.
+    ``key_suffix`` tells apart emails of a step that may happen again (an interview booked
+    again, a fitness test moved, another certificate, a month's hours reminder)."""
     campaign = application.campaign
-    notify(
+    return dict(
         recipient=application.applicant.email,
         template=f"volunteers/volunteer_{name}",
         context={
@@ -101,6 +102,10 @@ def email_applicant(application, name, *, key_suffix="", **extra) -> None:
         key=f"volunteer-{name}-{application.pk}{key_suffix}",
         related=application,
     )
+
+
+def email_applicant(application, name, *, key_suffix="", **extra) -> None:
+    notify(**applicant_message(application, name, key_suffix=key_suffix, **extra))
 
 
 @transaction.atomic

@@ -1,11 +1,14 @@
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
+from accounts.audit import action_entry
 from tests.factories import UserFactory
 from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
-from volunteers.models import InterviewSlot, RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from volunteers.models import DutyLog, InterviewSlot, RecruitmentCampaign, VolunteerApplication, VolunteerRole
+from volunteers.months import starts_at
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):
@@ -211,10 +214,6 @@ class TraineeFactory(VolunteerApplicationFactory):
     status = VolunteerApplicationStatus.IN_TRAINING
 
 
-class ActiveVolunteerFactory(TraineeFactory):
-    status = VolunteerApplicationStatus.ACTIVE
-
-
 def training_course(campaign, *, starts_on=None, location="Kent Police College, Maidstone"):
     """The campaign's five weekends as set_up_training makes them; by default all past (the
     first eleven weeks ago), so every register is open."""
@@ -222,8 +221,8 @@ def training_course(campaign, *, starts_on=None, location="Kent Police College, 
     from volunteers.services.training import weekend_times
 
     course = TrainingCourse.objects.create(campaign=campaign, set_up_by=UserFactory(), set_up_at=timezone.now())
-    for starts_at, ends_at in weekend_times(starts_on or timezone.localdate() - timedelta(weeks=11)):
-        TrainingSession.objects.create(course=course, starts_at=starts_at, ends_at=ends_at, location=location)
+    for begins, ends in weekend_times(starts_on or timezone.localdate() - timedelta(weeks=11)):
+        TrainingSession.objects.create(course=course, starts_at=begins, ends_at=ends, location=location)
     return course
 
 
@@ -256,3 +255,38 @@ def volunteer_with_a_power(by=None):
     by = by or UserFactory()
     grant_power(volunteer, volunteer.campaign.role.powers.first(), by=by, granted_on=timezone.localdate())
     return volunteer
+
+
+class ActiveVolunteerFactory(TraineeFactory):
+    """An active volunteer (issue 11), made so by setting the status. ``active_since=<date>``
+    also logs the move to active on that day, as complete_training logs it."""
+
+    status = VolunteerApplicationStatus.ACTIVE
+
+    class Meta:
+        skip_postgeneration_save = True  # the hook writes the log entry, not the application
+
+    @factory.post_generation
+    def active_since(application, create, day, **kwargs):
+        if create and day:
+            entry = action_entry(
+                application,
+                action="complete_training",
+                from_state=VolunteerApplicationStatus.IN_TRAINING,
+                to_state=VolunteerApplicationStatus.ACTIVE,
+            )
+            entry.created_at = starts_at(day) + timedelta(hours=9)
+            entry.save(force_insert=True)
+
+
+class DutyLogFactory(factory.django.DjangoModelFactory):
+    """A duty logged today (written directly: log_duty is the volunteer's service)."""
+
+    class Meta:
+        model = DutyLog
+
+    application = factory.SubFactory(ActiveVolunteerFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    hours = Decimal("3")
+    activity = "Foot patrol of Tonbridge High Street"
+    logged_at = factory.LazyFunction(timezone.now)

@@ -8,6 +8,7 @@ from tests.matrix import LOGIN, MFA, PUBLIC_PAGE, SIGNED_IN, by_persona, saved
 
 from .factories import InterviewSlotFactory, ShortlistedApplicationFactory, VolunteerApplicationFactory
 from .matrix_dashboard import DASHBOARD_MATRIX, dashboard_url_arguments
+from .matrix_hours import HOURS_MATRIX, HOURS_POST_MATRIX, hours_url_arguments
 from .matrix_medical import MEDICAL_MATRIX, MEDICAL_POST_MATRIX, medical_url_arguments
 from .matrix_offer import OFFER_MATRIX, OFFER_POST_MATRIX, offer_url_arguments
 from .matrix_training import TRAINING_MATRIX, TRAINING_POST_MATRIX, training_url_arguments
@@ -45,6 +46,7 @@ MATRIX = {
     **OFFER_MATRIX,
     **DASHBOARD_MATRIX,
     **TRAINING_MATRIX,
+    **HOURS_MATRIX,
 }
 
 
@@ -67,6 +69,7 @@ def url_arguments(people):
     ids |= offer_url_arguments(people)
     ids |= dashboard_url_arguments(people)
     ids |= training_url_arguments(people)
+    ids |= hours_url_arguments(people)
     return {name: {key: str(value) for key, value in kwargs.items()} for name, kwargs in ids.items()}
 
 
@@ -90,5 +93,6 @@ POST_MATRIX = {
     **MEDICAL_POST_MATRIX,
     **OFFER_POST_MATRIX,
     **TRAINING_POST_MATRIX,
+    **HOURS_POST_MATRIX,
 }
 POST_DATA = {}

@@ -1,6 +1,7 @@
 """Roles are Groups (DOMAIN.md §1). The Group rows come from migration 0002; which
 model permissions each role holds in the admin is the table below."""
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 
@@ -141,16 +142,26 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
-def sync_role_permissions(**kwargs):
+def sync_role_permissions(app_config=None, **kwargs):
     """Make every role's Group exist (a database flush empties it too) and hold exactly
-    the permissions in ROLE_PERMISSIONS."""
+    the permissions in ROLE_PERMISSIONS. post_migrate is sent once per app, and each app's
+    permissions are made by its own signal, so the table is applied once, after the last
+    app's: every permission exists by then, and a migrate or a flush (each transactional
+    test's teardown) reads the permissions once instead of once per app and role."""
+    if app_config is not None and app_config != _last_app_with_models():
+        return
+    permissions = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.select_related("content_type")
+    }
     for role in Role:
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = []
-        for name in ROLE_PERMISSIONS.get(role, []):
-            app_label, codename = name.split(".")
-            wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
-        group.permissions.set(wanted)
+        group.permissions.set([permissions[name] for name in ROLE_PERMISSIONS.get(role, []) if name in permissions])
+
+
+def _last_app_with_models():
+    """The last app post_migrate is sent for (django.core.management.sql.emit_post_migrate_signal)."""
+    return [config for config in django_apps.get_app_configs() if config.models_module is not None][-1]
 
 
 def role_names(user) -> frozenset[str]:

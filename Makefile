@@ -28,9 +28,15 @@ run: install
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # DEBUG=1 gives the tests plain-HTTP cookies and plain static storage (STACK.md);
-# DATABASE_URL, when set, points the suite at PostgreSQL.
+# DATABASE_URL, when set, points the suite at PostgreSQL. The whole suite runs as two
+# processes side by side, the browser tests and the rest (tests/parallel.py); with
+# PYTEST_ARGS, one pytest process runs what they name.
 test: install
+ifeq ($(strip $(PYTEST_ARGS)),)
+	DEBUG=1 $(BIN)/python tests/parallel.py
+else
 	DEBUG=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+endif
 
 # Issue 8 §5: at least 10,000 examples across the public forms and token pages
 # (`make test` runs 20 a form). Figures per form are printed at the end.

@@ -96,6 +96,9 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if TEST_DATABASE_NAME := env("TEST_DATABASE_NAME", default=""):
+    # `make test` runs the browser tests beside the others, each with its own test database (tests/parallel.py)
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The zero-setup demo: five identical submissions at once gave "database is locked"
     # (issue 8 §4). WAL lets readers work while one writer writes; IMMEDIATE takes the

@@ -4,12 +4,15 @@ first page, nothing but clicks — no ``page.goto`` to an inner address)."""
 
 import re
 import time
+from datetime import datetime
+from datetime import time as clock
 from pathlib import Path
 from urllib.parse import urlparse
 
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
@@ -38,6 +41,12 @@ def last_link(recipient, pattern):
 def mails_to(recipient):
     """The messages delivered to ``recipient``, oldest first."""
     return [message for message in mail.outbox if message.to == [recipient]]
+
+
+def at(time_machine, day, hour, minute=0):
+    """The clock moved to ``hour``:``minute`` on ``day`` (Kent time), and running: the days a
+    journey waits for (an interview, a placement's first day) come without waiting."""
+    time_machine.move_to(timezone.make_aware(datetime.combine(day, clock(hour, minute))), tick=True)
 
 
 def log_in(page, live_server, user):

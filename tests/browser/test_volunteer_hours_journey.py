@@ -15,16 +15,13 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from tests.browser.steps import as_person, download, log_in
+from tests.browser.volunteer_steps import heading, log_duty, my_volunteer_applications, volunteer_recruitment
 from tests.factories import UserFactory
 from volunteers.models import DutyLog
 from volunteers.tests.factories import ActiveVolunteerFactory, DutyLogFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division, first intake"
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def test_a_volunteer_logs_a_duty_and_the_team_reads_their_hours(page, browser, live_server, axe_check, time_machine):
@@ -35,34 +32,27 @@ def test_a_volunteer_logs_a_duty_and_the_team_reads_their_hours(page, browser, l
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
 
     log_in(page, live_server, casey)
-    axe_check(page)
-    page.get_by_role("link", name="Your volunteer applications").click()
-    expect(heading(page)).to_have_text("Your volunteer applications")
-    axe_check(page)
+    my_volunteer_applications(page, axe_check)
     page.get_by_role("link", name=f"Your hours for {CAMPAIGN}").click()
     expect(heading(page)).to_have_text("Your hours")
     expect(page.locator("#this-month-total")).to_have_text("4 of 16 hours this month")
     axe_check(page)
 
-    page.get_by_label("Date of the duty").fill("2026-11-17")
-    page.get_by_label("Hours").fill("30")
-    page.get_by_label("What did you do?").fill("Foot patrol of Tonbridge High Street with PCSO Khan")
-    page.get_by_role("button", name="Log this duty").click()
+    patrol = "Foot patrol of Tonbridge High Street with PCSO Khan"
+    log_duty(page, day=date(2026, 11, 17), hours="30", activity=patrol)
     expect(page.locator("#error_1_id_hours")).to_have_text("A day has 24 hours: give at most 24.")
-    expect(page.get_by_label("What did you do?")).to_have_value("Foot patrol of Tonbridge High Street with PCSO Khan")
+    expect(page.get_by_label("What did you do?")).to_have_value(patrol)
     axe_check(page)
     assert DutyLog.objects.count() == 1
 
-    page.get_by_label("Hours").fill("3.5")
-    page.get_by_role("button", name="Log this duty").click()
+    log_duty(page, day=date(2026, 11, 17), hours="3.5", activity=patrol)
     expect(page.get_by_role("status")).to_contain_text("Your duty on 17 November 2026 is logged: 3.5 hours.")
     expect(page.locator("#this-month-total")).to_have_text("7.5 of 16 hours this month")
-    expect(page.get_by_role("main")).to_contain_text("Foot patrol of Tonbridge High Street with PCSO Khan")
+    expect(page.get_by_role("main")).to_contain_text(patrol)
     axe_check(page)
 
     team = as_person(browser, live_server, recruiter)
-    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
-    expect(heading(team)).to_have_text("Volunteer campaigns")
+    volunteer_recruitment(team, axe_check)
     team.get_by_role("main").get_by_role("link", name=re.compile("^Volunteer hours")).click()
     expect(heading(team)).to_have_text("Volunteer hours")
     row = team.get_by_role("row", name=re.compile("^Casey Volunteer"))

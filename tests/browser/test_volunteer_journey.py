@@ -5,7 +5,6 @@ reads "Submitted"; the recruitment team opens the count on their home, the appli
 shortlists it; the applicant reads "Shortlisted". axe runs on every page visited."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,7 +12,26 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from tests.browser.steps import as_person, log_in, mails_to, open_queue
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.volunteer_steps import (
+    accept_medical_certificate,
+    book_fitness_test,
+    book_interview,
+    fill_volunteer_application,
+    find_the_campaign_and_log_in,
+    heading,
+    my_volunteer_applications,
+    open_interview_times,
+    open_medical_upload,
+    open_volunteer_application,
+    publish_interview_times,
+    record_fitness_passed,
+    record_interview_passed,
+    send_volunteer_application,
+    shortlist,
+    upload_medical_certificate,
+    volunteer_recruitment,
+)
+from tests.factories import UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import VolunteerApplication
 from volunteers.tests.factories import (
@@ -29,14 +47,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
 
 
-def heading(page):
-    return page.get_by_role("heading", level=1)
-
-
-def answer(page, question, choice):
-    page.get_by_role("group", name=question).get_by_label(choice, exact=True).check()
-
-
 def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, browser, live_server, axe_check):
     OpenCampaignFactory(
         title=CAMPAIGN,
@@ -47,31 +57,10 @@ def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, brows
     val = UserFactory(email="val@example.org", full_name="Val Jones")
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
 
-    page.goto(live_server.url + "/")
-    axe_check(page)
-    page.get_by_role("link", name="See the volunteering campaigns").click()
-    expect(heading(page)).to_have_text("Volunteering with Kent Police")
-    axe_check(page)
-    page.get_by_role("link", name=CAMPAIGN).click()
-    expect(heading(page)).to_have_text(CAMPAIGN)
-    expect(page.get_by_role("main")).to_contain_text("pass a fitness test and provide a medical certificate")
-    axe_check(page)
-    page.get_by_role("link", name="Apply", exact=True).click()
-    expect(heading(page)).to_have_text("Log in")
-    axe_check(page)
-    page.get_by_label("Email").fill(val.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(heading(page)).to_have_text(f"Apply: {CAMPAIGN}")
-    axe_check(page)
+    find_the_campaign_and_log_in(page, live_server, val, CAMPAIGN, axe_check)
 
     # 18 tomorrow: refused next to the date of birth, everything typed kept
-    page.get_by_label("Date of birth").fill(born_years_ago(18, days=1).isoformat())
-    answer(page, "Do you live or work in the campaign's area?", "Yes")
-    answer(page, "Can you give the role's hours each month?", "Yes")
-    answer(page, "Do you have the right to volunteer in the UK?", "Yes")
-    page.get_by_label("Why do you want to volunteer?").fill("I grew up in Tonbridge and want to help.")
-    page.get_by_label("When are you available?").fill("Saturdays.")
+    fill_volunteer_application(page, born_years_ago(18, days=1))
     page.get_by_role("button", name="Send application").click()
     expect(page.locator("#error_1_id_date_of_birth")).to_contain_text("You need to be 18 or over")
     expect(page.get_by_label("Why do you want to volunteer?")).to_have_value("I grew up in Tonbridge and want to help.")
@@ -79,30 +68,19 @@ def test_a_visitor_applies_to_volunteer_and_the_team_shortlists_them(page, brows
     assert not VolunteerApplication.objects.exists()
 
     page.get_by_label("Date of birth").fill("1990-03-27")
-    page.get_by_role("button", name="Send application").click()
-    expect(heading(page)).to_have_text("Your volunteer applications")
-    expect(page.get_by_role("main")).to_contain_text("Status: Submitted")
-    axe_check(page)
+    send_volunteer_application(page, axe_check)
     assert [m.subject for m in mails_to(val.email)] == ["We have your application to be a Community Policing Volunteer"]
 
     team = as_person(browser, live_server, recruiter)
     assert open_queue(team, "Volunteer applications to shortlist") == 1
     expect(heading(team)).to_have_text("Volunteer applications")
     axe_check(team)
-    team.get_by_role("link", name="Val Jones").click()
-    expect(heading(team)).to_have_text("Val Jones")
-    axe_check(team)
-    team.get_by_role("button", name="Shortlist").click()
-    expect(team.get_by_role("status")).to_contain_text("The application is shortlisted")
-    expect(team.get_by_role("main")).to_contain_text("Status: Shortlisted")
-    axe_check(team)
+    open_volunteer_application(team, "Val Jones", axe_check)
+    shortlist(team, axe_check)
     assert VolunteerApplication.objects.get().status == VolunteerApplicationStatus.SHORTLISTED
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    axe_check(page)
-    page.get_by_role("link", name="Your volunteer applications").click()
+    my_volunteer_applications(page, axe_check)
     expect(page.get_by_role("main")).to_contain_text("Status: Shortlisted")
-    axe_check(page)
     assert mails_to(val.email)[-1].subject == "Good news about your application to be a Community Policing Volunteer"
 
 
@@ -120,18 +98,9 @@ def test_the_team_publishes_interviews_the_candidate_books_and_moves_one_and_the
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
 
     team = as_person(browser, live_server, recruiter)
-    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
-    expect(heading(team)).to_have_text("Volunteer campaigns")
-    axe_check(team)
-    team.get_by_role("link", name=f"Interview times for {CAMPAIGN}").click()
-    expect(heading(team)).to_have_text(f"Interviews: {CAMPAIGN}")
-    axe_check(team)
-    team.get_by_label("Day").fill(campaign.interviews_start_on.isoformat())
-    team.get_by_label("First interview starts at").fill("09:30")
-    team.get_by_label("Length of each interview, in minutes").fill("0")
-    team.get_by_label("How many interviews").fill("2")
-    team.get_by_label("Where").fill("Tonbridge Police Station")
-    team.get_by_role("button", name="Publish these interview times").click()
+    volunteer_recruitment(team, axe_check)
+    open_interview_times(team, CAMPAIGN, axe_check)
+    publish_interview_times(team, day=campaign.interviews_start_on, minutes=0)
     expect(team.locator("#error_1_id_minutes")).to_contain_text("An interview lasts at least 5 minutes")
     expect(team.get_by_label("Where")).to_have_value("Tonbridge Police Station")
     axe_check(team)
@@ -142,16 +111,8 @@ def test_the_team_publishes_interviews_the_candidate_books_and_moves_one_and_the
     first, second = campaign.interview_slots.all()
 
     log_in(page, live_server, application.applicant)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    page.get_by_role("link", name="Your volunteer applications").click()
-    axe_check(page)
-    page.get_by_role("link", name=f"Book an interview for {campaign}").click()
-    expect(heading(page)).to_have_text("Book an interview")
-    axe_check(page)
-    page.get_by_label(str(first)).check()
-    page.get_by_role("button", name="Book this interview").click()
-    expect(page.get_by_role("status")).to_contain_text(f"Your interview is booked: {first}")
-    axe_check(page)
+    my_volunteer_applications(page, axe_check)
+    book_interview(page, campaign, first, axe_check)
     page.get_by_role("link", name=f"Move or cancel my interview for {campaign}").click()
     expect(heading(page)).to_have_text("Move or cancel your interview")
     axe_check(page)
@@ -168,14 +129,8 @@ def test_the_team_publishes_interviews_the_candidate_books_and_moves_one_and_the
     team = as_person(browser, live_server, recruiter)  # weeks on: logged in again
     assert open_queue(team, "Interviews to record") == 1
     axe_check(team)
-    team.get_by_role("link", name="Val Jones").click()
-    expect(heading(team)).to_have_text("Val Jones")
-    axe_check(team)
-    expect(team.get_by_role("main")).to_contain_text("Record the interview outcome")
-    team.get_by_label("Passed: the application goes on").check()
-    team.get_by_role("button", name="Record the outcome").click()
-    expect(team.get_by_role("main")).to_contain_text("Status: Interviewed")
-    axe_check(team)
+    open_volunteer_application(team, "Val Jones", axe_check)
+    record_interview_passed(team, axe_check)
     application.refresh_from_db()
     assert application.status == VolunteerApplicationStatus.INTERVIEWED
 
@@ -187,60 +142,31 @@ def test_the_fitness_test_and_the_medical_certificate(page, browser, live_server
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
 
     team = as_person(browser, live_server, recruiter)
-    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
-    axe_check(team)
+    volunteer_recruitment(team, axe_check)
     team.get_by_role("link", name=CAMPAIGN, exact=True).click()
-    team.get_by_role("link", name="Val Jones").click()
-    expect(heading(team)).to_have_text("Val Jones")
-    axe_check(team)
-    team.get_by_role("link", name="Book the fitness test").click()
-    expect(heading(team)).to_have_text("Book the fitness test")
-    axe_check(team)
-    when = timezone.localtime() + timedelta(days=5)
-    team.get_by_label("Date and time").fill(f"{when:%Y-%m-%dT10:00}")
-    team.get_by_label("Place").fill("Maidstone Police Station gym")
-    team.get_by_role("button", name="Book the fitness test").click()
-    expect(team.get_by_role("status")).to_contain_text("The fitness test is booked")
-    axe_check(team)
-    team.get_by_role("link", name="Record the fitness test's result").click()
-    axe_check(team)
-    team.get_by_label("Passed").check()
-    team.get_by_label("Assessor").fill("PC Jo Hart")
-    team.get_by_role("button", name="Record the result").click()
-    expect(team.get_by_role("main")).to_contain_text("Status: Fitness test passed")
-    axe_check(team)
+    open_volunteer_application(team, "Val Jones", axe_check)
+    book_fitness_test(team, (timezone.localtime() + timedelta(days=5)).replace(hour=10, minute=0), axe_check)
+    record_fitness_passed(team, axe_check)
 
     log_in(page, live_server, application.applicant)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    page.get_by_role("link", name="Your volunteer applications").click()
-    page.get_by_role("link", name="Upload your medical certificate").click()
-    expect(heading(page)).to_have_text("Upload your medical certificate")
-    axe_check(page)
+    my_volunteer_applications(page, axe_check)
+    open_medical_upload(page, axe_check)
     program = tmp_path / "certificate.pdf"
     program.write_bytes(PROGRAM_BYTES)
-    page.get_by_label("Your medical certificate").set_input_files(program)
-    page.get_by_role("button", name="Upload my certificate").click()
+    upload_medical_certificate(page, program)
     expect(page.locator("#error_1_id_upload")).to_contain_text("The file must be a PDF, a JPEG or a PNG.")
     axe_check(page)
     real = tmp_path / "my-certificate.pdf"
     real.write_bytes(MEDICAL_PDF)
-    page.get_by_label("Your medical certificate").set_input_files(real)
-    page.get_by_role("button", name="Upload my certificate").click()
+    upload_medical_certificate(page, real)
     expect(page.get_by_role("status")).to_contain_text("your medical certificate is uploaded")
     axe_check(page)
 
     team.get_by_role("navigation", name="Main").get_by_role("link", name="Your home").click()
     assert open_queue(team, "Medical certificates to check") == 1
-    team.get_by_role("link", name="Val Jones").click()
-    with team.expect_download() as download:
-        team.get_by_role("link", name="Download the medical certificate").click()
-    assert Path(download.value.path()).read_bytes() == MEDICAL_PDF
-    team.get_by_role("button", name="Accept the certificate").click()
-    expect(team.get_by_role("status")).to_contain_text("The medical certificate is accepted")
-    axe_check(team)
+    open_volunteer_application(team, "Val Jones", axe_check)
+    accept_medical_certificate(team, MEDICAL_PDF, axe_check)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    page.get_by_role("link", name="Your volunteer applications").click()
+    my_volunteer_applications(page, axe_check)
     expect(page.get_by_role("main")).to_contain_text("Status: Medical certificate received")
-    axe_check(page)
     assert mails_to("val@example.org")[-1].subject == "Your medical certificate is accepted"

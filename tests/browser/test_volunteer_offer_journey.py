@@ -12,18 +12,22 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from tests.browser.steps import as_person, log_in, mails_to, open_queue
-from tests.browser.test_vetting_journey import NOTE, check_section, record_move
+from tests.browser.test_vetting_journey import NOTE
+from tests.browser.volunteer_steps import (
+    accept_the_offer,
+    clear_the_checks,
+    heading,
+    my_volunteer_applications,
+    open_volunteer_application,
+    start_vetting,
+    volunteer_recruitment,
+)
 from tests.factories import UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.tests.factories import TrainingCampaignFactory, VolunteerApplicationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
-CHECKS = ("Identity check", "Force vetting (Force Policy P04)", "Non Police Personnel Vetting, level 1")
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def test_the_vetting_officer_clears_the_checks_and_the_candidate_accepts_the_offer(
@@ -44,15 +48,10 @@ def test_the_vetting_officer_clears_the_checks_and_the_candidate_accepts_the_off
     officer = UserFactory(full_name="Victor Vetting", roles=[Role.VETTING_OFFICER], mfa=True)
 
     team = as_person(browser, live_server, recruiter)
-    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
+    volunteer_recruitment(team, axe_check)
     team.get_by_role("link", name=CAMPAIGN, exact=True).click()
-    team.get_by_role("link", name="Val Jones").click()
-    expect(heading(team)).to_have_text("Val Jones")
-    axe_check(team)
-    team.get_by_role("button", name="Start vetting").click()
-    expect(team.get_by_role("status")).to_contain_text("Vetting has started")
-    expect(team.get_by_role("main")).to_contain_text("Vetting: In progress")
-    axe_check(team)
+    open_volunteer_application(team, "Val Jones", axe_check)
+    start_vetting(team, axe_check)
     assert mails_to(val.email)[-1].subject == "Your vetting checks have started"
 
     vetting = as_person(browser, live_server, officer)
@@ -60,14 +59,7 @@ def test_the_vetting_officer_clears_the_checks_and_the_candidate_accepts_the_off
     assert open_queue(vetting, "Vetting to decide") == 1
     expect(vetting.get_by_role("main")).to_contain_text(f"Volunteering: {CAMPAIGN}")
     axe_check(vetting)
-    vetting.get_by_role("link", name="Val Jones").click()
-    expect(heading(vetting)).to_have_text("Vetting: Val Jones")
-    axe_check(vetting)
-    for check in CHECKS:
-        record_move(vetting, check, "Start the check", **{"Private notes": NOTE})
-        record_move(vetting, check, "Clear", **{"Clearance expires on": "2031-01-31"})
-    expect(check_section(vetting, CHECKS[-1])).to_contain_text("Cleared")
-    axe_check(vetting)
+    clear_the_checks(vetting, "Val Jones", axe_check)
     # the application they vet, read-only: offered, the outcome in words, no notes, no team's steps
     vetting.get_by_role("link", name="Read the application").click()
     expect(heading(vetting)).to_have_text("Val Jones")
@@ -84,18 +76,13 @@ def test_the_vetting_officer_clears_the_checks_and_the_candidate_accepts_the_off
     assert NOTE not in offer.body and "/volunteering/applications/" in offer.body
 
     log_in(page, live_server, val)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    page.get_by_role("link", name="Your volunteer applications").click()
+    my_volunteer_applications(page, axe_check)
     main = page.get_by_role("main")
     expect(main).to_contain_text("We are offering you a place as a Community Policing Volunteer")
     expect(main).to_contain_text(f"Training starts on {campaign.training_starts_on:%A %-d %B %Y}")
     expect(main).not_to_contain_text(NOTE)
     expect(page.get_by_role("link", name=re.compile("^Withdraw my application"))).to_have_count(0)
-    axe_check(page)
-    page.get_by_role("button", name=f"Accept the offer for {CAMPAIGN}").click()
-    expect(page.get_by_role("status")).to_contain_text("you have accepted your place")
-    expect(main).to_contain_text("Status: In training")
-    axe_check(page)
+    accept_the_offer(page, CAMPAIGN, axe_check)
     assert mails_to(val.email)[-1].subject == "Welcome: your place as a Community Policing Volunteer is confirmed"
     application.refresh_from_db()
     assert application.status == VolunteerApplicationStatus.IN_TRAINING

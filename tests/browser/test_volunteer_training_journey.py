@@ -9,11 +9,19 @@ every page visited."""
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from tests.browser.steps import as_person, log_in, mails_to
+from tests.browser.volunteer_steps import (
+    complete_training,
+    grant_power,
+    heading,
+    keep_the_registers,
+    my_volunteer_applications,
+    open_training,
+    volunteer_recruitment,
+)
 from tests.factories import UserFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import GrantedPower, VolunteerApplication
@@ -21,10 +29,6 @@ from volunteers.tests.factories import TraineeFactory, training_course
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAMPAIGN = "Community Policing Volunteers: West Division pilot"
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def test_the_recruiter_keeps_the_registers_completes_the_training_and_grants_a_power(
@@ -40,12 +44,8 @@ def test_the_recruiter_keeps_the_registers_completes_the_training_and_grants_a_p
     recruiter = UserFactory(roles=[Role.RECRUITMENT_TEAM], mfa=True)
 
     team = as_person(browser, live_server, recruiter)
-    team.get_by_role("navigation", name="Main").get_by_role("link", name="Volunteer recruitment").click()
-    expect(heading(team)).to_have_text("Volunteer campaigns")
-    axe_check(team)
-    team.get_by_role("link", name=f"Training for {CAMPAIGN}").click()
-    expect(heading(team)).to_have_text(f"Training: {CAMPAIGN}")
-    axe_check(team)
+    volunteer_recruitment(team, axe_check)
+    open_training(team, CAMPAIGN, axe_check)
     team.get_by_role("link", name="Change weekend 1").click()
     expect(heading(team)).to_have_text("Change a training weekend")
     expect(team.get_by_label("Where")).to_have_value("Kent Police College, Maidstone")
@@ -55,41 +55,24 @@ def test_the_recruiter_keeps_the_registers_completes_the_training_and_grants_a_p
     expect(complete).to_be_disabled()
     expect(team.get_by_role("main")).to_contain_text("Not yet: no attendance recorded for")
 
-    for weekend in weekends:
-        saturday = f"{timezone.localtime(weekend.starts_at):%-d %B %Y}"
-        register = team.get_by_role("group", name=f"Who attended the weekend of {saturday}?")
-        register.get_by_label("Val Jones").check()
-        team.get_by_role("button", name=f"Save the register of {saturday}").click()
-        expect(team.get_by_role("status")).to_contain_text(f"The register of {saturday} is saved.")
+    keep_the_registers(team, "Val Jones", [weekend.starts_at for weekend in weekends])
     axe_check(team)
     expect(team.get_by_role("row", name=re.compile("Val Jones"))).to_contain_text("5 of 5")
 
-    team.get_by_role("button", name="Complete training for Val Jones").click()
-    expect(team.get_by_role("status")).to_contain_text("Val Jones has completed the training")
-    axe_check(team)
+    complete_training(team, "Val Jones", axe_check)
     assert VolunteerApplication.objects.get().status == VolunteerApplicationStatus.ACTIVE
     assert mails_to("val@example.org")[-1].subject == "Welcome: you are now a Community Policing Volunteer"
 
-    team.get_by_role("region", name="Completed the training").get_by_role("link", name="Val Jones").click()
-    expect(heading(team)).to_have_text("Val Jones")
-    expect(team.get_by_role("main")).to_contain_text("Status: Active volunteer")
-    axe_check(team)
-    powers = team.get_by_role("region", name="Designated powers")
-    powers.get_by_label("Control traffic").check()
-    powers.get_by_role("button", name="Grant this power").click()
-    expect(team.get_by_role("status")).to_contain_text("The power is granted")
+    grant_power(team, "Val Jones", "Control traffic", axe_check)
     granted = team.get_by_role("region", name="Designated powers").get_by_role(
         "row", name=re.compile("Control traffic")
     )
     expect(granted).to_contain_text(f"by {recruiter.full_name}")
-    axe_check(team)
     assert GrantedPower.objects.get().granted_by == recruiter
     assert mails_to("val@example.org")[-1].subject == "You have been granted a designated power"
 
     log_in(page, live_server, trainee.applicant)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your account", exact=True).click()
-    page.get_by_role("link", name="Your volunteer applications").click()
+    my_volunteer_applications(page, axe_check)
     expect(page.get_by_role("main")).to_contain_text("Status: Active volunteer")
     expect(page.get_by_role("main")).to_contain_text("Your designated powers")
     expect(page.get_by_role("main")).to_contain_text("Control traffic, from")
-    axe_check(page)

@@ -16,7 +16,7 @@ after that only clicks, links read from the emails, and the clock moved to the p
 days. axe runs on every page visited."""
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -29,6 +29,7 @@ from placements.models import Activity, RiskAssessment, SecurityBriefing, WorkEx
 from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
 from tests.browser.steps import (
     as_person,
+    at,
     download,
     fill_application,
     go_home,
@@ -253,11 +254,6 @@ def the_escort_starts_the_placement(escort, day, axe_check):
     expect(escort.get_by_role("status")).to_contain_text("The activity is recorded.")
     expect(main(escort)).to_contain_text("Given by PS Dana Lane")
     axe_check(escort)
-
-
-def at(time_machine, day, hour):
-    """The clock moved to ``hour`` o'clock on ``day`` (Kent time), and running."""
-    time_machine.move_to(timezone.make_aware(datetime.combine(day, time(hour))), tick=True)
 
 
 def test_a_sixteen_year_old_from_interest_to_the_end_of_the_placement(

@@ -45,8 +45,10 @@ MEASURE_FOCUSABLES = """() => {
     return box.width > 2 && box.height > 2 && style.visibility === 'visible'
       && style.opacity !== '0' && style.clip === 'auto';
   };
+  // a disabled control takes no focus, and WCAG 1.4.11 excepts inactive components
   const focusables = 'a[href], button, summary, select, textarea, input:not([type=hidden])';
-  return [...document.querySelectorAll(focusables)].filter(visible).map((el, index) => {
+  const measured = [...document.querySelectorAll(focusables)].filter(el => visible(el) && !el.matches(':disabled'));
+  return measured.map((el, index) => {
     el.dataset.kpMeasured = index;
     const style = getComputedStyle(el);
     const control = el.matches('input:not([type=submit]):not([type=button]), select, textarea');

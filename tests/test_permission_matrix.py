@@ -105,7 +105,7 @@ CORE_POST_MATRIX = {
 # Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
 APP_MATRICES = [
     importlib.import_module(name)
-    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix")
+    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix", "outreach.tests.matrix")
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}
@@ -158,6 +158,10 @@ ADMIN_MODELS = {
     "vetting/workplacementagreement": ({"recruiter"}, set()),
     # references come from the references page; the answers are read there, not here
     "vetting/reference": ({"recruiter", "vetting_officer"}, set()),
+    # outreach events (issue 12): the Diversity Placements Officer's alone; registrations come
+    # from the public form, and are cancelled by an action calling the service
+    "outreach/outreachevent": ({"diversity_officer"}, {"diversity_officer"}),
+    "outreach/eventregistration": ({"diversity_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -187,6 +191,8 @@ ADMIN_CHANGERS = {
     "volunteers/grantedpower": {"recruiter"},  # its one action withdraws a power
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
+    "outreach/outreachevent": {"diversity_officer"},
+    "outreach/eventregistration": {"diversity_officer"},  # its one action cancels a registration
 }
 
 
@@ -309,6 +315,7 @@ def admin_objects(people):
     from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
+    from outreach.tests.factories import registered
     from vetting.enums import WORK_EXPERIENCE_CHECKS
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
@@ -364,6 +371,7 @@ def admin_objects(people):
     DutyLogFactory(application__campaign=campaign)
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
+    registered()  # an outreach event and a registration (issue 12)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -82,7 +82,8 @@ def emailed_cancel_link(registration, template=None) -> str:
     (when the test commits, so it was delivered and erased there) as it was sent."""
     rows = Notification.objects.filter(recipient=registration.email, template__startswith="outreach/")
     row = (rows.filter(template=template) if template else rows.filter(sensitive=True)).latest("pk")
-    body = row.body_text or next(m.body for m in reversed(mail.outbox) if m.subject == row.subject)
+    sent = (m.body for m in reversed(mail.outbox) if m.to == [row.recipient] and m.subject == row.subject)
+    body = row.body_text or next(sent)
     return re.search(r"https?://[^/\s]+(/positive-action/cancel/\S+/)", body).group(1)
 
 

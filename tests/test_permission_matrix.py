@@ -304,6 +304,7 @@ def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
+    from outreach.tests.factories import registered
     from placements.models import (
         ExpressionOfInterest,
         PlacementFeedback,
@@ -315,7 +316,6 @@ def admin_objects(people):
     from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
-    from outreach.tests.factories import registered
     from vetting.enums import WORK_EXPERIENCE_CHECKS
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference

@@ -125,8 +125,8 @@ def test_the_database_refuses_two_live_registrations_of_one_address_and_more_pla
     event = OutreachEventFactory(capacity=1)
     first = registered(event)
     with pytest.raises(IntegrityError), transaction.atomic():
-        EventRegistration.objects.create(event=event, **details(email=first.email.upper()), status=R.WAITING,
-                                         waiting_since=timezone.now())  # fmt: skip
+        waiting = {"status": R.WAITING, "waiting_since": timezone.now()}
+        EventRegistration.objects.create(event=event, **details(email=first.email.upper()), **waiting)
     with pytest.raises(IntegrityError), transaction.atomic():
         OutreachEvent.objects.filter(pk=event.pk).update(places_taken=2)
 

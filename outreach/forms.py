@@ -10,7 +10,7 @@ from kentplacements.forms import RenderedForm, group
 from kentplacements.phones import normalise_phone
 
 from .enums import RoleConsidered
-from .services.events import MAX_PLACES
+from .models import MAX_PLACES
 
 # What the model's EmailField holds (RFC 5321's longest usable address): a longer one
 # would pass a form's EmailField and fail in the database.

@@ -2,6 +2,10 @@
 and positive action"; issue 12 "Events"). Programme enrolment and equality monitoring are
 other parts of the issue."""
 
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -12,6 +16,10 @@ from simple_history.models import HistoricalRecords
 from vetting.links import SingleUseLink
 
 from .enums import LIVE, EventKind, EventStatus, RegistrationStatus, RoleConsidered
+
+MAX_PLACES = 500
+# Issue 8: a date typed as the year 9999 never reaches the listing or a calendar.
+PLANNING_HORIZON = timedelta(days=2 * 365)
 
 
 class OutreachEvent(models.Model):
@@ -40,7 +48,9 @@ class OutreachEvent(models.Model):
         max_length=300,
         help_text="For example: anyone from an under-represented group thinking of applying to be a police officer.",
     )
-    capacity = models.PositiveSmallIntegerField("places")
+    capacity = models.PositiveSmallIntegerField(
+        "places", validators=[MinValueValidator(1), MaxValueValidator(MAX_PLACES)]
+    )
     places_taken = models.PositiveSmallIntegerField(default=0, editable=False)
     status = models.CharField(max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT, editable=False)
     cancellation_reason = models.CharField(max_length=300, blank=True, editable=False)
@@ -62,6 +72,18 @@ class OutreachEvent(models.Model):
 
     def __str__(self):
         return f"{self.title} ({date_format(timezone.localtime(self.starts_at), 'j F Y')})"
+
+    def clean(self):
+        """The back office's form shows these next to the times (the database refuses the first)."""
+        if self.starts_at is None or self.ends_at is None:
+            return
+        if self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The event must end after it starts."})
+        now = timezone.now()
+        if self._state.adding and self.starts_at <= now:
+            raise ValidationError({"starts_at": "A new event must start in the future."})
+        if self.starts_at > now + PLANNING_HORIZON:
+            raise ValidationError({"starts_at": "An event can be at most two years ahead."})
 
     @property
     def places_left(self) -> int:

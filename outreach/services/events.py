@@ -11,10 +11,8 @@ from kentplacements.workflow import DomainError
 
 from ..emails import email_registrant
 from ..enums import EVENT_WORKFLOW, LIVE, REGISTRATION_WORKFLOW, EventStatus, RegistrationStatus
-from ..models import EventRegistration, OutreachEvent
+from ..models import MAX_PLACES, EventRegistration, OutreachEvent
 from .registrations import fill_free_places
-
-MAX_PLACES = 500
 
 
 def _locked(event) -> OutreachEvent:

@@ -55,8 +55,8 @@ def registration_problem(event, now=None) -> str:
 
 
 def detail_problems(details: dict) -> dict:
-    """Field name -> what is wrong with the details given; empty when they are fine. The
-    form shows these next to its fields; register refuses the same details."""
+    """Field name -> what is missing from the details given; empty when they are fine. The
+    public form asks for each next to its field; register refuses them from any caller."""
     problems = {}
     for name in ("full_name", "email", "phone"):
         if not str(details.get(name) or "").strip():
@@ -117,7 +117,7 @@ def register(event, **details) -> EventRegistration:
         raise DomainError(" ".join(problems.values()))
     existing = event.registrations.filter(email__iexact=details["email"], status__in=LIVE).first()
     if existing is not None:
-        return _remind_of(existing, now)
+        return _confirm_again(existing, now)
     seated = not event.is_full
     registration = EventRegistration(
         event=event,
@@ -154,7 +154,7 @@ def _confirm(registration, token, *, key) -> None:
     )
 
 
-def _remind_of(registration, now) -> EventRegistration:
+def _confirm_again(registration, now) -> EventRegistration:
     """The person registers again: their registration as it stands, with a new link."""
     registration = EventRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
     token = _link_for(registration, now)

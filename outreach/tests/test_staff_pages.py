@@ -170,3 +170,76 @@ def test_the_registration_export_reads_in_words(client, diversity_officer):
     assert row["Event"].startswith("SEARCH assessment workshop, Canterbury (")
     assert (row["Name"], row["Role considered"], row["Status"]) == ("Grace Mensah", "Police officer", "Registered")
     assert "Token" not in " ".join(row)
+
+
+# --- the back office ---------------------------------------------------------------------------------
+
+
+def add_form(**changes):
+    starts = timezone.localtime(timezone.now() + timedelta(days=20)).replace(hour=10, minute=0)
+    data = {
+        "kind": "search_assessment",
+        "title": "SEARCH assessment workshop, Canterbury",
+        "description": "Practise the exercises of SEARCH.",
+        "starts_at_0": starts.strftime("%d/%m/%Y"),
+        "starts_at_1": "10:00",
+        "ends_at_0": starts.strftime("%d/%m/%Y"),
+        "ends_at_1": "15:00",
+        "venue": "Canterbury Police Station",
+        "address": "Old Dover Road\nCanterbury\nCT1 3JQ",
+        "access_information": "",
+        "audience": "Anyone thinking of applying to be a police officer.",
+        "capacity": "12",
+    }
+    return {**data, **changes}
+
+
+def test_the_officer_adds_an_event_as_a_draft_and_publishes_it(client, diversity_officer):
+    client.force_login(diversity_officer)
+
+    response = client.post(reverse("admin:outreach_outreachevent_add"), add_form())
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = OutreachEvent.objects.get()
+    assert (event.status, event.capacity, event.places_taken) == ("draft", 12, 0)
+    assert list(client.get(reverse("outreach_events")).context["events"]) == []
+    client.post(
+        reverse("admin:outreach_outreachevent_changelist"),
+        {"action": "publish_selected", "_selected_action": [event.pk], "index": 0},
+    )
+    assert list(client.get(reverse("outreach_events")).context["events"]) == [event]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"ends_at_1": "09:00"}, "ends_at", "The event must end after it starts."),
+        ({"capacity": "0"}, "capacity", "greater than or equal to 1"),
+        ({"capacity": "501"}, "capacity", "less than or equal to 500"),
+        ({"starts_at_0": "01/01/2020", "ends_at_0": "01/01/2020"}, "starts_at", "must start in the future"),
+        ({"starts_at_0": "01/01/9999", "ends_at_0": "01/01/9999"}, "starts_at", "at most two years ahead"),
+    ],
+)
+def test_a_bad_event_is_refused_next_to_its_field(client, diversity_officer, changes, field, message):
+    client.force_login(diversity_officer)
+
+    response = client.post(reverse("admin:outreach_outreachevent_add"), add_form(**changes))
+
+    assert response.status_code == 200
+    assert message in " ".join(response.context["adminform"].form.errors[field])
+    assert not OutreachEvent.objects.exists()
+
+
+def test_the_places_of_an_event_change_only_through_the_action(client, diversity_officer):
+    event = OutreachEventFactory(capacity=1)
+    _holder, waiting = registrations(event, 2)
+    client.force_login(diversity_officer)
+    change = client.get(reverse("admin:outreach_outreachevent_change", args=[event.pk]))
+    assert "capacity" not in change.context["adminform"].form.fields  # read-only once added
+
+    chosen = {"action": "change_places_selected", "_selected_action": [event.pk], "index": 0}
+    url = reverse("admin:outreach_outreachevent_changelist")
+    response = client.post(url, {**chosen, "apply": "1", "capacity": "2"}, follow=True)
+
+    assert "given the new number of places" in response.content.decode()
+    assert EventRegistration.objects.get(pk=waiting.pk).status == R.REGISTERED

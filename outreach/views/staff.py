@@ -45,20 +45,18 @@ def _render_event(request, event, *, bound=None):
     """The event's page, with ``bound`` (the register as sent, with its problem) when given.
     One query for the registrations, however many."""
     registrations = list(event.registrations.order_by("registered_at", "pk"))
-    waiting = sorted((r for r in registrations if r.status == R.WAITING), key=lambda r: (r.waiting_since, r.pk))
+    holding = sorted((r for r in registrations if r.status in HOLDING_A_PLACE), key=lambda r: (r.full_name, r.pk))
     form = bound
     register_open = event.status == EventStatus.PUBLISHED and event.starts_at <= timezone.now()
     if form is None and register_open:
-        holders = [r for r in registrations if r.status in HOLDING_A_PLACE]
-        form = AttendanceForm(people=register_of(event), attended_ids=[r.pk for r in holders if r.status == R.ATTENDED])
+        attended = [r.pk for r in holding if r.status == R.ATTENDED]
+        form = AttendanceForm(people=register_of(event), attended_ids=attended)
     if form is not None:
         form.form_action = reverse("outreach_staff_attendance", args=[event.pk])
     context = {
         "event": event,
-        "holding": sorted(
-            (r for r in registrations if r.status in HOLDING_A_PLACE), key=lambda r: (r.full_name.lower(), r.pk)
-        ),
-        "waiting": waiting,
+        "holding": holding,
+        "waiting": sorted((r for r in registrations if r.status == R.WAITING), key=lambda r: (r.waiting_since, r.pk)),
         "cancelled": [r for r in registrations if r.status == R.CANCELLED],
         "register_form": form,
         "unrecorded": sum(r.status == R.REGISTERED for r in registrations),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts.navigation import NavEntry, navigation_for
 from outreach.enums import RegistrationStatus
 from outreach.models import EventRegistration, OutreachEvent
 from tests.test_exports import export
@@ -243,3 +244,12 @@ def test_the_places_of_an_event_change_only_through_the_action(client, diversity
 
     assert "given the new number of places" in response.content.decode()
     assert EventRegistration.objects.get(pk=waiting.pk).status == R.REGISTERED
+
+
+@pytest.mark.parametrize(
+    ("persona", "shown"),
+    [("diversity_officer", True), ("recruiter", False), ("head_of_resourcing", False), ("applicant", False)],
+)
+def test_the_bar_offers_the_events_to_the_officer_alone(request, persona, shown):
+    entries = navigation_for(request.getfixturevalue(persona))
+    assert (NavEntry("Outreach events", EVENTS) in entries) is shown

@@ -290,6 +290,13 @@ VERBS = {
     "log_duty": "logged a duty for",
     "correct_duty": "corrected a duty logged for",
     "remove_duty": "removed a duty logged for",
+    # outreach events (issue 12): the record of a registration reads "<name> at <event>"
+    "publish_event": "published",
+    "cancel_event": "cancelled",
+    "register_for_event": "registered",
+    "cancel_own_registration": "cancelled the registration of",
+    "cancel_registration": "cancelled the registration of",
+    "promote_from_waiting_list": "gave a place from the waiting list to",
 }
 
 
@@ -372,7 +379,14 @@ def _subjects(entries) -> dict:
 
 
 # What people do without an account, by a public form or an emailed link.
-PUBLIC_ACTIONS = {"register_interest", "resubscribe", "submit_reference", "unsubscribe"}
+PUBLIC_ACTIONS = {
+    "register_interest",
+    "resubscribe",
+    "submit_reference",
+    "unsubscribe",
+    "register_for_event",
+    "cancel_own_registration",
+}
 
 
 def _actor(entry) -> str:

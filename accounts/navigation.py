@@ -57,12 +57,14 @@ SIGNED_IN_ENTRIES = [
     ("Monitoring", "we_monitoring", Gate("placements.monitor_work_experience")),
     ("Volunteer recruitment", "volunteer_staff_campaigns", Gate("volunteers.review_applications")),
     ("Volunteer hours", "volunteer_staff_hours", Gate("volunteers.review_applications")),
+    ("Outreach events", "outreach_staff_events", Gate("outreach.run_events")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [
     ("Work experience", "we_index"),
     ("Partner organisations", "partner_register"),
     ("Volunteering", "volunteer_campaigns"),
+    ("Positive action", "outreach_events"),
 ]
 
 

@@ -114,6 +114,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_presentationinvitation",
         "placements.view_placementreflection",
         "placements.view_placementfeedback",
+        # outreach events (issue 12): added and edited here; published, resized and cancelled by
+        # admin actions calling the services; registrations read, cancelled by an action
+        "outreach.view_outreachevent",
+        "outreach.add_outreachevent",
+        "outreach.change_outreachevent",
+        "outreach.view_eventregistration",
+        "outreach.change_eventregistration",
     ],
     # issue 9: the applications in vetting, read-only; issue 10: their vetting checks,
     # changed only through the services' admin actions (vetting/admin/checks.py)

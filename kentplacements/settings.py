@@ -168,6 +168,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # the public verify page checks a signature on each upload (vetting/views/sealing.py)
     "verify_agreement": "20/m/ip",
+    # registering for an outreach event sends an email (outreach/views/public.py); a group
+    # registering together from one community centre fits well within it
+    "outreach_register": "30/h/ip",
 }
 # Behind a reverse proxy every request comes from the proxy's address, so per-address
 # limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of
@@ -305,6 +308,11 @@ CELERY_BEAT_SCHEDULE = {
     "volunteer-hours-reminders": {
         "task": "volunteers.tasks.send_hours_reminders",
         "schedule": crontab(minute=0, hour=10),
+    },
+    # hourly; reminded_at makes each registrant's reminder two days before an outreach event go once (issue 12)
+    "outreach-event-reminders": {
+        "task": "outreach.tasks.send_event_reminders",
+        "schedule": crontab(minute=25),
     },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {

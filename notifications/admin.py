@@ -82,6 +82,7 @@ class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdm
         if obj is not None and obj.sensitive:
             names = [name for name in names if name not in PRIVATE_FIELDS]
         names.insert(names.index("status") + 1, "why")
+        names[names.index("attachments")] = "attached_files"
         return names
 
     def get_readonly_fields(self, request, obj=None):
@@ -92,6 +93,10 @@ class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdm
 
     def has_delete_permission(self, request, obj=None):
         return False  # the outbox is the record of what we told people
+
+    @admin.display(description="attached files")
+    def attached_files(self, notification):
+        return ", ".join(file["filename"] for file in notification.attachments) or "None"
 
     @admin.display(description="why it waits")
     def why(self, notification):

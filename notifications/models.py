@@ -28,6 +28,9 @@ class Notification(models.Model):
     body_html = models.TextField(blank=True)
     # notifications/sensitive.py: the body carries a personal link or code, so no staff
     # screen or export shows it and delivery erases it (issue 8 §1).
+    # Files sent with the message, each {"filename", "mimetype", "content"} as text: an
+    # event's .ics (outreach, issue 12). Never a personal link: they are not erased.
+    attachments = models.JSONField(default=list, blank=True, encoder=DjangoJSONEncoder)
     sensitive = models.BooleanField(
         "contains a personal link",
         default=False,

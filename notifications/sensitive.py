@@ -38,6 +38,11 @@ SENSITIVE_TEMPLATES = frozenset(
         # A referee's single-use link to the reference form (vetting.services.references).
         "vetting/reference_request",
         "vetting/reference_reminder",
+        # An outreach event's registrant's single-use link to cancel (issue 12): each email that
+        # gives or keeps a place carries a new one.
+        "outreach/registered",
+        "outreach/promoted",
+        "outreach/reminder",
     }
 )
 

@@ -52,12 +52,20 @@ def _render(template: str, context: dict) -> tuple[str, str, str]:
     return subject, body_text, body_html
 
 
-def notify(*, recipient: str, template: str, context: dict, key: str | None = None, related=None) -> Notification:
+def attachment(filename: str, content: str, mimetype: str) -> dict:
+    """A file to send with a message (``notify``'s ``attachments``), kept in its outbox row."""
+    return {"filename": filename, "content": content, "mimetype": mimetype}
+
+
+def notify(
+    *, recipient: str, template: str, context: dict, key: str | None = None, related=None, attachments=()
+) -> Notification:
     """Render ``template`` with ``context`` and queue it for ``recipient``.
 
     Call inside the service's transaction. ``key`` makes the call idempotent: a second
     call with the same key returns the first row and sends nothing more. ``context`` is
-    stored as JSON: pass names, dates and IDs, never model instances.
+    stored as JSON: pass names, dates and IDs, never model instances. ``attachments``:
+    files made by ``attachment``, sent as they are now.
     """
     subject, body_text, body_html = _render(template, context)
     return queue_rendered(
@@ -69,6 +77,7 @@ def notify(*, recipient: str, template: str, context: dict, key: str | None = No
         context=context,
         key=key,
         related=related,
+        attachments=attachments,
     )
 
 
@@ -136,7 +145,7 @@ def _outbox_row(*, now, recipient, template, subject, body_text, body_html, cont
 
 
 def queue_rendered(
-    *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None
+    *, recipient, template, subject, body_text, body_html="", context=None, key=None, related=None, attachments=()
 ) -> Notification:
     """Queue an already rendered message (used for allauth's own mails), marked sensitive
     as ``_outbox_row`` says."""
@@ -152,7 +161,7 @@ def queue_rendered(
     )
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
-            idempotency_key=key or new_idempotency_key(), defaults=fields
+            idempotency_key=key or new_idempotency_key(), defaults={**fields, "attachments": list(attachments)}
         )
         if created:
             transaction.on_commit(partial(enqueue_delivery, notification.pk))
@@ -196,6 +205,8 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
+    for file in notification.attachments:
+        message.attach(file["filename"], file["content"], file["mimetype"])
     return message
 
 

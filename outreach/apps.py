@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class OutreachConfig(AppConfig):
     name = "outreach"
     verbose_name = "Outreach and positive action"
+
+    def ready(self):
+        from . import queues  # noqa: F401  (the staff home's work queue, issue 12)

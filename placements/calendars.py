@@ -1,26 +1,24 @@
 """Placements as iCalendar (RFC 5545) all-day events, and the presentation sessions a
 partner's representatives come to (or wait for a seat at) as timed events."""
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from kentplacements.calendars import event_uid, new_calendar, timed_event
 
 from .enums import RsvpStatus
 
 
 def placements_calendar(name, placements, *, summary, location, presentations=()) -> Calendar:
     """``presentations``: invitations (with their sessions) shown as the session's event."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kent Police//Kent Placements//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar = new_calendar(name)
     stamp = timezone.now()
     for placement in placements:
         event = Event()
         # A stable UID lets calendar apps update the event when the dates change.
-        event.add("uid", f"placement-{placement.pk}@{settings.CALENDAR_UID_DOMAIN}")
+        event.add("uid", event_uid("placement", placement.pk))
         event.add("dtstamp", stamp)
         event.add("summary", summary(placement))
         event.add("dtstart", placement.starts_on)
@@ -36,15 +34,14 @@ def placements_calendar(name, placements, *, summary, location, presentations=()
 def _presentation_event(invitation, stamp) -> Event:
     """The session at the time and in the room it has now: when change_session moves it,
     the same UID lets the calendar app move the event (issue 9). A session has a start
-    and no set end, so the event has no DTEND (RFC 5545 3.6.1: it takes no time)."""
+    and no set end, so the event has no DTEND."""
     session = invitation.session
-    event = Event()
-    event.add("uid", f"presentation-{session.pk}@{settings.CALENDAR_UID_DOMAIN}")
-    event.add("dtstamp", stamp)
-    event.add("summary", f"Student officers' presentations ({session.cohort.name})")
-    # in UTC: a time with a TZID would need the feed to carry the zone's rules (VTIMEZONE)
-    event.add("dtstart", session.starts.astimezone(UTC))
-    event.add("location", f"{session.venue}, {session.room}")
-    # on the waiting list: the seats are not theirs yet
-    event.add("status", "CONFIRMED" if invitation.rsvp_status == RsvpStatus.ATTENDING else "TENTATIVE")
-    return event
+    return timed_event(
+        uid=event_uid("presentation", session.pk),
+        stamp=stamp,
+        starts=session.starts,
+        summary=f"Student officers' presentations ({session.cohort.name})",
+        location=f"{session.venue}, {session.room}",
+        # on the waiting list: the seats are not theirs yet
+        status="CONFIRMED" if invitation.rsvp_status == RsvpStatus.ATTENDING else "TENTATIVE",
+    )

@@ -3,9 +3,10 @@
 import re
 import unicodedata
 
-import phonenumbers
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
+
+from kentplacements.phones import PHONE_MESSAGE, normalise_phone  # noqa: F401  (placements' forms and admin)
 
 # The UK postcode format (outward code, space, inward code), after the published pattern.
 UK_POSTCODE = re.compile(
@@ -42,26 +43,6 @@ def normalise_postcode(value: str) -> str:
     if not UK_POSTCODE.match(compact):
         raise ValidationError("Enter a UK postcode, like ME14 1XX.", code="postcode")
     return f"{compact[:-3]} {compact[-3:]}"
-
-
-PHONE_MESSAGE = "Enter a UK phone number, like 01622 777688 or 07911 123456, or a number abroad starting with +."
-
-
-def normalise_phone(value: str) -> str:
-    """Issue 8 (section 6): checked with Google's libphonenumber (the ``phonenumbers``
-    package), which knows every UK numbering range, not with a regex. Numbers are read as
-    UK numbers unless they start with + and a country code. Stored in the form people
-    dial and staff read: UK numbers in national format ("01622 777688"), others in
-    international format ("+33 1 42 68 53 00"); "+44 (0)1622 777-688" becomes the first."""
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError(PHONE_MESSAGE, code="phone") from error
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(PHONE_MESSAGE, code="phone")
-    uk = number.country_code == 44  # Great Britain, and the islands that share its numbers
-    style = phonenumbers.PhoneNumberFormat.NATIONAL if uk else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(number, style)
 
 
 def normalise_registration_number(value: str) -> str:

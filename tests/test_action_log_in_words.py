@@ -20,6 +20,10 @@ from accounts.demo import demo_email
 from accounts.models import ActionLog, User
 from accounts.roles import Role
 from accounts.services import assign_role
+from outreach.models import OutreachEvent
+from outreach.services.events import cancel_event, change_places
+from outreach.services.registrations import cancel_from_link, cancel_registration, record_attendance
+from outreach.tests.factories import emailed_cancel_token
 from placements.demo import DEMO_PARTICIPANTS
 from placements.enums import ActivityKind, ApplicationStatus, PlacementStatus, PlacementType
 from placements.models import (
@@ -187,6 +191,18 @@ def demo_log(settings):
     # The back office: a role given, a campaign closed.
     assign_role(UserFactory(full_name="Vic Volunteer"), Role.VOLUNTEER, by=rita, reason="joined the pilot")
     close_campaign(RecruitmentCampaign.objects.get(status=CampaignStatus.OPEN), by=rita)
+
+    # Outreach (issue 12): a place given up from the link goes to the first waiting; the officer
+    # cancels one for the person, adds places, takes and corrects a register and calls an event off.
+    full = OutreachEvent.objects.get(title="SEARCH assessment workshop, Canterbury")
+    cancel_from_link(emailed_cancel_token(full.registrations.filter(status="registered").first()))
+    cancel_registration(full.registrations.filter(status="registered").first(), by=sarah)
+    change_places(full, by=sarah, capacity=4)
+    day = OutreachEvent.objects.get(title__startswith="#MoreThanTheBadge")
+    record_attendance(day, set(day.registrations.values_list("pk", flat=True)[:2]), by=sarah)
+    record_attendance(day, set(), by=sarah)
+    maidstone = OutreachEvent.objects.get(title="Pre-application workshop, Maidstone")
+    cancel_event(maidstone, by=sarah, reason="The college is closed that evening.")
     return ActionLog.objects.all()
 
 

@@ -19,6 +19,8 @@ from django.utils import timezone
 from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
+from outreach.enums import EventStatus, RegistrationStatus
+from outreach.tests.factories import OutreachEventFactory, registered
 from placements.enums import (
     ApplicationStatus,
     DeclineReason,
@@ -308,6 +310,27 @@ OUTCOMES = {
         lambda grant: (grant.withdrawn_on, grant.withdrawal_reason),
         (timezone.localdate(), "The traffic scheme has ended."),
         answers=lambda: {"reason": "The traffic scheme has ended."},
+    ),
+    # outreach events (issue 12): the Diversity Placements Officer's
+    ("outreach.OutreachEvent", "publish_selected"): Outcome(
+        "diversity_officer", lambda: OutreachEventFactory(status=EventStatus.DRAFT), status, EventStatus.PUBLISHED
+    ),
+    ("outreach.OutreachEvent", "change_places_selected"): Outcome(
+        "diversity_officer",
+        lambda: OutreachEventFactory(capacity=10),
+        lambda event: event.capacity,
+        12,
+        answers=lambda: {"capacity": "12"},
+    ),
+    ("outreach.OutreachEvent", "cancel_selected"): Outcome(
+        "diversity_officer",
+        OutreachEventFactory,
+        status,
+        EventStatus.CANCELLED,
+        answers=lambda: {"reason": "The hall is flooded."},
+    ),
+    ("outreach.EventRegistration", "cancel_selected"): Outcome(
+        "diversity_officer", registered, status, RegistrationStatus.CANCELLED
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

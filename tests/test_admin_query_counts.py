@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.audit import record_action
 from accounts.roles import Role
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.factories import registered as outreach_registration
 from placements.models import ExpressionOfInterest, PlacementFeedback, PlacementReflection
 from placements.tests.factories import (
     CohortFactory,
@@ -108,6 +109,9 @@ ROWS = {
     "volunteers/trainingattendance": (volunteer_with_a_power, 8),
     "volunteers/grantedpower": (volunteer_with_a_power, 9),
     "volunteers/dutylog": (lambda officer: DutyLogFactory(), 9),
+    # issue 12: an outreach event with its waiting list counted in the list's query; a registration
+    "outreach/outreachevent": (lambda officer: outreach_registration(), 7),
+    "outreach/eventregistration": (lambda officer: outreach_registration(), 8),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

@@ -28,6 +28,7 @@ from accounts.models import User
 from kentplacements.spreadsheets import SECRET_ATTRIBUTE, ExportResource, SafeExportMixin, column, escape_formula
 from notifications.models import Notification
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.factories import registered
 from placements.enums import PartnerStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, PlacementFeedback, WorkExperienceApplication
 from placements.services.partners import approve_partner
@@ -195,6 +196,7 @@ def realistic_rows(people):
     ask_for_reference(recruiter, application)
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
     submit_reference(emailed_token(answered), answers=ANSWERS)
+    registered(full_name="Amara Okafor", access_needs="A hearing loop.")  # issue 12: emailed a cancel link
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))
         assert model.objects.exists(), f"no row of {key} to export"

@@ -105,7 +105,7 @@ CORE_POST_MATRIX = {
 # Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
 APP_MATRICES = [
     importlib.import_module(name)
-    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix")
+    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix", "outreach.tests.matrix")
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}
@@ -158,6 +158,10 @@ ADMIN_MODELS = {
     "vetting/workplacementagreement": ({"recruiter"}, set()),
     # references come from the references page; the answers are read there, not here
     "vetting/reference": ({"recruiter", "vetting_officer"}, set()),
+    # outreach events (issue 12): the Diversity Placements Officer's alone; registrations come
+    # from the public form, and are cancelled by an action calling the service
+    "outreach/outreachevent": ({"diversity_officer"}, {"diversity_officer"}),
+    "outreach/eventregistration": ({"diversity_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -187,6 +191,8 @@ ADMIN_CHANGERS = {
     "volunteers/grantedpower": {"recruiter"},  # its one action withdraws a power
     "vetting/agreementversion": {"recruiter"},  # its one action publishes a new version
     "vetting/reference": {"recruiter", "vetting_officer"},
+    "outreach/outreachevent": {"diversity_officer"},
+    "outreach/eventregistration": {"diversity_officer"},  # its one action cancels a registration
 }
 
 
@@ -298,6 +304,7 @@ def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
+    from outreach.tests.factories import registered
     from placements.models import (
         ExpressionOfInterest,
         PlacementFeedback,
@@ -364,6 +371,7 @@ def admin_objects(people):
     DutyLogFactory(application__campaign=campaign)
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
+    registered()  # an outreach event and a registration (issue 12)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

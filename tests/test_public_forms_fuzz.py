@@ -37,6 +37,8 @@ from hypothesis import strategies as st
 from accounts.models import User
 from accounts.roles import Role
 from notifications.models import Notification
+from outreach.models import EventRegistration
+from outreach.tests.factories import OutreachEventFactory, emailed_cancel_token, registered
 from placements.enums import ApplicationStatus
 from placements.invitations import invitation_token
 from placements.models import (
@@ -261,6 +263,26 @@ def placement_feedback():
     return Target(url, data, rated, user=contact.user, fields=list(data))
 
 
+def outreach_registration():
+    """Registering for a positive-action workshop, without an account (issue 12)."""
+    event = OutreachEventFactory()
+    data = {
+        "full_name": "Amara Okafor", "email": "amara@example.org", "phone": "07911 123456",
+        "role_considered": "police_officer", "access_needs": "A hearing loop, please.", "website": "",
+    }  # fmt: skip
+    made = lambda c: EventRegistration.objects.count()  # noqa: E731
+    url = reverse("outreach_register", args=[event.pk])
+    return Target(url, data, made, fields=sorted(set(data) - {"website"}))
+
+
+def outreach_cancel():
+    """The link in the registrant's email; the button cancels (issue 12)."""
+    registration = registered()
+    token = emailed_cancel_token(registration)
+    cancelled = lambda c: EventRegistration.objects.filter(status="cancelled").count()  # noqa: E731
+    return Target(reverse("outreach_cancel", args=[token]), {}, cancelled, fields=[TOKEN], token=token)
+
+
 TARGETS = [
     partner_registration,
     work_experience_interest,
@@ -276,6 +298,8 @@ TARGETS = [
     confirm_attendance,
     presentation_reply,
     placement_feedback,
+    outreach_registration,
+    outreach_cancel,
 ]
 
 

@@ -14,6 +14,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import User
+from outreach.models import OutreachEvent
 from placements.models import PresentationSession
 from tests.matrix import ANONYMOUS
 from tests.test_permission_matrix import MATRIX
@@ -32,6 +33,7 @@ EMAILED_ONLY = {
     "guardian_consent",  # a parent or guardian's consent link (issue 10)
     "guardian_agreement_download",  # on the page that link opens, once the agreement is ready
     "reference_form",  # a referee's single-use link (vetting.services.references)
+    "outreach_cancel",  # an outreach event's registrant's link to cancel (issue 12)
     "officer_calendar",  # calendar feeds: subscribed to by a calendar app
     "partner_calendar",
 }
@@ -43,6 +45,7 @@ AFTER_A_FORM = {
     "account_inactive",  # after logging in to a disabled account
     "account_reset_password_done",  # after asking for a reset
     "partner_register_thanks",  # after registering an organisation
+    "outreach_registered",  # after registering for an outreach event (issue 12)
     "account_reauthenticate",  # allauth asks for the password before a security change
     "mfa_reauthenticate",
 }
@@ -209,3 +212,11 @@ def test_the_demo_gives_every_persona_something_on_their_pages(client, demo):
     # issue 10: an application in vetting with one reference received and one waiting
     references = page_as(client, "vetting", reverse("reference_list"))
     assert "Riley Vetted" in references and "Received" in references and "link sent, not used yet" in references
+    # issue 12: a full outreach workshop with its waiting list, and an engagement day's register to take
+    events = page_as(client, "diversity", reverse("outreach_staff_events"))
+    assert "SEARCH assessment workshop, Canterbury" in events and "2 of 2" in events
+    full = OutreachEvent.objects.get(title="SEARCH assessment workshop, Canterbury")
+    waiting = page_as(client, "diversity", reverse("outreach_staff_event", args=[full.pk]))
+    assert waiting.split('id="waiting-heading"')[1].count('<th scope="row">') == 2
+    day = OutreachEvent.objects.get(title__startswith="#MoreThanTheBadge engagement day")
+    assert "Save the register" in page_as(client, "diversity", reverse("outreach_staff_event", args=[day.pk]))

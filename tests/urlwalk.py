@@ -35,6 +35,7 @@ SAMPLE_ARGUMENTS = {
     "campaign_id": "999999",
     "grant_id": "999999",  # a designated power granted (issue 11)
     "duty_id": "999999",
+    "event_id": "999999",  # an outreach event (issue 12)
 }
 
 

@@ -27,6 +27,8 @@ from notifications import services
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
 from notifications.sensitive import SENSITIVE_TEMPLATES, TOKEN_ARGUMENTS
+from outreach.services.registrations import send_event_reminders
+from outreach.tests.factories import OutreachEventFactory
 from placements.enums import ApplicationStatus, PartnerStatus, ProgrammeStatus
 from placements.tests.factories import CohortFactory, PartnerContactFactory, PartnerFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
@@ -97,6 +99,20 @@ def trigger_every_personal_link():
     # the team asks a 17-year-old for the agreement: their guardian is sent the consent link (issue 10)
     cleared = ApplicationFactory(status=ApplicationStatus.CLEARED)
     team.post(reverse("we_staff_move", args=[cleared.pk, "request_agreement"]))
+    # two people register for an outreach event with one place (issue 12): the second waits; the
+    # Diversity Placements Officer cancels the first's place for her, so the second is given it;
+    # beat reminds her two days before
+    event = OutreachEventFactory(capacity=1, starts_at=timezone.now() + timedelta(days=5))
+    for name, email in (("Amara Okafor", "amara.okafor@example.org"), ("Grace Mensah", "grace.mensah@example.org")):
+        visitor.post(
+            reverse("outreach_register", args=[event.pk]),
+            {"full_name": name, "email": email, "phone": "07911 123456", "role_considered": "police_officer"},
+        )
+    officer.post(
+        reverse("admin:outreach_eventregistration_changelist"),
+        {"action": "cancel_selected", "_selected_action": [event.registrations.earliest("pk").pk], "index": 0},
+    )
+    send_event_reminders(now=event.starts_at - timedelta(days=1))
 
 
 def links_in(messages):
@@ -207,6 +223,8 @@ def test_no_staff_page_export_or_database_row_holds_a_personal_link(broker_down,
         "ada@kent.police.example",
         "rita@school.example",
         "pat.parent@example.org",  # the guardian of the 17-year-old asked to sign
+        "amara.okafor@example.org",  # registered for an outreach event (issue 12)
+        "grace.mensah@example.org",  # given a place from its waiting list, then reminded
     }
     assert_no_staff_page_shows(waiting, staff)
 

@@ -7,12 +7,12 @@ answers only while its owner's account is active (and, for a contact, still link
 the organisation); the owner can replace the address from their page (issue 8 §5)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from kentplacements.calendars import ics_response
 from kentplacements.pages import act
 
 from ..calendars import placements_calendar
@@ -25,13 +25,6 @@ from .partner_portal import portal_page
 NEW_ADDRESS = "Your calendar has a new address: subscribe to it in your calendar app. The old address no longer works."
 
 
-def _ics(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def officer_calendar(request, token):
     officer = get_object_or_404(StudentOfficer, calendar_token=token, user__is_active=True)
     calendar = placements_calendar(
@@ -40,7 +33,7 @@ def officer_calendar(request, token):
         summary=lambda p: f"{p.get_placement_type_display()} at {p.partner.name}",
         location=lambda p: f"{p.partner.address}, {p.partner.postcode}".strip(", "),
     )
-    return _ics(calendar, "community-placements.ics")
+    return ics_response(calendar, "community-placements.ics")
 
 
 def partner_calendar(request, token):
@@ -56,7 +49,7 @@ def partner_calendar(request, token):
         location=lambda p: partner.postcode,
         presentations=partner_calendar_presentations(partner),
     )
-    return _ics(calendar, "student-officer-placements.ics")
+    return ics_response(calendar, "student-officer-placements.ics")
 
 
 @login_required

@@ -22,6 +22,7 @@ from accounts.mfa import has_totp
 from accounts.roles import Role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.factories import attendance_to_record
 from placements.enums import (
     ApplicationStatus,
     PartnerResponse,
@@ -1031,6 +1032,7 @@ QUEUES = {
         "Officers of a cohort without a 2-day or 4-day placement",
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
+        "Outreach events: attendance to record",  # issue 12
     ],
     Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends"],
     Role.ESCORTING_OFFICER: [
@@ -1039,7 +1041,8 @@ QUEUES = {
     ],
 }
 QUEUES[Role.HEAD_OF_RESOURCING] = [
-    *QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER],
+    # the registrations of outreach events are the officer's alone (outreach.rules)
+    *(label for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER] if not label.startswith("Outreach events")),
     "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
 ]
 
@@ -1075,6 +1078,7 @@ def something_in_every_queue(escort):
     interview_to_record()
     certificate_to_check()
     OfferedApplicationFactory()  # issue 11: the candidate has not answered yet
+    attendance_to_record()  # issue 12: an outreach event has started, its register not taken
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

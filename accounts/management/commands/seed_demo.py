@@ -10,10 +10,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
+from accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_email
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
+from outreach.demo import seed_outreach_demo
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             volunteer_user=User.objects.get(email=demo_email("volunteer")),
             recruiter=User.objects.get(email=demo_email("recruiter")),
         )
+        seed_outreach_demo(officer=User.objects.get(email=demo_email("diversity")), domain=DEMO_DOMAIN)
 
     def _participant(self, name, login):
         """A participant of the demo programme: no password, nobody logs in as them."""

@@ -1,0 +1,1 @@
+"""Every write of the outreach app, one function per change (STYLE.md)."""

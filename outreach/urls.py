@@ -1,0 +1,3 @@
+from .views import public, staff
+
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns]

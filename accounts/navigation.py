@@ -57,6 +57,7 @@ SIGNED_IN_ENTRIES = [
     ("Monitoring", "we_monitoring", Gate("placements.monitor_work_experience")),
     ("Volunteer recruitment", "volunteer_staff_campaigns", Gate("volunteers.review_applications")),
     ("Volunteer hours", "volunteer_staff_hours", Gate("volunteers.review_applications")),
+    ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("placements.urls")),
     path("", include("vetting.urls")),
     path("", include("volunteers.urls")),
+    path("", include("outreach.equality.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

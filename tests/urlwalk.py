@@ -35,6 +35,8 @@ SAMPLE_ARGUMENTS = {
     "campaign_id": "999999",
     "grant_id": "999999",  # a designated power granted (issue 11)
     "duty_id": "999999",
+    "source_kind": "campaign",  # the equality reports' campaign, programme or event (issue 12)
+    "source_id": "999999",
 }
 
 

@@ -14,6 +14,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_ema
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
+from outreach.equality.demo import seed_equality_demo
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             volunteer_user=User.objects.get(email=demo_email("volunteer")),
             recruiter=User.objects.get(email=demo_email("recruiter")),
         )
+        seed_equality_demo()  # after every application it counts (issue 12)
 
     def _participant(self, name, login):
         """A participant of the demo programme: no password, nobody logs in as them."""

@@ -1,7 +1,7 @@
 """Equality monitoring's demo data (issue 12): answers from most of the demo's volunteer and
 work-experience applicants, given through the same service as the questions page, so the
 Head of Resourcing's and the Diversity Placements Officer's reports show counts, some of them
-hidden. Every fourth applicant skipped the questions; some answers are "Prefer not to say" or
+hidden. Every sixth applicant skipped the questions; some answers are "Prefer not to say" or
 left out ("")."""
 
 from .characteristics import CHARACTERISTICS
@@ -22,7 +22,7 @@ ANSWERS = (
     ("female", "male", "female", "female", "male", "female", "prefer_not_to_say", "male", "female"),
     ("straight", "straight", "gay_or_lesbian", "straight", "prefer_not_to_say", "straight", "bisexual", "straight", ""),
 )
-SKIP_EVERY = 4
+SKIP_EVERY = 6
 
 
 def seed_equality_demo() -> None:

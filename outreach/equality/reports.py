@@ -70,21 +70,20 @@ class Report:
 
 def stage_columns(labels: list[str], reached: list[int]) -> tuple[list[str], list[int]]:
     """The report's columns and each respondent's column: ``labels`` are the stages in order
-    (the index len(labels) in ``reached``: not known); a stage reached by 1 to 4 respondents
-    is merged with the stage before it (the first, with the one after), until none is."""
-    counts = Counter(reached)
+    (the index len(labels) in ``reached``: not known, a column of its own from 5 people, else
+    counted with the first stage); a stage reached by 1 to 4 respondents is merged with the
+    stage before it (the first, with the one after), until none is."""
+    counts, unknown = Counter(reached), len(labels)
     groups = [[index] for index in range(len(labels))]
-    while small := [g for g in groups if 0 < sum(counts[i] for i in g) < SMALL] if len(groups) > 1 else []:
-        group = small[-1]
-        at = groups.index(group)
-        neighbour = at - 1 if at else 1
-        groups[min(at, neighbour)] = sorted(groups[at] + groups[neighbour])
-        del groups[max(at, neighbour)]
-    unknown = len(labels)
     if counts[unknown] >= SMALL:
         groups.append([unknown])
     elif counts[unknown]:
         groups[0].append(unknown)
+    while len(groups) > 1 and (small := [g for g in groups if 0 < sum(counts[i] for i in g) < SMALL]):
+        at = groups.index(small[-1])
+        neighbour = at - 1 if at else 1
+        groups[min(at, neighbour)] = sorted(groups[at] + groups[neighbour])
+        del groups[max(at, neighbour)]
     column_of = {index: number for number, group in enumerate(groups) for index in group}
     return [_label(labels, group) for group in groups], [column_of[index] for index in reached]
 

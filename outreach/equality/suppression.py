@@ -157,7 +157,3 @@ def suppress(body: list[list[int]]) -> list[list[str]] | None:
         [(FEW if value < SMALL else MANY) if (i, j) in hidden else str(value) for j, value in enumerate(row)]
         for i, row in enumerate(grid)
     ]
-
-
-def hidden_cells(shown: list[list[str]]) -> set:
-    return {(i, j) for i, row in enumerate(shown) for j, text in enumerate(row) if text in (FEW, MANY)}

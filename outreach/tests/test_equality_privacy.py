@@ -15,7 +15,8 @@ import pytest
 from django.urls import reverse
 
 from outreach.equality.characteristics import CHARACTERISTICS
-from tests.matrix import ANONYMOUS, PERSONAS
+from tests.matrix import ANONYMOUS, BACK_OFFICE, PERSONAS
+from tests.personas import make_persona
 from tests.test_exports import export, exporting_admins
 from tests.test_permission_matrix import admin_objects, people, url_arguments, url_for  # noqa: F401 (fixtures)
 from tests.urlwalk import all_routes
@@ -90,3 +91,13 @@ def test_the_pages_the_team_decides_on_show_no_equality_data(client, recruiter, 
             page = response.content.decode()
             assert response.status_code in (200, 403), url
             assert not [word for word in words if word.lower() in page.lower()], (person, url)
+
+
+@pytest.mark.parametrize("persona", sorted(BACK_OFFICE))
+def test_the_back_office_has_no_page_of_answers(client, persona):
+    """No ModelAdmin: the admin's own catch-all answers "not found" to every back-office role."""
+    client.force_login(make_persona(persona))
+    row = answer(VolunteerApplicationFactory())
+    for url in ("/admin/outreach/", "/admin/outreach/equalityresponse/", f"/admin/outreach/equalityresponse/{row.pk}/"):
+        assert client.get(url).status_code == 404, url
+    assert "equality" not in client.get(reverse("admin:index")).content.decode().lower()

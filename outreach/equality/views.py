@@ -27,8 +27,9 @@ READ_REPORTS = "outreach.view_equality_reports"
 
 @require_http_methods(["GET", "POST"])
 def questions(request, token):
-    """Opened from the page a person lands on once their form is sent; "Skip these questions"
-    leads on without keeping anything, as does sending them all left out."""
+    """Where a person is sent once their application or registration is saved
+    (invitations.equality_invitation_url); "Skip these questions" leads on without keeping
+    anything, as does sending every question left out."""
     try:
         invitation = read_invitation(token)
     except InvitationNotFound as exc:

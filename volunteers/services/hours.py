@@ -205,14 +205,6 @@ def monthly_totals(applications, first_month, last_month) -> dict:
     return {(row["application_id"], row["month"]): row["total"] for row in rows}
 
 
-def monthly_total(application, month) -> Decimal:
-    return (
-        duties_between(month, month)
-        .filter(application=application)
-        .aggregate(total=Coalesce(Sum("hours"), NO_HOURS))["total"]
-    )
-
-
 # --- the month-end reminder --------------------------------------------------------------
 
 

@@ -31,7 +31,6 @@ from volunteers.models import DutyLog
 from volunteers.services.hours import (
     correct_duty,
     log_duty,
-    monthly_total,
     monthly_totals,
     remove_duty,
     send_hours_reminders,
@@ -76,7 +75,7 @@ def test_the_volunteer_logs_a_duty_and_the_log_says_it_in_words(volunteer):
     entry = ActionLog.objects.get(action="log_duty")
     assert (entry.actor, entry.subject) == (volunteer.applicant, volunteer)
     assert entry.reason == "3.5 hours on 16 November 2026: Speed watch"
-    assert monthly_total(volunteer, on(1)) == Decimal("3.5")
+    assert monthly_totals([volunteer], on(1), on(1)) == {(volunteer.pk, on(1)): Decimal("3.5")}
 
 
 @pytest.mark.parametrize(
@@ -103,7 +102,7 @@ def test_a_day_holds_24_hours_however_many_duties(volunteer):
     with pytest.raises(DomainError, match="already logged 20 hours on 17 November 2026"):
         log_duty(volunteer, by=volunteer.applicant, date=on(17), hours=Decimal("4.25"), activity="Patrol")
     log_duty(volunteer, by=volunteer.applicant, date=on(17), hours=Decimal(4), activity="Patrol")
-    assert monthly_total(volunteer, on(1)) == 24
+    assert monthly_totals([volunteer], on(1), on(1)) == {(volunteer.pk, on(1)): 24}
 
 
 def test_no_duty_before_the_day_the_volunteer_became_active():

@@ -378,3 +378,11 @@ AGREEMENT_INSURANCE = {
 AGREEMENT_FORCE_NAME = env("AGREEMENT_FORCE_NAME", default="Kent Police")
 # Issue 10: the guardian's single-use consent link lasts 7 days.
 AGREEMENT_GUARDIAN_LINK_DAYS = 7
+
+# --- Equality monitoring (issue 12; outreach/equality/) ----------------------------------
+# The optional questions can be answered for this many days after the form they follow.
+EQUALITY_INVITATION_DAYS = 7
+# The secret of the respondent key, which joins answers to stages in the report without a
+# link any page can follow (outreach/equality/models.py). Its own variable, so that rotating
+# SECRET_KEY does not cut the answers already given from the stages their applications reach.
+EQUALITY_RESPONDENT_KEY = env("EQUALITY_RESPONDENT_KEY", default=SECRET_KEY)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vetting.urls")),
     path("", include("volunteers.urls")),
     path("", include("outreach.urls")),
+    path("", include("outreach.equality.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,3 +7,4 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from . import queues  # noqa: F401  (the staff home's work queue, issue 12)
+        from .equality import rules  # noqa: F401  (who reads the equality reports, issue 12)

@@ -17,6 +17,9 @@ from vetting.links import SingleUseLink
 
 from .enums import LIVE, EventKind, EventStatus, RegistrationStatus, RoleConsidered
 
+# equality monitoring's table lives with its code in outreach/equality/ (issue 12)
+from .equality.models import EqualityResponse  # noqa: F401
+
 MAX_PLACES = 500
 # Issue 8: a date typed as the year 9999 never reaches the listing or a calendar.
 PLANNING_HORIZON = timedelta(days=2 * 365)

@@ -105,7 +105,13 @@ CORE_POST_MATRIX = {
 # Each app's rows: <app>/tests/matrix.py has MATRIX, POST_MATRIX and url_arguments(people).
 APP_MATRICES = [
     importlib.import_module(name)
-    for name in ("placements.tests.matrix", "vetting.tests.matrix", "volunteers.tests.matrix", "outreach.tests.matrix")
+    for name in (
+        "placements.tests.matrix",
+        "vetting.tests.matrix",
+        "volunteers.tests.matrix",
+        "outreach.tests.matrix",
+        "outreach.tests.matrix_equality",  # issue 12: equality monitoring
+    )
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
 POST_MATRIX = {**CORE_POST_MATRIX, **{key: row for m in APP_MATRICES for key, row in m.POST_MATRIX.items()}}

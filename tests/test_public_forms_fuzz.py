@@ -37,6 +37,8 @@ from hypothesis import strategies as st
 from accounts.models import User
 from accounts.roles import Role
 from notifications.models import Notification
+from outreach.equality.invitations import invitation_token as equality_token
+from outreach.equality.models import EqualityResponse
 from outreach.models import EventRegistration
 from outreach.tests.factories import OutreachEventFactory, emailed_cancel_token, registered
 from placements.enums import ApplicationStatus
@@ -56,6 +58,7 @@ from tests.factories import PASSWORD, UserFactory
 from vetting.enums import ReferenceStatus
 from vetting.models import Reference
 from vetting.tests.references import ANSWERS, ask_for_reference, emailed_token
+from volunteers.tests.factories import VolunteerApplicationFactory
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 OMIT = object()  # the field is left out of the POST altogether
@@ -283,6 +286,17 @@ def outreach_cancel():
     return Target(reverse("outreach_cancel", args=[token]), {}, cancelled, fields=[TOKEN], token=token)
 
 
+def equality_questions():
+    """The optional equality questions after a volunteer application (issue 12), from the
+    address the applicant is sent to: its token is the only key."""
+    application = VolunteerApplicationFactory()
+    token = equality_token(application)
+    data = {"age_band": "25_34", "sex": "female", "ethnic_group": "prefer_not_to_say"}
+    kept = lambda c: EqualityResponse.objects.count()  # noqa: E731
+    url = reverse("equality_questions", args=[token])
+    return Target(url, data, kept, user=application.applicant, fields=[*data, TOKEN], token=token)
+
+
 TARGETS = [
     partner_registration,
     work_experience_interest,
@@ -300,6 +314,7 @@ TARGETS = [
     placement_feedback,
     outreach_registration,
     outreach_cancel,
+    equality_questions,
 ]
 
 

@@ -48,6 +48,7 @@ AFTER_A_FORM = {
     "outreach_registered",  # after registering for an outreach event (issue 12)
     "account_reauthenticate",  # allauth asks for the password before a security change
     "mfa_reauthenticate",
+    "equality_questions",  # the optional questions, once an application is sent (issue 12)
 }
 # Forgetting one's password is a visitor's problem: the login page links it, and a
 # signed-in person never sees the login page.

@@ -36,6 +36,8 @@ SAMPLE_ARGUMENTS = {
     "grant_id": "999999",  # a designated power granted (issue 11)
     "duty_id": "999999",
     "event_id": "999999",  # an outreach event (issue 12)
+    "source_kind": "campaign",  # the equality reports' campaign, programme or event (issue 12)
+    "source_id": "999999",
 }
 
 

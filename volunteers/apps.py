@@ -7,6 +7,7 @@ class VolunteersConfig(AppConfig):
 
     def ready(self):
         from . import (
+            equality,  # noqa: F401  (applications followed by the equality questions, issue 12)
             own_things,  # noqa: F401  ("Your account", issue 9)
             queues,  # noqa: F401  (the staff home's work queue, issue 11)
             vetted,  # noqa: F401  (applications as vetting subjects, issue 11)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from accounts.roles import has_role
 from notifications.models import Notification
@@ -140,10 +140,10 @@ def test_sending_makes_the_person_an_applicant_and_shows_the_status(client):
     programme = ProgrammeFactory(title="Summer 2027")
     client.force_login(user)
     response = send(client, programme)
-    assert response.url == reverse("we_my_applications")
+    assert resolve(response.url).url_name == "equality_questions"  # issue 12: offered, then on
     assert WorkExperienceApplication.objects.get(applicant=user).status == S.APPLIED
     assert has_role(user, "applicant")
-    page = client.get(response.url).content.decode()
+    page = client.get(reverse("we_my_applications")).content.decode()
     assert "Summer 2027" in page and "Status: <strong>Applied</strong>" in page
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.audit import histories_for
 from kentplacements.pages import posted
 from kentplacements.workflow import DomainError
+from outreach.equality.invitations import equality_invitation_url
 from vetting.selectors import agreements_for
 from vetting.services.references import references_page
 
@@ -93,14 +94,15 @@ def apply(request, programme_id):
     form = ApplicationForm(posted(request), programme=programme, sending=sending, initial=initial)
     if form.is_valid():
         try:
-            _save(request, programme, form.answers(), sending)
+            application = _save(request, programme, form.answers(), sending)
         except ApplicationAlreadySent:  # a double click: the first click sent it
             messages.success(request, SENT_MESSAGE)
             return redirect("we_my_applications")
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            return redirect("we_my_applications") if sending else redirect("we_apply", programme.pk)
+            # issue 12: once sent, the optional equality questions, then their applications
+            return redirect(equality_invitation_url(application)) if sending else redirect("we_apply", programme.pk)
     return render(request, "placements/work_experience/apply.html", {"programme": programme, "form": form})
 
 
@@ -111,6 +113,7 @@ def _save(request, programme, answers, sending):
         messages.success(request, SENT_MESSAGE)
     else:
         messages.success(request, "Your draft is saved. You can come back to it until applications close.")
+    return application
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kentplacements.workflow import DomainError
+from outreach.equality.invitations import equality_invitation_url
 
 from ..enums import APPLICATION_WORKFLOW, LIVE_APPLICATIONS, VolunteerApplicationStatus
 from ..forms import VolunteerApplicationForm
@@ -42,12 +43,13 @@ def apply(request, campaign_id):
     form = VolunteerApplicationForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if form.is_valid():
         try:
-            submit_application(campaign, request.user, form.answers())
+            application = submit_application(campaign, request.user, form.answers())
         except DomainError as exc:  # closed meanwhile, or a double click: said above the form
             form.add_error(None, str(exc))
         else:
             messages.success(request, SENT_MESSAGE)
-            return redirect("volunteer_my_applications")
+            # issue 12: the optional equality questions, then their applications
+            return redirect(equality_invitation_url(application))
     return render(request, "volunteers/apply.html", {"campaign": campaign, "form": form})
 
 

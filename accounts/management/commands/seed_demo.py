@@ -15,6 +15,7 @@ from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
 from outreach.demo import seed_outreach_demo
+from outreach.equality.demo import seed_equality_demo
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
@@ -88,6 +89,7 @@ class Command(BaseCommand):
             recruiter=User.objects.get(email=demo_email("recruiter")),
         )
         seed_outreach_demo(officer=User.objects.get(email=demo_email("diversity")), domain=DEMO_DOMAIN)
+        seed_equality_demo()  # after every application it counts (issue 12)
 
     def _participant(self, name, login):
         """A participant of the demo programme: no password, nobody logs in as them."""

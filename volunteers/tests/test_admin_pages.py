@@ -121,6 +121,7 @@ def test_fitness_tests_found_filtered_exported_and_read_only(client, recruiter):
     waiting = fitness_test_to_record()
     named(waiting.application, "Val Jones")
     passed = fitness_test_to_record()
+    named(passed.application, "Ola Brown")  # not a generated name that "Val" finds too
     record_fitness_result(passed.application, by=recruiter, passed=True, assessor="PC Jo Hart")
     client.force_login(recruiter)
     assert listed(client, "fitnesstest", "?q=Val") == [waiting]
@@ -163,7 +164,7 @@ def test_a_result_recorded_already_is_refused_and_a_fail_needs_its_reason(client
 
 def test_certificates_found_filtered_and_exported_without_the_file(client, recruiter):
     waiting = named(certificate_to_check(), "Val Jones").medical_certificate
-    accepted = certificate_to_check().medical_certificate
+    accepted = named(certificate_to_check(), "Ola Brown").medical_certificate  # "Val" finds no other
     accept_medical_certificate(accepted, by=recruiter)
     client.force_login(recruiter)
     assert listed(client, "medicalcertificate", "?q=Val") == [waiting]

@@ -111,3 +111,7 @@ class EventRegistrationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.Mod
     @admin.action(description="Cancel the registration (the place goes to the first waiting)", permissions=["change"])
     def cancel_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda r: cancel_registration(r, by=request.user), "cancelled and emailed")
+
+
+# the Positive Action Programme's back office lives with its code (issue 12)
+from .programme import admin as programme_admin  # noqa: E402, F401

@@ -8,3 +8,8 @@ class OutreachConfig(AppConfig):
     def ready(self):
         from . import queues  # noqa: F401  (the staff home's work queue, issue 12)
         from .equality import rules  # noqa: F401  (who reads the equality reports, issue 12)
+
+        # the Positive Action Programme (issue 12): its equality source, "Your account", queues and rules
+        from .programme import equality, own_things  # noqa: F401
+        from .programme import queues as programme_queues  # noqa: F401
+        from .programme import rules as programme_rules  # noqa: F401

@@ -20,7 +20,9 @@ from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
 from outreach.enums import EventStatus, RegistrationStatus
+from outreach.programme.enums import EnrolmentStatus
 from outreach.tests.factories import OutreachEventFactory, registered
+from outreach.tests.programme_factories import applied, enrolled, staff_member
 from placements.enums import (
     ApplicationStatus,
     DeclineReason,
@@ -331,6 +333,24 @@ OUTCOMES = {
     ),
     ("outreach.EventRegistration", "cancel_selected"): Outcome(
         "diversity_officer", registered, status, RegistrationStatus.CANCELLED
+    ),
+    # the Positive Action Programme (issue 12)
+    ("outreach.ProgrammeEnrolment", "enrol_selected"): Outcome(
+        "diversity_officer",
+        applied,
+        lambda enrolment: (enrolment.status, enrolment.buddy.email),
+        (EnrolmentStatus.ENROLLED, "buddy.admin@example.org"),
+        answers=lambda: {"buddy": str(staff_member(email="buddy.admin@example.org").pk)},
+    ),
+    ("outreach.ProgrammeEnrolment", "decline_selected"): Outcome(
+        "diversity_officer",
+        applied,
+        status,
+        EnrolmentStatus.DECLINED,
+        answers=lambda: {"reason": "The intake is full."},
+    ),
+    ("outreach.ProgrammeEnrolment", "complete_selected"): Outcome(
+        "diversity_officer", enrolled, status, EnrolmentStatus.COMPLETED
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

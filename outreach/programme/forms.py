@@ -80,7 +80,7 @@ class BuddyChoice(forms.ModelChoiceField):
 class BuddyForm(RenderedForm):
     """Enrol with a buddy, or change the buddy of an enrolled candidate."""
 
-    button_name = "buddy"
+    button_name = "assign_buddy"
 
     def __init__(self, *args, enrolled: bool, **kwargs):
         super().__init__(*args, **kwargs)

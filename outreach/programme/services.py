@@ -22,7 +22,8 @@ ANSWERS = ("why", "stages_wanted", "phone", "access_needs")
 
 def _locked(enrolment) -> ProgrammeEnrolment:
     return (
-        ProgrammeEnrolment.objects.select_for_update()
+        # of=self: the buddy is a nullable join, which PostgreSQL will not lock
+        ProgrammeEnrolment.objects.select_for_update(of=("self",))
         .select_related("intake", "candidate", "buddy")
         .get(pk=enrolment.pk)
     )

@@ -27,6 +27,7 @@ from outreach.programme.services import (
 )
 from tests.factories import UserFactory
 
+from .equality_factories import answer
 from .factories import OutreachEventFactory
 from .programme_factories import ProgrammeIntakeFactory, answers, applied, enrolled, staff_member, with_session
 
@@ -250,3 +251,19 @@ def test_the_buddys_list_keeps_its_query_count(client, assert_query_count_consta
     assert_query_count_constant(
         client, BUDDIED, lambda n: [with_session(enrolled(buddy=buddy)) for _ in range(n)], queries=8
     )
+
+
+def test_the_equality_report_counts_an_intake_by_the_stage_reached(client, head_of_resourcing, diversity_officer):
+    """The enrolment is an equality source: reports per intake, stages applied, enrolled, completed."""
+    intake = ProgrammeIntakeFactory(name="#MoreThanTheBadge 2027")
+    for n in range(5):
+        enrolment = applied(intake)
+        if n < 3:
+            enrolled(enrolment)
+        answer(enrolment, sex="female")
+    client.force_login(head_of_resourcing)
+    reports = client.get(reverse("equality_reports")).content.decode()
+    assert "Positive Action Programme intakes" in reports and "#MoreThanTheBadge 2027" in reports
+    report = client.get(reverse("equality_report", args=["positive_action", intake.pk])).content.decode()
+    assert "People who answered the optional questions: 5." in report
+    assert all(stage in report for stage in ("Applied", "Enrolled", "Completed"))

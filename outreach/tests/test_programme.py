@@ -15,7 +15,7 @@ from outreach.enums import EventKind, RegistrationStatus
 from outreach.equality.invitations import invitation_token
 from outreach.models import EventRegistration
 from outreach.programme.enums import EnrolmentStatus as S
-from outreach.programme.models import ProgrammeEnrolment
+from outreach.programme.models import ProgrammeEnrolment, ProgrammeIntake
 from outreach.programme.services import (
     apply_to_programme,
     book_familiarisation,
@@ -267,3 +267,13 @@ def test_the_equality_report_counts_an_intake_by_the_stage_reached(client, head_
     report = client.get(reverse("equality_report", args=["positive_action", intake.pk])).content.decode()
     assert "People who answered the optional questions: 5." in report
     assert all(stage in report for stage in ("Applied", "Enrolled", "Completed"))
+
+
+def test_the_officer_adds_an_intake_in_the_back_office_with_its_stages(client, diversity_officer):
+    client.force_login(diversity_officer)
+    url = reverse("admin:outreach_programmeintake_add")
+    typed = {"name": "#MoreThanTheBadge 2028", "description": "Support.", "opens_on": "2027-05-01"}
+    page = client.post(url, {**typed, "closes_on": "2027-04-01"}).content.decode()
+    assert "Applications must close on or after the day they open." in page and "This field is required" in page
+    client.post(url, {**typed, "closes_on": "2027-06-01", "stages": ["interview", "application"]})
+    assert ProgrammeIntake.objects.get().stages == ["application", "interview"]  # in the programme's order

@@ -6,5 +6,8 @@ class OutreachConfig(AppConfig):
     verbose_name = "Outreach and positive action"
 
     def ready(self):
-        from . import queues  # noqa: F401  (the staff home's work queue, issue 12)
+        from . import (
+            event_equality,  # noqa: F401  (the questions after registering, issue 12)
+            queues,  # noqa: F401  (the staff home's work queue, issue 12)
+        )
         from .equality import rules  # noqa: F401  (who reads the equality reports, issue 12)

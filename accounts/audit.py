@@ -293,6 +293,7 @@ VERBS = {
     # outreach events (issue 12): the record of a registration reads "<name> at <event>"
     "publish_event": "published",
     "cancel_event": "cancelled",
+    "change_event_details": "changed the details of",
     "register_for_event": "registered",
     "cancel_own_registration": "cancelled the registration of",
     "cancel_registration": "cancelled the registration of",

@@ -7,7 +7,7 @@ from .enums import BusinessOffer
 from .models import BusinessInterest
 from .services import mark_contacted, mark_supporting, not_taken_forward, register_business_interest
 
-O = BusinessOffer
+Offer = BusinessOffer
 BUSINESSES = [
     {
         "business_name": "Medway Community Kitchen",
@@ -16,7 +16,7 @@ BUSINESSES = [
         "login": "kwame.asante.kitchen",
         "phone": "01634 830123",
         "area": "Chatham",
-        "offers": [O.VENUE, O.SPONSORSHIP],
+        "offers": [Offer.VENUE, Offer.SPONSORSHIP],
         "offer_details": "Our function room seats 40; we can do tea, coffee and samosas.",
         "then": (),
     },
@@ -27,7 +27,7 @@ BUSINESSES = [
         "login": "bethany.clarke.cycles",
         "phone": "",
         "area": "Margate",
-        "offers": [O.PROMOTION],
+        "offers": [Offer.PROMOTION],
         "offer_details": "",
         "then": (),
     },
@@ -38,7 +38,7 @@ BUSINESSES = [
         "login": "harjit.dhillon.print",
         "phone": "01233 620456",
         "area": "Ashford",
-        "offers": [O.PROMOTION, O.MENTORING],
+        "offers": [Offer.PROMOTION, Offer.MENTORING],
         "offer_details": "",
         "then": ("contacted",),
     },
@@ -49,7 +49,7 @@ BUSINESSES = [
         "login": "simran.gill.centre",
         "phone": "01474 534121",
         "area": "Gravesend",
-        "offers": [O.VENUE, O.PROMOTION, O.OTHER],
+        "offers": [Offer.VENUE, Offer.PROMOTION, Offer.OTHER],
         "offer_details": "Volunteers who speak Punjabi and can welcome families at an engagement day.",
         "then": ("contacted", "supporting"),
     },
@@ -60,7 +60,7 @@ BUSINESSES = [
         "login": "oliver.grant.lettings",
         "phone": "",
         "area": "Croydon",
-        "offers": [O.SPONSORSHIP],
+        "offers": [Offer.SPONSORSHIP],
         "offer_details": "",
         "then": ("not_taken_forward",),
     },

@@ -23,6 +23,19 @@ def _offer_field(offer):
     return models.BooleanField(BusinessOffer(offer).label, default=False)
 
 
+def _staff_member(verbose_name):
+    """Who did it; kept if their account goes (the action log says it too)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+
 class BusinessInterest(models.Model):
     # register_business_interest, mark_contacted, mark_supporting and not_taken_forward
     SERVICE_OWNED_FIELDS = (
@@ -51,26 +64,10 @@ class BusinessInterest(models.Model):
     status = models.CharField(max_length=20, choices=S.choices, default=S.NEW, editable=False)
     received_at = models.DateTimeField("received", default=timezone.now, editable=False)
     # who followed up, and when (mark_contacted)
-    contacted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="contacted by",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    contacted_by = _staff_member("contacted by")
     contacted_at = models.DateTimeField("contacted", null=True, blank=True, editable=False)
     # who recorded the outcome (supporting, or not taken forward), and when
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="outcome recorded by",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    decided_by = _staff_member("outcome recorded by")
     decided_at = models.DateTimeField("outcome recorded", null=True, blank=True, editable=False)
     # For the staff who follow up, each note dated and signed; never sent to the business.
     follow_up_note = models.TextField("follow-up notes", blank=True, editable=False)

@@ -51,22 +51,28 @@ def detail_problems(details: dict, offers) -> dict:
     return problems
 
 
+def _email_business(interest, name, *, key, **extra) -> None:
+    """``outreach/<name>`` to the business's contact: names and what they offer, never the
+    staff's notes."""
+    context = {
+        "contact_name": interest.contact_name,
+        "business_name": interest.business_name,
+        "offers": interest.offers,
+        "contact_email": POSITIVE_ACTION_EMAIL,
+        **extra,
+    }
+    notify(recipient=interest.email, template=f"outreach/{name}", context=context, key=key, related=interest)
+
+
 def _confirm(interest, today) -> None:
     """The business's confirmation: what happens next, and who will contact them. Keyed by
     the day, so a second form sent the same day (a double click) sends nothing more."""
-    notify(
-        recipient=interest.email,
-        template="outreach/business_interest_received",
-        context={
-            "contact_name": interest.contact_name,
-            "business_name": interest.business_name,
-            "offers": interest.offers,
-            "offer_details": interest.offer_details,
-            "received_on": date_format(timezone.localtime(interest.received_at), "j F Y"),
-            "contact_email": POSITIVE_ACTION_EMAIL,
-        },
+    _email_business(
+        interest,
+        "business_interest_received",
         key=f"outreach-business-received-{interest.pk}-{today:%Y%m%d}",
-        related=interest,
+        offer_details=interest.offer_details,
+        received_on=date_format(timezone.localtime(interest.received_at), "j F Y"),
     )
 
 
@@ -161,19 +167,12 @@ def mark_supporting(interest, *, by, note="") -> BusinessInterest:
         decided_at=now,
         follow_up_note=_with_note(interest, note, by, now),
     )
-    notify(
-        recipient=interest.email,
-        template="outreach/business_supporting",
-        context={
-            "contact_name": interest.contact_name,
-            "business_name": interest.business_name,
-            "offers": interest.offers,
-            "officer": getattr(by, "full_name", ""),
-            "events_url": settings.SITE_URL + reverse("outreach_events"),
-            "contact_email": POSITIVE_ACTION_EMAIL,
-        },
+    _email_business(
+        interest,
+        "business_supporting",
         key=f"outreach-business-supporting-{interest.pk}",
-        related=interest,
+        officer=getattr(by, "full_name", ""),
+        events_url=settings.SITE_URL + reverse("outreach_events"),
     )
     return interest
 

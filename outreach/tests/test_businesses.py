@@ -4,6 +4,8 @@ database's own refusals, the public form (errors next to the fields, what was ty
 500, a double submit making one interest), the emails, the Diversity Placements Officer's list,
 page and work-queue count, and the back office's export."""
 
+from collections import Counter
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -14,6 +16,7 @@ from accounts.navigation import NavEntry, navigation_for
 from accounts.queues import waiting_for
 from kentplacements.workflow import DomainError
 from notifications.models import Notification
+from outreach.businesses.demo import BUSINESSES, seed_businesses_demo
 from outreach.businesses.enums import BusinessInterestStatus, BusinessOffer
 from outreach.businesses.models import BusinessInterest
 from outreach.businesses.queues import BUSINESSES_LABEL
@@ -418,3 +421,18 @@ def test_the_back_office_search_finds_a_business_by_contact_and_keeps_the_servic
     assert list(found.context["cl"].result_list) == [interest]
     form = client.get(reverse("admin:outreach_businessinterest_change", args=[interest.pk])).context["adminform"]
     assert {"status", "follow_up_note", "contacted_by", "not_taken_forward_reason"} <= set(form.readonly_fields)
+
+
+# --- the demo --------------------------------------------------------------------------------------
+
+
+def test_the_demo_gives_the_officer_businesses_in_each_status_and_is_safe_to_run_again(diversity_officer):
+    for _ in range(2):
+        seed_businesses_demo(officer=diversity_officer, domain="demo.example")
+
+    final = {(): S.NEW, ("contacted",): S.CONTACTED, ("contacted", "supporting"): S.SUPPORTING}
+    expected = Counter(final.get(spec["then"], S.NOT_TAKEN_FORWARD) for spec in BUSINESSES)
+    assert Counter(BusinessInterest.objects.values_list("status", flat=True)) == expected
+    assert set(expected) == set(S.values)  # something in every status
+    [waiting] = [w for w in waiting_for(diversity_officer) if w.label == BUSINESSES_LABEL]
+    assert waiting.count == expected[S.NEW]

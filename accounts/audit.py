@@ -298,6 +298,11 @@ VERBS = {
     "cancel_own_registration": "cancelled the registration of",
     "cancel_registration": "cancelled the registration of",
     "promote_from_waiting_list": "gave a place from the waiting list to",
+    # local businesses supporting recruitment (issue 12): the record reads as the business's name
+    "register_business_interest": "registered the interest of",
+    "mark_business_contacted": "followed up the interest of",
+    "mark_business_supporting": "welcomed the support of",
+    "business_not_taken_forward": "did not take forward the interest of",
 }
 
 
@@ -387,6 +392,7 @@ PUBLIC_ACTIONS = {
     "unsubscribe",
     "register_for_event",
     "cancel_own_registration",
+    "register_business_interest",
 }
 
 

@@ -59,6 +59,7 @@ SIGNED_IN_ENTRIES = [
     ("Volunteer hours", "volunteer_staff_hours", Gate("volunteers.review_applications")),
     ("Outreach events", "outreach_staff_events", Gate("outreach.run_events")),
     ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
+    ("Local businesses", "outreach_staff_businesses", Gate("outreach.follow_up_businesses")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

@@ -132,3 +132,7 @@ class EventRegistrationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.Mod
     @admin.action(description="Cancel the registration (the place goes to the first waiting)", permissions=["change"])
     def cancel_selected(self, request, queryset):
         run_on_each(self, request, queryset, lambda r: cancel_registration(r, by=request.user), "cancelled and emailed")
+
+
+# local businesses' interest in supporting recruitment (issue 12): its own module
+from .businesses import admin as _businesses_admin  # noqa: E402, F401

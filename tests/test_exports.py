@@ -28,6 +28,7 @@ from accounts.models import User
 from kentplacements.spreadsheets import SECRET_ATTRIBUTE, ExportResource, SafeExportMixin, column, escape_formula
 from notifications.models import Notification
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.business_factories import contacted_business
 from outreach.tests.factories import registered
 from placements.enums import PartnerStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, PlacementFeedback, WorkExperienceApplication
@@ -197,6 +198,7 @@ def realistic_rows(people):
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
     submit_reference(emailed_token(answered), answers=ANSWERS)
     registered(full_name="Amara Okafor", access_needs="A hearing loop.")  # issue 12: emailed a cancel link
+    contacted_business(by=people["diversity_officer"])  # issue 12: a local business, followed up
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))
         assert model.objects.exists(), f"no row of {key} to export"

@@ -111,6 +111,7 @@ APP_MATRICES = [
         "volunteers.tests.matrix",
         "outreach.tests.matrix",
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
+        "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
     )
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
@@ -168,6 +169,8 @@ ADMIN_MODELS = {
     # from the public form, and are cancelled by an action calling the service
     "outreach/outreachevent": ({"diversity_officer"}, {"diversity_officer"}),
     "outreach/eventregistration": ({"diversity_officer"}, set()),
+    # local businesses (issue 12): from the public form, followed up by actions calling the services
+    "outreach/businessinterest": ({"diversity_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -199,6 +202,7 @@ ADMIN_CHANGERS = {
     "vetting/reference": {"recruiter", "vetting_officer"},
     "outreach/outreachevent": {"diversity_officer"},
     "outreach/eventregistration": {"diversity_officer"},  # its one action cancels a registration
+    "outreach/businessinterest": {"diversity_officer"},  # its actions follow up; what was typed can be corrected
 }
 
 
@@ -310,6 +314,7 @@ def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
+    from outreach.tests.business_factories import business_interest
     from outreach.tests.factories import registered
     from placements.models import (
         ExpressionOfInterest,
@@ -378,6 +383,7 @@ def admin_objects(people):
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     registered()  # an outreach event and a registration (issue 12)
+    business_interest()  # a local business's interest in supporting recruitment (issue 12)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -22,6 +22,7 @@ from accounts.mfa import has_totp
 from accounts.roles import Role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.business_factories import business_interest
 from outreach.tests.factories import attendance_to_record
 from placements.enums import (
     ApplicationStatus,
@@ -1035,6 +1036,7 @@ QUEUES = {
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
         "Outreach events: attendance to record",  # issue 12
+        "Businesses to follow up",  # issue 12: local businesses supporting recruitment
     ],
     Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends"],
     Role.ESCORTING_OFFICER: [
@@ -1043,8 +1045,13 @@ QUEUES = {
     ],
 }
 QUEUES[Role.HEAD_OF_RESOURCING] = [
-    # the registrations of outreach events are the officer's alone (outreach.rules)
-    *(label for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER] if not label.startswith("Outreach events")),
+    # the registrations of outreach events and the businesses to follow up are the officer's alone
+    # (outreach.rules, outreach.businesses.rules)
+    *(
+        label
+        for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
+        if not label.startswith("Outreach events") and label != "Businesses to follow up"
+    ),
     "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
 ]
 
@@ -1081,6 +1088,7 @@ def something_in_every_queue(escort):
     certificate_to_check()
     OfferedApplicationFactory()  # issue 11: the candidate has not answered yet
     attendance_to_record()  # issue 12: an outreach event has started, its register not taken
+    business_interest()  # issue 12: a local business that nobody has contacted yet
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).

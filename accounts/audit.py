@@ -293,6 +293,7 @@ VERBS = {
     # outreach events (issue 12): the record of a registration reads "<name> at <event>"
     "publish_event": "published",
     "cancel_event": "cancelled",
+    "change_event_details": "changed the details of",
     "register_for_event": "registered",
     "cancel_own_registration": "cancelled the registration of",
     "cancel_registration": "cancelled the registration of",
@@ -306,6 +307,11 @@ VERBS = {
     "complete_programme": "recorded the completion of",
     "log_support_session": "logged a one-to-one support session with",
     "book_familiarisation_visit": "booked a familiarisation visit for",
+    # local businesses supporting recruitment (issue 12): the record reads as the business's name
+    "register_business_interest": "registered the interest of",
+    "mark_business_contacted": "followed up the interest of",
+    "mark_business_supporting": "welcomed the support of",
+    "business_not_taken_forward": "did not take forward the interest of",
 }
 
 
@@ -395,6 +401,7 @@ PUBLIC_ACTIONS = {
     "unsubscribe",
     "register_for_event",
     "cancel_own_registration",
+    "register_business_interest",
 }
 
 

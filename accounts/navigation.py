@@ -60,6 +60,7 @@ SIGNED_IN_ENTRIES = [
     ("Outreach events", "outreach_staff_events", Gate("outreach.run_events")),
     ("Positive Action Programme", "programme_staff_enrolments", Gate("outreach.run_programme")),
     ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
+    ("Local businesses", "outreach_staff_businesses", Gate("outreach.follow_up_businesses")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

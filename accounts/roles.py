@@ -114,6 +114,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_presentationinvitation",
         "placements.view_placementreflection",
         "placements.view_placementfeedback",
+        # local businesses' interest in supporting recruitment (issue 12): from the public form;
+        # followed up by admin actions calling the services (change); what they typed can be corrected
+        "outreach.view_businessinterest",
+        "outreach.change_businessinterest",
         # outreach events (issue 12): added and edited here; published, resized and cancelled by
         # admin actions calling the services; registrations read, cancelled by an action
         "outreach.view_outreachevent",

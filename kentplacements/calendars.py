@@ -22,11 +22,16 @@ def event_uid(kind: str, pk) -> str:
     return f"{kind}-{pk}@{settings.CALENDAR_UID_DOMAIN}"
 
 
-def timed_event(*, uid, stamp, starts, summary, location, ends=None, description="", status="CONFIRMED") -> Event:
+def timed_event(
+    *, uid, stamp, starts, summary, location, ends=None, description="", status="CONFIRMED", sequence=0
+) -> Event:
     """An event at a time of day. In UTC: a time with a TZID would need the file to carry
-    the zone's rules (VTIMEZONE). Without ``ends`` it takes no time (RFC 5545 3.6.1)."""
+    the zone's rules (VTIMEZONE). Without ``ends`` it takes no time (RFC 5545 3.6.1).
+    ``sequence`` goes up each time the event is moved, so that a calendar app takes the
+    new file as an update of the one it holds (RFC 5545 3.8.7.4)."""
     event = Event()
     event.add("uid", uid)
+    event.add("sequence", sequence)
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", starts.astimezone(UTC))

@@ -171,6 +171,9 @@ ACCOUNT_RATE_LIMITS = {
     # registering for an outreach event sends an email (outreach/views/public.py); a group
     # registering together from one community centre fits well within it
     "outreach_register": "30/h/ip",
+    # a local business registering its interest in supporting recruitment sends an email
+    # (outreach/businesses/views.py); one business rarely sends more than one
+    "outreach_business_interest": "10/h/ip",
 }
 # Behind a reverse proxy every request comes from the proxy's address, so per-address
 # limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of

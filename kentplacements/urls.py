@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("volunteers.urls")),
     path("", include("outreach.urls")),
     path("", include("outreach.equality.urls")),
+    path("", include("outreach.businesses.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

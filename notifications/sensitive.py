@@ -43,6 +43,7 @@ SENSITIVE_TEMPLATES = frozenset(
         "outreach/registered",
         "outreach/promoted",
         "outreach/reminder",
+        "outreach/event_changed",
     }
 )
 

@@ -3,7 +3,8 @@ edit an event, then publish it, change its places or cancel it through actions t
 the services (which tell the people registered); find, filter and export registrations,
 and cancel one for the person. The cancel link's hash is never shown (STYLE.md)."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -16,14 +17,23 @@ from .exports import EventRegistrationResource, OutreachEventResource
 from .forms import CancelEventForm, PlacesForm
 from .models import EventRegistration, OutreachEvent
 from .selectors import with_waiting
-from .services.events import cancel_event, change_places, publish_event
+from .services.events import cancel_event, change_event_details, change_places, change_problem, publish_event
 from .services.registrations import cancel_registration
 
 LINK_FIELDS = ("token_hash", "link_expires_at", "link_used_at")
 
 
+class OutreachEventForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and (problem := change_problem(self.instance, self.changed_data)):
+            raise forms.ValidationError(problem)
+        return cleaned
+
+
 @admin.register(OutreachEvent)
 class OutreachEventAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistoryAdmin):
+    form = OutreachEventForm
     list_display = ("title", "kind", "starts_at", "venue", "capacity", "places_taken", "waiting", "status")
     list_filter = (QueueFilter, "status", "kind")
     search_fields = ("title", "venue", "address")
@@ -33,6 +43,17 @@ class OutreachEventAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, SimpleHistory
 
     def get_queryset(self, request):
         return with_waiting(super().get_queryset(request))
+
+    def save_model(self, request, obj, form, change):
+        """An edit goes through the service, which tells the people registered of a new time
+        or place (a new event is only saved: nobody has registered yet)."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        told = change_event_details(obj, by=request.user, changes={n: form.cleaned_data[n] for n in form.changed_data})
+        if told:
+            self.message_user(
+                request, f"{told} people registered or waiting have been emailed the change.", messages.INFO
+            )
 
     @admin.display(description="waiting", ordering="waiting")
     def waiting(self, event):
@@ -114,4 +135,6 @@ class EventRegistrationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.Mod
 
 
 # the Positive Action Programme's back office lives with its code (issue 12)
+# local businesses' interest in supporting recruitment (issue 12): its own module
+from .businesses import admin as _businesses_admin  # noqa: E402, F401
 from .programme import admin as programme_admin  # noqa: E402, F401

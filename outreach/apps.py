@@ -6,7 +6,12 @@ class OutreachConfig(AppConfig):
     verbose_name = "Outreach and positive action"
 
     def ready(self):
-        from . import queues  # noqa: F401  (the staff home's work queue, issue 12)
+        from . import (
+            event_equality,  # noqa: F401  (the questions after registering, issue 12)
+            queues,  # noqa: F401  (the staff home's work queue, issue 12)
+        )
+        from .businesses import queues as _business_queue  # noqa: F401  (businesses to follow up, issue 12)
+        from .businesses import rules as _business_rules  # noqa: F401  (who follows them up, issue 12)
         from .equality import rules  # noqa: F401  (who reads the equality reports, issue 12)
 
         # the Positive Action Programme (issue 12): its equality source, "Your account", queues and rules

@@ -5,6 +5,7 @@ link"). The same UID in each lets a calendar app update or cancel the one event.
 from django.utils import timezone
 from icalendar import Calendar
 
+from accounts.audit import history_for
 from kentplacements.calendars import event_uid, new_calendar, timed_event
 from notifications.services import attachment
 
@@ -35,6 +36,7 @@ def event_calendar(event, *, status: str | None = None) -> Calendar:
             location=f"{event.venue}, {one_line(event.address)}",
             description=description,
             status=status,
+            sequence=history_for(event).filter(action="change_event_details").count(),
         )
     )
     return calendar

@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 
 from vetting.links import SingleUseLink
 
+# local businesses' interest in supporting recruitment lives in outreach/businesses/ (issue 12)
+from .businesses.models import BusinessInterest  # noqa: F401
 from .enums import LIVE, EventKind, EventStatus, RegistrationStatus, RoleConsidered
 
 # equality monitoring's table lives with its code in outreach/equality/ (issue 12)

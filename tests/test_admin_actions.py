@@ -19,8 +19,10 @@ from django.utils import timezone
 from accounts.roles import Role, has_role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
+from outreach.businesses.enums import BusinessInterestStatus
 from outreach.enums import EventStatus, RegistrationStatus
 from outreach.programme.enums import EnrolmentStatus
+from outreach.tests.business_factories import business_interest, contacted_business
 from outreach.tests.factories import OutreachEventFactory, registered
 from outreach.tests.programme_factories import applied, enrolled, staff_member
 from placements.enums import (
@@ -351,6 +353,24 @@ OUTCOMES = {
     ),
     ("outreach.ProgrammeEnrolment", "complete_selected"): Outcome(
         "diversity_officer", enrolled, status, EnrolmentStatus.COMPLETED
+    ),
+    # local businesses supporting recruitment (issue 12): the Diversity Placements Officer's
+    ("outreach.BusinessInterest", "mark_contacted_selected"): Outcome(
+        "diversity_officer",
+        business_interest,
+        lambda interest: (interest.status, interest.follow_up_note.endswith("Rang them: keen to host.")),
+        (BusinessInterestStatus.CONTACTED, True),
+        answers=lambda: {"note": "Rang them: keen to host."},
+    ),
+    ("outreach.BusinessInterest", "mark_supporting_selected"): Outcome(
+        "diversity_officer", contacted_business, status, BusinessInterestStatus.SUPPORTING
+    ),
+    ("outreach.BusinessInterest", "not_taken_forward_selected"): Outcome(
+        "diversity_officer",
+        business_interest,
+        lambda interest: (interest.status, interest.not_taken_forward_reason),
+        (BusinessInterestStatus.NOT_TAKEN_FORWARD, "Outside Kent."),
+        answers=lambda: {"reason": "Outside Kent."},
     ),
 }
 ACTIONS = [(model_admin, name) for model_admin in our_model_admins() for name in model_admin.actions or ()]

@@ -112,6 +112,7 @@ APP_MATRICES = [
         "outreach.tests.matrix",
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
         "outreach.tests.matrix_programme",  # issue 12: the Positive Action Programme
+        "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
     )
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
@@ -172,6 +173,8 @@ ADMIN_MODELS = {
     # the Positive Action Programme (issue 12): intakes typed here; enrolments come from candidates
     "outreach/programmeintake": ({"diversity_officer"}, {"diversity_officer"}),
     "outreach/programmeenrolment": ({"diversity_officer"}, set()),
+    # local businesses (issue 12): from the public form, followed up by actions calling the services
+    "outreach/businessinterest": ({"diversity_officer"}, set()),
     # nobody but a superuser manages these by hand
     "auth/group": (set(), set()),
     "account/emailaddress": (set(), set()),
@@ -205,6 +208,7 @@ ADMIN_CHANGERS = {
     "outreach/eventregistration": {"diversity_officer"},  # its one action cancels a registration
     "outreach/programmeintake": {"diversity_officer"},
     "outreach/programmeenrolment": {"diversity_officer"},  # its actions enrol, decline, complete
+    "outreach/businessinterest": {"diversity_officer"},  # its actions follow up; what was typed can be corrected
 }
 
 
@@ -316,6 +320,7 @@ def admin_objects(people):
     """One real record per admin model, so object pages test permissions, not absence."""
     from accounts.models import ActionLog, User
     from notifications.services import queue_rendered
+    from outreach.tests.business_factories import business_interest
     from outreach.tests.factories import registered
     from outreach.tests.programme_factories import applied as programme_application
     from placements.models import (
@@ -386,6 +391,7 @@ def admin_objects(people):
     ask_for_reference(someone, application)
     registered()  # an outreach event and a registration (issue 12)
     programme_application()  # an intake and an application to it (issue 12)
+    business_interest()  # a local business's interest in supporting recruitment (issue 12)
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -46,6 +46,7 @@ AFTER_A_FORM = {
     "account_reset_password_done",  # after asking for a reset
     "partner_register_thanks",  # after registering an organisation
     "outreach_registered",  # after registering for an outreach event (issue 12)
+    "outreach_business_thanks",  # after a local business registers its interest (issue 12)
     "account_reauthenticate",  # allauth asks for the password before a security change
     "mfa_reauthenticate",
     "equality_questions",  # the optional questions, once an application is sent (issue 12)

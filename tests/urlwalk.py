@@ -40,6 +40,7 @@ SAMPLE_ARGUMENTS = {
     "source_id": "999999",
     "intake_id": "999999",  # a Positive Action Programme intake (issue 12)
     "enrolment_id": "999999",
+    "interest_id": "999999",  # a local business's interest in supporting recruitment (issue 12)
 }
 
 

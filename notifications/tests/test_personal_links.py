@@ -29,6 +29,7 @@ from notifications.models import Notification
 from notifications.sensitive import SENSITIVE_TEMPLATES, TOKEN_ARGUMENTS
 from outreach.services.registrations import send_event_reminders
 from outreach.tests.factories import OutreachEventFactory
+from outreach.tests.test_event_changes import change_form
 from placements.enums import ApplicationStatus, PartnerStatus, ProgrammeStatus
 from placements.tests.factories import CohortFactory, PartnerContactFactory, PartnerFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
@@ -100,8 +101,9 @@ def trigger_every_personal_link():
     cleared = ApplicationFactory(status=ApplicationStatus.CLEARED)
     team.post(reverse("we_staff_move", args=[cleared.pk, "request_agreement"]))
     # two people register for an outreach event with one place (issue 12): the second waits; the
-    # Diversity Placements Officer cancels the first's place for her, so the second is given it;
-    # beat reminds her two days before
+    # Diversity Placements Officer cancels the first's place for her, so the second is given it,
+    # then moves the event to another hall (the second is told, with a new link); beat reminds
+    # her two days before
     event = OutreachEventFactory(capacity=1, starts_at=timezone.now() + timedelta(days=5))
     for name, email in (("Amara Okafor", "amara.okafor@example.org"), ("Grace Mensah", "grace.mensah@example.org")):
         visitor.post(
@@ -111,6 +113,10 @@ def trigger_every_personal_link():
     officer.post(
         reverse("admin:outreach_eventregistration_changelist"),
         {"action": "cancel_selected", "_selected_action": [event.registrations.earliest("pk").pk], "index": 0},
+    )
+    officer.post(
+        reverse("admin:outreach_outreachevent_change", args=[event.pk]),
+        change_form(event, venue="Ashford Police Station, the main hall"),
     )
     send_event_reminders(now=event.starts_at - timedelta(days=1))
 

@@ -13,7 +13,8 @@ once, from its AppConfig.ready, with ``register(Source(...))``:
 - ``stages``: the stages a record can reach, in order, each with the statuses that mean
   it got there (a record whose status is none of them, say withdrawn, reached the furthest
   stage its status history in the action log shows);
-- ``continue_url(record)``: where the person goes on after answering or skipping."""
+- ``continue_url(record)``: where the person goes on after answering or skipping;
+- ``noun``: what the questions' page calls the record ("registration"; "application" if left)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Source:
     records: Callable
     stages: tuple[Stage, ...]
     continue_url: Callable
+    noun: str = "application"  # what the questions' page calls the person's record
 
     def furthest_stages(self, source) -> dict[int, int]:
         """Record pk -> the index in ``stages`` of the furthest stage it reached: its status,

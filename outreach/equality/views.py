@@ -20,7 +20,7 @@ from .reports import CSV_COLUMNS, source_report, sources_with_answers
 from .services import AlreadyAnswered, record_equality_answers
 from .sources import source_of_kind
 
-THANKS = "Thank you. Your answers are kept apart from your application, and only ever counted with others'."
+THANKS = "Thank you. Your answers are kept apart from your {noun}, and only ever counted with others'."
 NOTHING_KEPT = "You left every question out, so nothing was kept."
 READ_REPORTS = "outreach.view_equality_reports"
 
@@ -36,7 +36,8 @@ def questions(request, token):
         raise Http404(str(exc)) from exc
     except InvitationExpired as exc:
         return render(request, "outreach/equality/expired.html", {"problem": str(exc)})
-    context = {"continue_url": invitation.continue_url}
+    noun = invitation.registration.noun
+    context = {"continue_url": invitation.continue_url, "noun": noun}
     if invitation.answered:
         return render(request, "outreach/equality/answered.html", context)
     form = EqualityForm(posted(request))
@@ -45,7 +46,7 @@ def questions(request, token):
             kept = record_equality_answers(token, form.answers())
         except AlreadyAnswered:  # another tab, or a double click: the first one counted
             return render(request, "outreach/equality/answered.html", context)
-        messages.success(request, THANKS if kept else NOTHING_KEPT)
+        messages.success(request, THANKS.format(noun=noun) if kept else NOTHING_KEPT)
         return redirect(invitation.continue_url)
     return render(request, "outreach/equality/questions.html", {**context, "form": form})
 

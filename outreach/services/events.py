@@ -12,7 +12,18 @@ from kentplacements.workflow import DomainError
 from ..emails import email_registrant
 from ..enums import EVENT_WORKFLOW, LIVE, REGISTRATION_WORKFLOW, EventStatus, RegistrationStatus
 from ..models import MAX_PLACES, EventRegistration, OutreachEvent
-from .registrations import fill_free_places
+from .registrations import fill_free_places, new_cancel_link, reminder_due_again
+
+# What the people registered are told of when it changes, in their email's words: the time
+# and the place, which their confirmation and its calendar file gave them (issue 12). A
+# title or a description is corrected quietly.
+TOLD_OF = {
+    "starts_at": "time",
+    "ends_at": "time",
+    "venue": "place",
+    "address": "place",
+    "access_information": "access information",
+}
 
 
 def _locked(event) -> OutreachEvent:
@@ -106,6 +117,57 @@ def cancel_event(event, *, by, reason: str) -> int:
             ics_status="CANCELLED" if held else None,
             reason=reason,
             had_place=held,
+        )
+        told += 1
+    return told
+
+
+def change_problem(event, changed) -> str:
+    """Why the fields named in ``changed`` cannot change now, or "" (the admin's form says it
+    too)."""
+    if event.status == EventStatus.CANCELLED:
+        return f"{event} is cancelled: it can no longer be changed."
+    if set(changed) & set(TOLD_OF) and event.starts_at <= timezone.now():
+        return f"{event} has already started: its time and place can no longer be changed."
+    return ""
+
+
+@transaction.atomic
+def change_event_details(event, *, by, changes: dict) -> int:
+    """The Diversity Placements Officer edits an event. Once it is published, a new time or
+    place is emailed to everyone registered or waiting, with the calendar file that updates
+    it (the same UID, a higher SEQUENCE) and a new cancel link (the old one expired at the
+    old start). Returns how many were told."""
+    event = _locked(event)
+    changed = {name: value for name, value in changes.items() if getattr(event, name) != value}
+    if problem := change_problem(event, changed):
+        raise DomainError(problem)
+    if not changed:
+        return 0
+    for name, value in changed.items():
+        setattr(event, name, value)
+    event.full_clean(exclude=[f.name for f in OutreachEvent._meta.fields if f.name not in changed])
+    event.save(update_fields=list(changed))
+    labels = [str(OutreachEvent._meta.get_field(name).verbose_name) for name in changed]
+    record_action(event, action="change_event_details", by=by, reason="Changed: " + ", ".join(labels))
+    told_of = list(dict.fromkeys(TOLD_OF[name] for name in changed if name in TOLD_OF))  # "time and place"
+    if event.status != EventStatus.PUBLISHED or not told_of:
+        return 0
+    now = timezone.now()
+    told = 0
+    for registration in EventRegistration.objects.select_for_update().filter(event=event, status__in=LIVE):
+        registration.event = event
+        waiting = registration.status == RegistrationStatus.WAITING
+        reminder_due_again(registration, now)
+        token = new_cancel_link(registration, now, also=["reminded_at"])
+        email_registrant(
+            registration,
+            "event_changed",
+            key=f"outreach-event-changed-{registration.pk}-{now:%Y%m%d%H%M%S%f}",
+            token=token,
+            ics_status="TENTATIVE" if waiting else "CONFIRMED",
+            waiting=waiting,
+            what_changed=" and ".join(told_of),
         )
         told += 1
     return told

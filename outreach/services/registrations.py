@@ -157,10 +157,23 @@ def _confirm(registration, token, *, key) -> None:
 def _confirm_again(registration, now) -> EventRegistration:
     """The person registers again: their registration as it stands, with a new link."""
     registration = EventRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
-    token = _link_for(registration, now)
-    registration.save(update_fields=list(links.SingleUseLink.SERVICE_OWNED_FIELDS))
+    token = new_cancel_link(registration, now)
     _confirm(registration, token, key=f"outreach-registered-again-{registration.pk}-{now:%Y%m%d%H%M%S%f}")
     return registration
+
+
+def new_cancel_link(registration, now, *, also=()) -> str:
+    """A new cancel link saved on the (locked) registration, with the fields in ``also``;
+    the link in any earlier email stops working."""
+    token = _link_for(registration, now)
+    registration.save(update_fields=[*links.SingleUseLink.SERVICE_OWNED_FIELDS, *also])
+    return token
+
+
+def reminder_due_again(registration, now) -> None:
+    """The event moved: a place is reminded of afresh, unless the new time is too close."""
+    if registration.status == R.REGISTERED:
+        registration.reminded_at = _reminder_not_needed(registration.event, now)
 
 
 # --- cancelling, and the waiting list ------------------------------------------------------

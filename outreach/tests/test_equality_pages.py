@@ -20,6 +20,7 @@ from outreach.equality.invitations import equality_invitation_url, invitation_to
 from outreach.equality.models import EqualityResponse
 from outreach.equality.reports import CSV_COLUMNS
 from outreach.equality.views import NOTHING_KEPT, THANKS
+from outreach.services.registrations import record_attendance, register_of
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from tests.factories import UserFactory
 from volunteers.enums import VolunteerApplicationStatus
@@ -28,6 +29,8 @@ from volunteers.tests.factories import OpenCampaignFactory, VolunteerApplication
 from volunteers.tests.test_pages import GOOD
 
 from .equality_factories import answer
+from .factories import OutreachEventFactory, registrations
+from .test_public_pages import FORM as REGISTRATION_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +47,7 @@ def test_a_volunteer_is_offered_the_questions_once_their_application_is_sent(cli
     assert resolve(response.request["PATH_INFO"]).url_name == "equality_questions"
     page = response.content.decode()
     assert "Your application has been sent." in page
-    assert "Help us check we are fair" in page and "never seen by the people who decide" in page
+    assert "Help us check we are fair" in page and "never seen by anyone who decides on an application of yours" in page
     assert f'href="{reverse("volunteer_my_applications")}">Skip these questions' in page
     assert all(unescape(c.question) in unescape(page) for c in CHARACTERISTICS)
     assert page.count('value="prefer_not_to_say"') == len(CHARACTERISTICS)
@@ -60,6 +63,36 @@ def test_a_work_experience_applicant_is_offered_them_too(client):
     assert f'href="{reverse("we_my_applications")}">Skip these questions' in page
 
 
+def test_an_event_registrant_is_offered_them_and_goes_on_to_the_confirmation(client):
+    event = OutreachEventFactory()
+    response = client.post(reverse("outreach_register", args=[event.pk]), REGISTRATION_FORM, follow=True)
+    assert resolve(response.request["PATH_INFO"]).url_name == "equality_questions"
+    page = unescape(response.content.decode())
+    assert "kept apart from your registration" in page
+    assert f'href="{reverse("outreach_registered", args=[event.pk])}">Skip these questions' in page
+    response = client.post(response.request["PATH_INFO"], {"sex": "female"}, follow=True)
+    assert "Thank you for registering" in response.content.decode()
+    assert THANKS.format(noun="registration") in unescape(response.content.decode())
+    row = EqualityResponse.objects.get()
+    assert (row.source_type.model, row.source_id, row.sex) == ("outreachevent", event.pk, "female")
+
+
+def test_an_events_report_counts_who_registered_and_who_came(client, head_of_resourcing, time_machine):
+    """Issue 12: "counts by characteristic per campaign, programme and event"."""
+    event = OutreachEventFactory(title="Interview workshop, Gravesend")
+    for registration in registrations(event, 12):
+        answer(registration, sex="male")
+    time_machine.move_to(event.starts_at + timedelta(minutes=5))
+    record_attendance(event, [r.pk for r in register_of(event)[:6]], by=UserFactory())
+    client.force_login(head_of_resourcing)
+    reports = client.get(reverse("equality_reports")).content.decode()
+    assert "Positive action events" in reports and "Interview workshop, Gravesend" in reports
+    page = client.get(reverse("equality_report", args=["event", event.pk])).content.decode()
+    sex = _tables(page)["Sex: people by answer and the furthest stage reached"]
+    assert '<th scope="col">Attended</th>' in page
+    assert sex[1] == ["Male", "6", "6", "12"]  # registered and did not come (or not yet marked); came
+
+
 def test_answers_some_prefers_not_to_say_to_others_and_carries_on(client):
     application = VolunteerApplicationFactory()
     client.force_login(application.applicant)
@@ -68,7 +101,7 @@ def test_answers_some_prefers_not_to_say_to_others_and_carries_on(client):
     row = EqualityResponse.objects.get()
     assert (row.sex, row.ethnic_group, row.age_band) == ("male", "prefer_not_to_say", "")
     assert row.source_id == application.campaign_id and row.source_type.model == "recruitmentcampaign"
-    assert THANKS in unescape(client.get(response.url).content.decode())
+    assert THANKS.format(noun="application") in unescape(client.get(response.url).content.decode())
 
 
 def test_the_questions_are_answered_once(client):

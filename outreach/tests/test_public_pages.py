@@ -2,6 +2,7 @@
 registering (errors next to the fields, what was typed kept, never a 500), the page that
 ends it, and cancelling from the emailed link (GET shows a page, POST cancels)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from icalendar import Calendar
 
 from notifications.models import Notification
 from outreach.enums import EventStatus, RegistrationStatus
+from outreach.equality.invitations import equality_invitation_url
 from outreach.models import EventRegistration
 from outreach.services.registrations import USED
 
@@ -102,13 +104,15 @@ def test_the_ics_link_is_the_event_for_any_calendar_app(client):
 def test_registering_ends_on_the_confirmation_page_with_the_address_and_calendar_link(client):
     event = OutreachEventFactory(title="Pre-application workshop, Maidstone")
 
-    response = client.post(register_url(event), FORM, follow=True)
+    response = client.post(register_url(event), FORM)
 
-    assert response.redirect_chain == [(reverse("outreach_registered", args=[event.pk]), 302)]
-    page = response.content.decode()
+    registration = EventRegistration.objects.get()
+    # issue 12: the optional equality questions first, which go on to the confirmation page
+    assert response.url == equality_invitation_url(registration)
+    assert client.get(response.url).context["continue_url"] == reverse("outreach_registered", args=[event.pk])
+    page = client.get(reverse("outreach_registered", args=[event.pk])).content.decode()
     assert "Thank you for registering" in page and "<strong>amara@example.org</strong>" in page
     assert reverse("outreach_event_ics", args=[event.pk]) in page
-    registration = EventRegistration.objects.get()
     assert (registration.full_name, registration.phone, registration.status) == (
         "Amara Okafor",
         "01622 777688",
@@ -134,12 +138,20 @@ def test_a_full_event_says_so_on_the_form_and_its_button_joins_the_waiting_list(
 
 def test_the_page_after_registering_is_the_same_for_a_new_and_a_repeated_registration(client):
     event = OutreachEventFactory()
-    first = client.post(register_url(event), FORM, follow=True).content.decode()
-    again = client.post(register_url(event), {**FORM, "full_name": "Someone Else"}, follow=True).content.decode()
+    first = client.post(register_url(event), FORM, follow=True)
+    again = client.post(register_url(event), {**FORM, "full_name": "Someone Else"}, follow=True)
 
-    assert first == again
+    # the optional equality questions (issue 12) either way; only the form's CSRF mask differs
+    assert first.request["PATH_INFO"].startswith("/equality/") and again.request["PATH_INFO"].startswith("/equality/")
+    assert unmasked(first) == unmasked(again)
+    confirmation = reverse("outreach_registered", args=[event.pk])
+    assert first.context["continue_url"] == again.context["continue_url"] == confirmation
     assert EventRegistration.objects.count() == 1
     assert Notification.objects.filter(recipient="amara@example.org").count() == 2
+
+
+def unmasked(response):
+    return re.sub(r'name="csrfmiddlewaretoken" value="\w+"', "", response.content.decode())
 
 
 @pytest.mark.parametrize(

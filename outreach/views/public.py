@@ -14,6 +14,7 @@ from vetting.links import LinkNotFound
 
 from ..calendars import ICS_FILENAME, event_calendar
 from ..emails import POSITIVE_ACTION_EMAIL
+from ..equality.invitations import equality_invitation_url
 from ..forms import RegistrationForm
 from ..selectors import coming_events, public_events
 from ..services.registrations import cancel_from_link, open_cancel_link, register, registration_problem
@@ -57,12 +58,13 @@ def register_page(request, event_id):
         if form.is_spam:
             return redirect("outreach_registered", event.pk)  # a robot is thanked, and nothing is kept
         try:
-            register(event, **form.details())
+            registration = register(event, **form.details())
         except DomainError as exc:  # the event started or was called off meanwhile
             form.add_error(None, str(exc))
         else:
             request.session[REGISTERED_AS] = {"event": event.pk, "email": form.cleaned_data["email"]}
-            return redirect("outreach_registered", event.pk)
+            # issue 12: the optional equality questions, then the page saying what was emailed
+            return redirect(equality_invitation_url(registration))
     return render(request, "outreach/register.html", {"event": event, "form": form})
 
 

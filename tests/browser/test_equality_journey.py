@@ -53,7 +53,7 @@ def test_a_volunteer_answers_some_questions_and_the_head_of_resourcing_reads_the
 
     expect(heading(page)).to_have_text("Help us check we are fair")
     expect(page.get_by_role("status")).to_contain_text("Your application has been sent.")
-    expect(page.get_by_role("main")).to_contain_text("never seen by the people who decide on your application")
+    expect(page.get_by_role("main")).to_contain_text("never seen by anyone who decides on an application of yours")
     axe_check(page)
     page.get_by_role("group", name="What is your sex?").get_by_label("Female", exact=True).check()
     page.get_by_role("group", name="What is your religion or belief?").get_by_label("Sikh", exact=True).check()

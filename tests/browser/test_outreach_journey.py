@@ -46,6 +46,9 @@ def register(page, axe_check, *, name, email, button):
     axe_check(page)
     page.get_by_label("Your phone number").fill("07911 123456")
     page.get_by_role("button", name=button).click()
+    expect(heading(page)).to_have_text("Help us check we are fair")  # issue 12: optional
+    axe_check(page)
+    page.get_by_role("link", name="Skip these questions").click()
     expect(heading(page)).to_have_text("Thank you for registering")
     expect(page.get_by_role("main")).to_contain_text(f"We have emailed {email}")
     axe_check(page)

@@ -22,7 +22,10 @@ from accounts.mfa import has_totp
 from accounts.roles import Role
 from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.business_factories import business_interest
 from outreach.tests.factories import attendance_to_record
+from outreach.tests.programme_factories import applied as programme_application
+from outreach.tests.programme_factories import enrolled
 from placements.enums import (
     ApplicationStatus,
     PartnerResponse,
@@ -1026,6 +1029,7 @@ QUEUES = {
         "Interviews to record",
         "Medical certificates to check",
         "Volunteer offers outstanding",
+        "Candidates you buddy",  # issue 12: any member of staff may be a programme buddy
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "Emails that could not be delivered",
@@ -1035,16 +1039,26 @@ QUEUES = {
         "Placements awaiting the partner's reply",
         "Presentations in the next 7 days",
         "Outreach events: attendance to record",  # issue 12
+        "Businesses to follow up",  # issue 12: local businesses supporting recruitment
+        "Programme applications to decide",  # issue 12: the Positive Action Programme
+        "Candidates you buddy",
     ],
-    Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends"],
+    Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends", "Candidates you buddy"],
     Role.ESCORTING_OFFICER: [
         "Your participants without a risk assessment",
         "Your participants' overdue risk reviews",
+        "Candidates you buddy",
     ],
 }
 QUEUES[Role.HEAD_OF_RESOURCING] = [
-    # the registrations of outreach events are the officer's alone (outreach.rules)
-    *(label for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER] if not label.startswith("Outreach events")),
+    # the registrations of outreach events and the businesses to follow up are the officer's alone
+    # (outreach.rules, outreach.businesses.rules)
+    *(
+        label
+        for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
+        if not label.startswith("Outreach events")
+        and label not in ("Businesses to follow up", "Programme applications to decide")
+    ),
     "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
 ]
 
@@ -1081,6 +1095,8 @@ def something_in_every_queue(escort):
     certificate_to_check()
     OfferedApplicationFactory()  # issue 11: the candidate has not answered yet
     attendance_to_record()  # issue 12: an outreach event has started, its register not taken
+    business_interest()  # issue 12: a local business that nobody has contacted yet
+    programme_application()  # issue 12: an application to the Positive Action Programme
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).
@@ -1097,6 +1113,8 @@ def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_wait
     the records it counts, for every staff role, one after another on one browser."""
     people = {role: UserFactory(roles=[role], mfa=True) for role in QUEUES}
     something_in_every_queue(escort=people[Role.ESCORTING_OFFICER])
+    for person in people.values():  # issue 12: each buddies a programme candidate
+        enrolled(buddy=person)
 
     page.goto(live_server.url + "/")
     for role, labels in QUEUES.items():

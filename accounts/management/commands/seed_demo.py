@@ -14,6 +14,7 @@ from accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SEC
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
 from accounts.services import assign_role
+from outreach.businesses.demo import seed_businesses_demo
 from outreach.demo import seed_outreach_demo
 from outreach.equality.demo import seed_equality_demo
 from outreach.programme.demo import seed_programme_demo
@@ -96,6 +97,7 @@ class Command(BaseCommand):
             domain=DEMO_DOMAIN,
             password=DEMO_PASSWORD,
         )
+        seed_businesses_demo(officer=User.objects.get(email=demo_email("diversity")), domain=DEMO_DOMAIN)
         seed_equality_demo()  # after every application it counts (issue 12)
 
     def _participant(self, name, login):

@@ -298,6 +298,15 @@ VERBS = {
     "cancel_own_registration": "cancelled the registration of",
     "cancel_registration": "cancelled the registration of",
     "promote_from_waiting_list": "gave a place from the waiting list to",
+    # the Positive Action Programme (issue 12): the record reads "<candidate> on <intake>"
+    "apply_to_programme": "sent the application of",
+    "enrol_on_programme": "enrolled, with a buddy,",
+    "change_programme_buddy": "changed the buddy of",
+    "decline_programme_application": "declined the application of",
+    "withdraw_from_programme": "withdrew",
+    "complete_programme": "recorded the completion of",
+    "log_support_session": "logged a one-to-one support session with",
+    "book_familiarisation_visit": "booked a familiarisation visit for",
     # local businesses supporting recruitment (issue 12): the record reads as the business's name
     "register_business_interest": "registered the interest of",
     "mark_business_contacted": "followed up the interest of",

@@ -58,6 +58,7 @@ SIGNED_IN_ENTRIES = [
     ("Volunteer recruitment", "volunteer_staff_campaigns", Gate("volunteers.review_applications")),
     ("Volunteer hours", "volunteer_staff_hours", Gate("volunteers.review_applications")),
     ("Outreach events", "outreach_staff_events", Gate("outreach.run_events")),
+    ("Positive Action Programme", "programme_staff_enrolments", Gate("outreach.run_programme")),
     ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
     ("Local businesses", "outreach_staff_businesses", Gate("outreach.follow_up_businesses")),
 ]

@@ -125,6 +125,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "outreach.change_outreachevent",
         "outreach.view_eventregistration",
         "outreach.change_eventregistration",
+        # the Positive Action Programme (issue 12): intakes added and edited here; enrolments read,
+        # moved by admin actions calling the services (every service field read-only)
+        "outreach.view_programmeintake",
+        "outreach.add_programmeintake",
+        "outreach.change_programmeintake",
+        "outreach.view_programmeenrolment",
+        "outreach.change_programmeenrolment",
     ],
     # issue 9: the applications in vetting, read-only; issue 10: their vetting checks,
     # changed only through the services' admin actions (vetting/admin/checks.py)

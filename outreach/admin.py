@@ -134,5 +134,7 @@ class EventRegistrationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, admin.Mod
         run_on_each(self, request, queryset, lambda r: cancel_registration(r, by=request.user), "cancelled and emailed")
 
 
+# the Positive Action Programme's back office lives with its code (issue 12)
 # local businesses' interest in supporting recruitment (issue 12): its own module
 from .businesses import admin as _businesses_admin  # noqa: E402, F401
+from .programme import admin as programme_admin  # noqa: E402, F401

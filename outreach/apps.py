@@ -13,3 +13,8 @@ class OutreachConfig(AppConfig):
         from .businesses import queues as _business_queue  # noqa: F401  (businesses to follow up, issue 12)
         from .businesses import rules as _business_rules  # noqa: F401  (who follows them up, issue 12)
         from .equality import rules  # noqa: F401  (who reads the equality reports, issue 12)
+
+        # the Positive Action Programme (issue 12): its equality source, "Your account", queues and rules
+        from .programme import equality, own_things  # noqa: F401
+        from .programme import queues as programme_queues  # noqa: F401
+        from .programme import rules as programme_rules  # noqa: F401

@@ -22,6 +22,9 @@ from .enums import LIVE, EventKind, EventStatus, RegistrationStatus, RoleConside
 # equality monitoring's table lives with its code in outreach/equality/ (issue 12)
 from .equality.models import EqualityResponse  # noqa: F401
 
+# the Positive Action Programme's tables live with its code in outreach/programme/ (issue 12)
+from .programme.models import ProgrammeEnrolment, ProgrammeIntake, SupportSession  # noqa: F401
+
 MAX_PLACES = 500
 # Issue 8: a date typed as the year 9999 never reaches the listing or a calendar.
 PLANNING_HORIZON = timedelta(days=2 * 365)

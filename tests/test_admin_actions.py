@@ -21,8 +21,10 @@ from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
 from outreach.businesses.enums import BusinessInterestStatus
 from outreach.enums import EventStatus, RegistrationStatus
+from outreach.programme.enums import EnrolmentStatus
 from outreach.tests.business_factories import business_interest, contacted_business
 from outreach.tests.factories import OutreachEventFactory, registered
+from outreach.tests.programme_factories import applied, enrolled, staff_member
 from placements.enums import (
     ApplicationStatus,
     DeclineReason,
@@ -333,6 +335,24 @@ OUTCOMES = {
     ),
     ("outreach.EventRegistration", "cancel_selected"): Outcome(
         "diversity_officer", registered, status, RegistrationStatus.CANCELLED
+    ),
+    # the Positive Action Programme (issue 12)
+    ("outreach.ProgrammeEnrolment", "enrol_selected"): Outcome(
+        "diversity_officer",
+        applied,
+        lambda enrolment: (enrolment.status, enrolment.buddy.email),
+        (EnrolmentStatus.ENROLLED, "buddy.admin@example.org"),
+        answers=lambda: {"buddy": str(staff_member(email="buddy.admin@example.org").pk)},
+    ),
+    ("outreach.ProgrammeEnrolment", "decline_selected"): Outcome(
+        "diversity_officer",
+        applied,
+        status,
+        EnrolmentStatus.DECLINED,
+        answers=lambda: {"reason": "The intake is full."},
+    ),
+    ("outreach.ProgrammeEnrolment", "complete_selected"): Outcome(
+        "diversity_officer", enrolled, status, EnrolmentStatus.COMPLETED
     ),
     # local businesses supporting recruitment (issue 12): the Diversity Placements Officer's
     ("outreach.BusinessInterest", "mark_contacted_selected"): Outcome(

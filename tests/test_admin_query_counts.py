@@ -14,7 +14,9 @@ from django.utils import timezone
 from accounts.audit import record_action
 from accounts.roles import Role
 from notifications.tests.factories import NotificationFactory
+from outreach.tests.business_factories import business_interest
 from outreach.tests.factories import registered as outreach_registration
+from outreach.tests.programme_factories import ProgrammeIntakeFactory, enrolled
 from placements.models import ExpressionOfInterest, PlacementFeedback, PlacementReflection
 from placements.tests.factories import (
     CohortFactory,
@@ -112,6 +114,11 @@ ROWS = {
     # issue 12: an outreach event with its waiting list counted in the list's query; a registration
     "outreach/outreachevent": (lambda officer: outreach_registration(), 7),
     "outreach/eventregistration": (lambda officer: outreach_registration(), 8),
+    # issue 12: local businesses' interest (its pin was missing on main)
+    "outreach/businessinterest": (lambda officer: business_interest(), 7),
+    # issue 12: the Positive Action Programme's intakes, and enrolments with their candidate and buddy
+    "outreach/programmeintake": (lambda officer: ProgrammeIntakeFactory(), 7),
+    "outreach/programmeenrolment": (lambda officer: enrolled(), 8),
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),

@@ -30,6 +30,8 @@ from notifications.models import Notification
 from notifications.tests.factories import NotificationFactory
 from outreach.tests.business_factories import contacted_business
 from outreach.tests.factories import registered
+from outreach.tests.programme_factories import applied as programme_application
+from outreach.tests.programme_factories import enrolled, with_session
 from placements.enums import PartnerStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, PlacementFeedback, WorkExperienceApplication
 from placements.services.partners import approve_partner
@@ -198,6 +200,8 @@ def realistic_rows(people):
     answered = ask_for_reference(recruiter, application, referee_email="coach@example.org")
     submit_reference(emailed_token(answered), answers=ANSWERS)
     registered(full_name="Amara Okafor", access_needs="A hearing loop.")  # issue 12: emailed a cancel link
+    # issue 12: a programme enrolment with a buddy and a session (its notes are never exported)
+    with_session(enrolled(programme_application(candidate=people["applicant"])), notes="Session notes, private.")
     contacted_business(by=people["diversity_officer"])  # issue 12: a local business, followed up
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))

@@ -111,6 +111,7 @@ APP_MATRICES = [
         "volunteers.tests.matrix",
         "outreach.tests.matrix",
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
+        "outreach.tests.matrix_programme",  # issue 12: the Positive Action Programme
         "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
     )
 ]
@@ -169,6 +170,9 @@ ADMIN_MODELS = {
     # from the public form, and are cancelled by an action calling the service
     "outreach/outreachevent": ({"diversity_officer"}, {"diversity_officer"}),
     "outreach/eventregistration": ({"diversity_officer"}, set()),
+    # the Positive Action Programme (issue 12): intakes typed here; enrolments come from candidates
+    "outreach/programmeintake": ({"diversity_officer"}, {"diversity_officer"}),
+    "outreach/programmeenrolment": ({"diversity_officer"}, set()),
     # local businesses (issue 12): from the public form, followed up by actions calling the services
     "outreach/businessinterest": ({"diversity_officer"}, set()),
     # nobody but a superuser manages these by hand
@@ -202,6 +206,8 @@ ADMIN_CHANGERS = {
     "vetting/reference": {"recruiter", "vetting_officer"},
     "outreach/outreachevent": {"diversity_officer"},
     "outreach/eventregistration": {"diversity_officer"},  # its one action cancels a registration
+    "outreach/programmeintake": {"diversity_officer"},
+    "outreach/programmeenrolment": {"diversity_officer"},  # its actions enrol, decline, complete
     "outreach/businessinterest": {"diversity_officer"},  # its actions follow up; what was typed can be corrected
 }
 
@@ -316,6 +322,7 @@ def admin_objects(people):
     from notifications.services import queue_rendered
     from outreach.tests.business_factories import business_interest
     from outreach.tests.factories import registered
+    from outreach.tests.programme_factories import applied as programme_application
     from placements.models import (
         ExpressionOfInterest,
         PlacementFeedback,
@@ -383,6 +390,7 @@ def admin_objects(people):
     request_agreement(ApplicationFactory(status="cleared"), by=someone)  # a version and an agreement
     ask_for_reference(someone, application)
     registered()  # an outreach event and a registration (issue 12)
+    programme_application()  # an intake and an application to it (issue 12)
     business_interest()  # a local business's interest in supporting recruitment (issue 12)
     ids = {}
     for model_class in admin.site._registry:

@@ -12,6 +12,7 @@ from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import ActionLog, User
 from accounts.roles import STAFF_ROLES, has_role
 from kentplacements.workflow import TransitionNotAllowed, Workflow
+from outreach.programme.demo import OTHERS as PROGRAMME_CANDIDATES
 from placements.demo import DEMO_PARTICIPANTS, DEMO_PARTNERS
 from placements.demo_monitoring import PAST_APPLICANTS
 from placements.enums import ApplicationStatus
@@ -112,6 +113,8 @@ def test_seed_demo_creates_one_person_per_role_and_is_idempotent(settings):
         + len(TRAINEES)
         + 1  # volunteers.demo_training.VOLUNTEER
         + len(ACTIVE_VOLUNTEERS)
+        + 1  # outreach.programme.demo's candidate, who logs in
+        + len(PROGRAMME_CANDIDATES)
     )
     # the applicant in vetting has a reference answered and one waiting (issue 10)
     in_vetting = WorkExperienceApplication.objects.get(status=ApplicationStatus.VETTING)
@@ -166,9 +169,10 @@ def add_log_entries(recruiter):
 @pytest.mark.parametrize(
     # the dashboard: one fewer since "Your community placements" asks the bar's gate (issue 10),
     # one more (18 -> 19) for the team's "Joining instructions to send" count, one more (21)
-    # for "Medical certificates to check", one more (23) for "Volunteer offers outstanding"
+    # for "Medical certificates to check", one more (23) for "Volunteer offers outstanding", one
+    # more (24) for "Candidates you buddy" (issue 12: every member of staff may be a buddy)
     ("url_name", "queries"),
-    [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 23)],
+    [("admin:accounts_actionlog_changelist", 16), ("staff_dashboard", 24)],
 )
 def test_action_log_lists_query_count_is_constant(
     url_name, queries, client, recruiter, add_log_entries, assert_query_count_constant

@@ -38,6 +38,8 @@ SAMPLE_ARGUMENTS = {
     "event_id": "999999",  # an outreach event (issue 12)
     "source_kind": "campaign",  # the equality reports' campaign, programme or event (issue 12)
     "source_id": "999999",
+    "intake_id": "999999",  # a Positive Action Programme intake (issue 12)
+    "enrolment_id": "999999",
     "interest_id": "999999",  # a local business's interest in supporting recruitment (issue 12)
 }
 

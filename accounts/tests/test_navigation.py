@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from outreach.tests.programme_factories import applied as programme_application
 from placements.enums import ApplicationStatus, PlacementType
 from placements.services.placements import confirm_placement
 from placements.tests.factories import (
@@ -127,6 +128,10 @@ def test_your_account_links_each_of_an_applicants_applications(client, applicant
             ],
         ),
         "Your volunteer applications": (reverse("volunteer_my_applications"), "You have not applied to volunteer."),
+        "Your Positive Action Programme": (
+            reverse("programme_mine"),
+            "You have not applied to the Positive Action Programme.",
+        ),
     }
     # the link's target is on the page
     assert f'id="application-{sent.pk}"' in client.get(reverse("we_my_applications")).content.decode()
@@ -204,8 +209,9 @@ def test_your_account_keeps_its_number_of_queries(client, applicant, assert_quer
             ApplicationFactory(applicant=applicant)
             PartnerContactFactory(organisation=PartnerFactory(), user=applicant)
             VolunteerApplicationFactory(applicant=applicant)
+            programme_application(candidate=applicant)  # issue 12: each to an intake of its own
 
-    assert_query_count_constant(client, reverse("my_account"), make_rows, queries=6)
+    assert_query_count_constant(client, reverse("my_account"), make_rows, queries=7)
 
 
 def test_staff_go_from_the_programmes_to_each_register_and_participant(client, recruiter):

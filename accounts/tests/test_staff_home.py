@@ -15,6 +15,7 @@ from notifications.tests.factories import NotificationFactory
 from outreach.services.registrations import record_attendance
 from outreach.tests.business_factories import business_interest, contacted_business
 from outreach.tests.factories import attendance_to_record
+from outreach.tests.programme_factories import applied, enrolled
 from placements.enums import ApplicationStatus, PartnerStatus, PlacementStatus, PlacementType
 from placements.models import PartnerOrganisation, RiskAssessment
 from placements.services.partners import approve_partner
@@ -106,6 +107,7 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
     interviewed = interview_to_record()
     certificate = certificate_to_check()
     offered = OfferedApplicationFactory()
+    buddied = enrolled(buddy=recruiter)  # issue 12: any member of staff may be a programme buddy
 
     queues, page = queues_on_home(client, recruiter)
 
@@ -122,6 +124,7 @@ def test_the_recruitment_team_sees_its_applications_participants_and_emails(clie
         "Interviews to record": {interviewed},
         "Medical certificates to check": {certificate},
         "Volunteer offers outstanding": {offered},
+        "Candidates you buddy": {buddied},
     }
     assert set(queues) == set(expected)  # no vetting, partners or cohorts: not the team's work
     for label, rows in expected.items():
@@ -151,6 +154,7 @@ def test_the_diversity_placements_officer_sees_partners_cohorts_placements_and_p
     attendance_to_record(people=0)  # nobody registered: nothing to take
     new_business = business_interest()  # issue 12: a local business nobody has contacted yet
     contacted_business()
+    to_decide = applied()  # issue 12: an application to the Positive Action Programme
 
     queues, page = queues_on_home(client, diversity_officer)
 
@@ -162,6 +166,8 @@ def test_the_diversity_placements_officer_sees_partners_cohorts_placements_and_p
         "Presentations in the next 7 days": {this_week},
         "Outreach events: attendance to record": {register_to_take},
         "Businesses to follow up": {new_business},
+        "Programme applications to decide": {to_decide},
+        "Candidates you buddy": set(),
         "Emails that could not be delivered": set(),
     }
     assert set(queues) == set(expected)
@@ -180,7 +186,7 @@ def test_only_the_vetting_officer_sees_vetting_to_decide(client, vetting_officer
 
     queues, _ = queues_on_home(client, vetting_officer)
 
-    assert list(queues) == ["Vetting to decide", "Clearances lapsing before the placement ends"]
+    assert list(queues) == ["Vetting to decide", "Clearances lapsing before the placement ends", "Candidates you buddy"]
     assert queues["Vetting to decide"].count == 1
     assert queues["Clearances lapsing before the placement ends"].count == 0
     assert rows_behind(client, queues["Vetting to decide"].url) == {in_vetting}
@@ -203,6 +209,7 @@ def test_the_head_of_resourcing_sees_the_lists_they_may_open(client, head_of_res
         "Emails that could not be delivered",
         # protocol 7.1 (placements.queues): theirs alone
         "Review of the Work Experience Protocol due",
+        "Candidates you buddy",  # issue 12: any member of staff may be a programme buddy
     }
     assert queues["Partner registrations to review"].count == 1
 
@@ -221,6 +228,7 @@ def test_an_escorting_officer_sees_their_own_participants_without_risk_assessmen
     assert {label: q.count for label, q in queues.items()} == {
         "Your participants without a risk assessment": 1,
         "Your participants' overdue risk reviews": 1,
+        "Candidates you buddy": 0,
     }
     # each count opens their list of participants filtered to the ones it counts
     without = client.get(queues["Your participants without a risk assessment"].url)
@@ -311,9 +319,11 @@ def test_a_withheld_reason_is_not_on_the_record_nor_found_by_search(client, recr
 # (and one more, 23, for "Volunteer offers outstanding", issue 11); the
 # Head of Resourcing's home, first pinned here, reads the same rows (seven queues, recent
 # changes) whatever their number; the Diversity Placements Officer has one more count (16 -> 17),
-# "Outreach events: attendance to record" (issue 12), and another (17 -> 18), "Businesses to follow up"
+# "Outreach events: attendance to record" (issue 12), and another (17 -> 18), "Businesses to follow up";
+# every member of staff one more, "Candidates you buddy" (issue 12: anyone may be chosen as a buddy),
+# and the officer another, "Programme applications to decide" (18 -> 20)
 @pytest.mark.parametrize(
-    ("persona", "queries"), [("recruiter", 23), ("diversity_officer", 18), ("head_of_resourcing", 18)]
+    ("persona", "queries"), [("recruiter", 24), ("diversity_officer", 20), ("head_of_resourcing", 19)]
 )
 def test_the_home_query_count_does_not_grow_with_the_records(
     client, request, persona, queries, assert_query_count_constant

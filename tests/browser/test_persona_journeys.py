@@ -24,6 +24,8 @@ from notifications.enums import NotificationStatus
 from notifications.tests.factories import NotificationFactory
 from outreach.tests.business_factories import business_interest
 from outreach.tests.factories import attendance_to_record
+from outreach.tests.programme_factories import applied as programme_application
+from outreach.tests.programme_factories import enrolled
 from placements.enums import (
     ApplicationStatus,
     PartnerResponse,
@@ -1027,6 +1029,7 @@ QUEUES = {
         "Interviews to record",
         "Medical certificates to check",
         "Volunteer offers outstanding",
+        "Candidates you buddy",  # issue 12: any member of staff may be a programme buddy
     ],
     Role.DIVERSITY_PLACEMENTS_OFFICER: [
         "Emails that could not be delivered",
@@ -1037,11 +1040,14 @@ QUEUES = {
         "Presentations in the next 7 days",
         "Outreach events: attendance to record",  # issue 12
         "Businesses to follow up",  # issue 12: local businesses supporting recruitment
+        "Programme applications to decide",  # issue 12: the Positive Action Programme
+        "Candidates you buddy",
     ],
-    Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends"],
+    Role.VETTING_OFFICER: ["Vetting to decide", "Clearances lapsing before the placement ends", "Candidates you buddy"],
     Role.ESCORTING_OFFICER: [
         "Your participants without a risk assessment",
         "Your participants' overdue risk reviews",
+        "Candidates you buddy",
     ],
 }
 QUEUES[Role.HEAD_OF_RESOURCING] = [
@@ -1050,7 +1056,8 @@ QUEUES[Role.HEAD_OF_RESOURCING] = [
     *(
         label
         for label in QUEUES[Role.DIVERSITY_PLACEMENTS_OFFICER]
-        if not label.startswith("Outreach events") and label != "Businesses to follow up"
+        if not label.startswith("Outreach events")
+        and label not in ("Businesses to follow up", "Programme applications to decide")
     ),
     "Review of the Work Experience Protocol due",  # protocol 7.1, on the monitoring page
 ]
@@ -1089,6 +1096,7 @@ def something_in_every_queue(escort):
     OfferedApplicationFactory()  # issue 11: the candidate has not answered yet
     attendance_to_record()  # issue 12: an outreach event has started, its register not taken
     business_interest()  # issue 12: a local business that nobody has contacted yet
+    programme_application()  # issue 12: an application to the Positive Action Programme
 
 
 # The officers' count opens the cohort list (each cohort's page says why its officers wait).
@@ -1105,6 +1113,8 @@ def test_each_staff_role_opens_each_count_on_their_home_to_the_list_of_what_wait
     the records it counts, for every staff role, one after another on one browser."""
     people = {role: UserFactory(roles=[role], mfa=True) for role in QUEUES}
     something_in_every_queue(escort=people[Role.ESCORTING_OFFICER])
+    for person in people.values():  # issue 12: each buddies a programme candidate
+        enrolled(buddy=person)
 
     page.goto(live_server.url + "/")
     for role, labels in QUEUES.items():

@@ -17,6 +17,7 @@ from accounts.services import assign_role
 from outreach.businesses.demo import seed_businesses_demo
 from outreach.demo import seed_outreach_demo
 from outreach.equality.demo import seed_equality_demo
+from outreach.programme.demo import seed_programme_demo
 from placements.demo import seed_placements_demo, seed_work_experience_demo
 from placements.demo_monitoring import seed_monitoring_demo
 from placements.enums import ProgrammeStatus
@@ -90,6 +91,12 @@ class Command(BaseCommand):
             recruiter=User.objects.get(email=demo_email("recruiter")),
         )
         seed_outreach_demo(officer=User.objects.get(email=demo_email("diversity")), domain=DEMO_DOMAIN)
+        seed_programme_demo(  # the Positive Action Programme (issue 12): the escorting officer buddies
+            officer=User.objects.get(email=demo_email("diversity")),
+            buddy=User.objects.get(email=demo_email("escort")),
+            domain=DEMO_DOMAIN,
+            password=DEMO_PASSWORD,
+        )
         seed_businesses_demo(officer=User.objects.get(email=demo_email("diversity")), domain=DEMO_DOMAIN)
         seed_equality_demo()  # after every application it counts (issue 12)
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0004_business_interest'),
+        ('outreach', '0003_business_interest'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

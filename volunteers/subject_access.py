@@ -44,7 +44,12 @@ register(
     ),
     check_entry("Vetting checks on volunteer applications", VolunteerApplication, _applications),
     PersonalData(
-        "volunteers.InterviewSlot", "Volunteer interviews", fields=("starts_at", "ends_at", "location"), user=APPLICANT
+        "volunteers.InterviewSlot",
+        "Volunteer interviews",
+        fields=("starts_at", "ends_at", "location"),
+        user=APPLICANT,
+        kept="An interview time is part of the campaign's timetable; it names the person only through the"
+        " application, which is anonymised.",
     ),
     PersonalData(
         "volunteers.FitnessTest",

@@ -37,10 +37,17 @@ class StaffUserChangeForm(UserChangeForm):
 # and the browser's history (no personal data in logs).
 
 
+class AddressField(forms.EmailField):
+    """Addresses are found whatever their capitals (accounts are kept in lower case), and shown so."""
+
+    def clean(self, value):
+        return super().clean(value).lower()
+
+
 class PersonSearchForm(RenderedForm):
     button_label = "Find what is held"
 
-    email = forms.EmailField(
+    email = AddressField(
         label="Their email address",
         help_text="The address they used: an account, an application, an event registration.",
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -50,7 +57,7 @@ class PersonSearchForm(RenderedForm):
 class PersonActionForm(RenderedForm):
     """A button on the person's page: the address travels with it, hidden."""
 
-    email = forms.EmailField(widget=forms.HiddenInput)
+    email = AddressField(widget=forms.HiddenInput)
 
     def __init__(self, *args, action="", label="", confirm=False, danger=False, **kwargs):
         super().__init__(*args, **kwargs)

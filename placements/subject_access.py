@@ -6,6 +6,7 @@ from accounts.personal_data import ERASED_NAME, PersonalData, erased_email, regi
 from vetting.subject_access import check_entry
 
 from .models import WorkExperienceApplication
+from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS
 
 SAFETY_KEPT = (
     "A record of the participant's safety on placement (risk assessments, dynamic risk assessments,"
@@ -30,37 +31,15 @@ register(
         fields=(
             "programme",
             "status",
-            "date_of_birth",
-            "school",
-            "school_email",
-            "eligibility_answers",
-            "statement",
-            "reasonable_adjustments",
-            "emergency_contact_name",
-            "emergency_contact_phone",
-            "guardian_name",
-            "guardian_email",
-            "guardian_phone",
+            *APPLICATION_FIELDS,
             "decline_reason",
             "status_reason",
             "created_at",
             "submitted_at",
         ),
         user="applicant",
-        erase={
-            "date_of_birth": None,
-            "school": "",
-            "school_email": "",
-            "eligibility_answers": {},
-            "statement": "",
-            "reasonable_adjustments": "",
-            "emergency_contact_name": "",
-            "emergency_contact_phone": "",
-            "guardian_name": "",
-            "guardian_email": "",
-            "guardian_phone": "",
-            "status_reason": "",
-        },
+        # what the applicant typed, emptied as the draft form leaves it; the status stays
+        erase={**{name: EMPTY_ANSWERS.get(name, "") for name in APPLICATION_FIELDS}, "status_reason": ""},
     ),
     check_entry("Vetting checks on work-experience applications", WorkExperienceApplication, _applications),
     PersonalData(

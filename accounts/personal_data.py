@@ -163,10 +163,19 @@ def export_zip(email: str, *, by) -> bytes:
                     except OSError:
                         notes.append(f"{entry.heading}: the file {PurePosixPath(stored.name).name} is missing.")
         archive.writestr("README.txt", _readme(email, held, notes))
-    subject = user or (held[0].entry.rows(None, email).first() if held else None)
+    subject = logged_against(user, email, [item.entry for item in held])
     if subject is not None:
         record_action(subject, action="export_personal_data", by=by)
     return buffer.getvalue()
+
+
+def logged_against(user, email, entries):
+    """The record the action log names for a request about the person: their account, or (someone
+    who never made one) their first record kept as a row, not one erasure deletes (an email)."""
+    if user is not None or not entries:
+        return user
+    kept_as_rows = [entry for entry in entries if not entry.delete] or entries
+    return kept_as_rows[0].rows(None, email).order_by("pk").first()
 
 
 def _readme(email, held, notes) -> str:
@@ -259,7 +268,7 @@ def erase_person(email: str, *, by) -> list[Outcome]:
             check_erasable(user)
         held = [entry for entry in registered() if entry.rows(user, email).exists()]
         held.sort(key=lambda entry: entry.model == get_user_model()._meta.label)
-        subject = user or (held[0].rows(None, email).first() if held else None)
+        subject = logged_against(user, email, held)
         outcomes = [_outcome(entry, entry.rows(user, email), dry_run=False) for entry in held]
         if subject is not None:
             # logged against the account (or the first record found by email), before that record's

@@ -201,6 +201,8 @@ VERBS = {
     "discontinue": "discontinued",
     "download_agreement": "downloaded",
     "enrol": "enrolled",
+    "erase_personal_data": "erased the personal data of",
+    "export_personal_data": "exported the personal data of",
     "finish": "finished",
     "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"
     "grant_exception": "made an exception to the protocol for",

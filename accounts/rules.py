@@ -30,3 +30,5 @@ rules.add_perm("accounts.view_own_account", rules.is_authenticated)
 # Sensitive reasons in the action log (accounts.audit.SENSITIVE_REASONS, issue 9).
 rules.add_perm("accounts.see_vetting_reasons", is_vetting_officer)
 rules.add_perm("accounts.see_conduct_reasons", is_recruitment_team | is_head_of_resourcing)
+# Subject access and erasure (issue 13): DOMAIN.md §1 gives the Head of Resourcing retention and audit.
+rules.add_perm("accounts.handle_personal_data_requests", is_head_of_resourcing)

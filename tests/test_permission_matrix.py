@@ -113,6 +113,7 @@ APP_MATRICES = [
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
         "outreach.tests.matrix_programme",  # issue 12: the Positive Action Programme
         "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
+        "accounts.tests.matrix_personal_data",  # issue 13: subject access and erasure
     )
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}

@@ -10,4 +10,5 @@ class VettingConfig(AppConfig):
             deploy_checks,  # noqa: F401  (the seal key's deploy check)
             queues,  # noqa: F401  (the vetting officer's work queues on the staff home)
             rules,  # noqa: F401
+            subject_access,  # noqa: F401  (subject access and erasure, issue 13)
         )

@@ -1,0 +1,71 @@
+"""What vetting holds about a person, for subject access and erasure (accounts.personal_data,
+issue 13). Vetting checks are found through the vetted records' own apps (placements,
+volunteers register them), as vetting does not know those models (DOMAIN.md §2)."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from accounts.personal_data import ERASED_NAME, PersonalData, erased_email, register
+
+from .models import AgreementStatus, VettingCheck
+
+SIGNED = [AgreementStatus.SIGNED, AgreementStatus.READY]
+AGREEMENT_KEPT = (
+    "A signed Work Placement Agreement, its signatures' evidence and its sealed PDF are kept for the"
+    " agreement's retention period (seed 001 §8.3), then removed by the disposal job."
+)
+CHECKS_KEPT = (
+    "Vetting checks are kept by the vetting unit for their retention period (Force Policy P04);"
+    " only their outcome is exported, never the vetting officer's notes."
+)
+
+
+def checks_on(model, records):
+    """The vetting checks on ``records`` (a queryset of a vetted model): for its app's entry."""
+    return VettingCheck.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=records.values("pk")
+    )
+
+
+def check_entry(heading, model, records_of):
+    """A vetted app's entry for the checks on its records (``records_of(user)``: the person's)."""
+    return PersonalData(
+        "vetting.VettingCheck",
+        heading,
+        fields=("check_type", "status", "requested_at", "decided_at", "expires_on"),
+        find=lambda user, email: checks_on(model, records_of(user)) if user else VettingCheck.objects.none(),
+        kept=CHECKS_KEPT,
+    )
+
+
+register(
+    PersonalData(
+        "vetting.WorkPlacementAgreement",
+        "Work Placement Agreements",
+        fields=("version", "status", "guardian_needed", "guardian_email", "created_at", "signed_at", "pdf"),
+        user="participant",
+        files=("pdf",),
+        # unsigned: the guardian's address goes (the link it was sent is void with it)
+        erase={"guardian_email": "", "guardian_needed": False, "token_hash": None},
+        kept=AGREEMENT_KEPT,
+        keep=lambda rows: rows.filter(status__in=SIGNED),
+    ),
+    PersonalData(
+        "vetting.Signature",
+        "Signatures",
+        fields=("role", "name", "email", "signed_at", "ip_address", "user_agent"),
+        email="email",
+        erase={"name": ERASED_NAME, "email": erased_email, "ip_address": None, "user_agent": ""},
+        kept=AGREEMENT_KEPT,
+        keep=lambda rows: rows.filter(agreement__status__in=SIGNED),
+    ),
+    # a referee's own details and what they wrote (a reference about the person is the
+    # referee's, given in confidence: not exported to the person it is about)
+    PersonalData(
+        "vetting.Reference",
+        "References you gave",
+        fields=("about", "referee_name", "referee_email", "relationship", "status", "received_at", "suitability"),
+        email="referee_email",
+        kept="A reference is part of the vetting record of the person it is about, and is kept with it (Force"
+        " Policy P04).",
+    ),
+)

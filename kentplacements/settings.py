@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: every later line of the log carries the request's ID (kentplacements/logs.py)
+    "kentplacements.logs.RequestIDMiddleware",
+    # /healthz answers before HTTPS redirects, host checks, sessions and cookies (issue 13)
+    "kentplacements.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # before anything reads the body (CSRF reads the form); pages it refuses get no CSP
@@ -339,6 +343,9 @@ SESSION_COOKIE_HTTPONLY = True
 # The __Host- prefix pins cookies to this host over HTTPS; browsers refuse it on plain HTTP.
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+# Messages travel in the session rather than in a cookie of their own, so the site sets
+# these two cookies only, both essential (the cookies page, kentplacements/cookies.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -355,14 +362,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Personal data never goes to the logs: messages carry IDs only.
+# Personal data never goes to the logs: messages carry IDs only. Every line carries the
+# request's ID (kentplacements/logs.py, also on the response's X-Request-ID header); in
+# production each line is one JSON object for the log collector, with DEBUG a readable line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "kentplacements.logs.RequestIDFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kentplacements.logs.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="plain" if DEBUG else "json"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# Celery's worker keeps the logging above rather than installing its own handlers.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- django-import-export: exports carry personal data, so they need the model's
 # view permission (the package allows anyone with admin access by default); cells

@@ -54,7 +54,9 @@ AFTER_A_FORM = {
 # Forgetting one's password is a visitor's problem: the login page links it, and a
 # signed-in person never sees the login page.
 VISITORS_ONLY = {"account_reset_password"}
-NOT_CRAWLED = EMAILED_ONLY | AFTER_A_FORM
+# Not a page: what the load balancer asks (issue 13), answered with a plain "ok".
+PROBES = {"healthz"}
+NOT_CRAWLED = EMAILED_ONLY | AFTER_A_FORM | PROBES
 # demo login -> persona of the permission matrix
 PERSONA_OF = {
     "recruiter": "recruiter",

@@ -172,12 +172,23 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # the public verify page checks a signature on each upload (vetting/views/sealing.py)
     "verify_agreement": "20/m/ip",
-    # registering for an outreach event sends an email (outreach/views/public.py); a group
-    # registering together from one community centre fits well within it
-    "outreach_register": "30/h/ip",
-    # a local business registering its interest in supporting recruitment sends an email
-    # (outreach/businesses/views.py); one business rarely sends more than one
+    # Public forms that send an email (kentplacements/ratelimits.py, issue 13): per address,
+    # and per email address typed (<action>_email), so one inbox cannot be flooded with
+    # acknowledgements from many places. A group registering together from one community
+    # centre or school fits well within the per-address limits.
+    "outreach_register": "30/h/ip",  # outreach/views/public.py
+    "outreach_register_email": "5/h/key",
+    # a local business rarely sends more than one (outreach/businesses/views.py)
     "outreach_business_interest": "10/h/ip",
+    "outreach_business_interest_email": "3/h/key",
+    "partner_register": "10/h/ip",  # placements/views/partners.py
+    "partner_register_email": "3/h/key",
+    "work_experience_interest": "30/h/ip",  # placements/views/work_experience.py
+    "work_experience_interest_email": "3/h/key",
+    # Pages opened from an emailed token (cancel, unsubscribe, consent, reference, equality
+    # questions): GET and POST, all of them together, per address, so tokens cannot be tried
+    # in bulk; a person opens theirs a few times at most.
+    "token_page": "60/10m/ip",
 }
 # Behind a reverse proxy every request comes from the proxy's address, so per-address
 # limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of

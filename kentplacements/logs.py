@@ -67,6 +67,27 @@ class RequestIDFilter(logging.Filter):
         return True
 
 
+# A safety net under "messages carry IDs only": Django logs the path of every 4xx and 5xx
+# ("Not Found: /positive-action/cancel/<token>/"), and the paths of emailed links carry their
+# tokens (README "Security"); an email address should never be logged, but if a library logs
+# one it is masked too.
+TOKEN_IN_PATH = re.compile(r"(?<=/)[A-Za-z0-9_:-]{20,}(?=[/?#\s]|$)")
+EMAIL_ADDRESS = re.compile(r"[\w.!#$%&'*+=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def redact(message: str) -> str:
+    return EMAIL_ADDRESS.sub("[email]", TOKEN_IN_PATH.sub("[token]", message))
+
+
+class RedactFilter(logging.Filter):
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
 class JSONFormatter(logging.Formatter):
     """One JSON object a line: time (UTC, ISO 8601), level, logger, request_id, message, and
     the exception's traceback if there is one."""

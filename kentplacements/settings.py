@@ -379,7 +379,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "kentplacements.logs.RequestIDFilter"}},
+    "filters": {
+        "request_id": {"()": "kentplacements.logs.RequestIDFilter"},
+        "redact": {"()": "kentplacements.logs.RedactFilter"},  # tokens in paths, email addresses
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "kentplacements.logs.JSONFormatter"},
@@ -388,7 +391,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env("LOG_FORMAT", default="plain" if DEBUG else "json"),
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact"],
         }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},

@@ -21,6 +21,7 @@ def log_lines():
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(logs.RequestIDFilter())
+    handler.addFilter(logs.RedactFilter())
     handler.setFormatter(logs.JSONFormatter())
     root = logging.getLogger()
     level = root.level
@@ -106,3 +107,25 @@ def test_a_celery_task_logs_with_the_id_of_the_request_that_queued_it():
     assert logs.request_id.get() == "req-abcdef12"
     celery._drop_request_id(task=Task)
     assert logs.request_id.get() == logs.NO_REQUEST
+
+
+def test_tokens_in_paths_and_email_addresses_are_masked(client, log_lines):
+    token = "Zq3xYv9_Kp2-Lm8NwR4tBs7"
+    client.get(f"/positive-action/cancel/{token}/")
+    client.get("/work-experience/interest/unsubscribe/1b4e28ba-2fa1-41d2-883f-0016d3cca427/")
+    logging.getLogger("somewhere").warning("sent to %s", "pat.o'neil+x@example.org")
+    written = json.dumps(log_lines())
+    assert token not in written and "1b4e28ba" not in written and "example.org" not in written
+    assert "Not Found: /positive-action/cancel/[token]/" in written and "sent to [email]" in written
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Task notifications.tasks.deliver_notification[da9adacc-50ac-4173-9caf-41dd10c3df42] succeeded",
+        "Not Found: /placements/staff/cohorts/12/",
+        "Redis cache unreachable (ConnectionError); rate limits are held in this process's memory",
+    ],
+)
+def test_ordinary_messages_are_left_alone(message):
+    assert logs.redact(message) == message

@@ -63,6 +63,6 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == PATH and request.method in ("GET", "HEAD"):
-            return healthz(request)
+        if request.path == PATH:
+            return healthz(request)  # a GET or HEAD; any other method is refused there (405)
         return self.get_response(request)

@@ -43,16 +43,25 @@ def test_a_database_that_does_not_answer_is_503_without_details(monkeypatch, cap
 
 
 @pytest.mark.allow_error_logs
-def test_a_cache_that_does_not_answer_is_503(monkeypatch):
-    monkeypatch.setattr(cache, "get", lambda *a, **k: None)  # what was set cannot be read back
-    assert probe().status_code == 503
-
+def test_a_cache_that_does_not_answer_is_503(monkeypatch, caplog):
     def refuse(*args, **kwargs):
         raise ConnectionError("Redis at 10.0.0.6")
 
-    monkeypatch.setattr(cache, "set", refuse)
+    for method in ("ping", "set", "get"):  # Redis (ping) or any other cache (set, get)
+        if hasattr(cache, method):
+            monkeypatch.setattr(cache, method, refuse)
     response = probe()
     assert (response.status_code, response.content) == (503, b"unavailable")
+    assert_bare(response)
+    assert "cache does not answer (ConnectionError)" in caplog.text and "10.0.0.6" not in caplog.text
+
+
+@pytest.mark.allow_error_logs
+def test_a_cache_that_loses_what_it_was_given_is_503(monkeypatch):
+    if hasattr(cache, "ping"):
+        monkeypatch.setattr(cache, "ping", lambda: False)
+    monkeypatch.setattr(cache, "get", lambda *a, **k: None)
+    assert probe().status_code == 503
 
 
 @pytest.mark.allow_error_logs

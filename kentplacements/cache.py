@@ -88,3 +88,8 @@ class FallbackRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear")
+
+    def ping(self) -> bool:
+        """Whether Redis itself answers now, never the memory fallback: for /healthz
+        (kentplacements/health.py). Raises like Redis when it cannot be reached."""
+        return bool(self._cache.get_client(write=True).ping())

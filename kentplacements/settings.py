@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: every later line of the log carries the request's ID (kentplacements/logs.py)
+    "kentplacements.logs.RequestIDMiddleware",
+    # /healthz answers before HTTPS redirects, host checks, sessions and cookies (issue 13)
+    "kentplacements.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # before anything reads the body (CSRF reads the form); pages it refuses get no CSP
@@ -168,12 +172,23 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # the public verify page checks a signature on each upload (vetting/views/sealing.py)
     "verify_agreement": "20/m/ip",
-    # registering for an outreach event sends an email (outreach/views/public.py); a group
-    # registering together from one community centre fits well within it
-    "outreach_register": "30/h/ip",
-    # a local business registering its interest in supporting recruitment sends an email
-    # (outreach/businesses/views.py); one business rarely sends more than one
+    # Public forms that send an email (kentplacements/ratelimits.py, issue 13): per address,
+    # and per email address typed (<action>_email), so one inbox cannot be flooded with
+    # acknowledgements from many places. A group registering together from one community
+    # centre or school fits well within the per-address limits.
+    "outreach_register": "30/h/ip",  # outreach/views/public.py
+    "outreach_register_email": "5/h/key",
+    # a local business rarely sends more than one (outreach/businesses/views.py)
     "outreach_business_interest": "10/h/ip",
+    "outreach_business_interest_email": "3/h/key",
+    "partner_register": "10/h/ip",  # placements/views/partners.py
+    "partner_register_email": "3/h/key",
+    "work_experience_interest": "30/h/ip",  # placements/views/work_experience.py
+    "work_experience_interest_email": "3/h/key",
+    # Pages opened from an emailed token (cancel, unsubscribe, consent, reference, equality
+    # questions): GET and POST, all of them together, per address, so tokens cannot be tried
+    # in bulk; a person opens theirs a few times at most.
+    "token_page": "60/10m/ip",
 }
 # Behind a reverse proxy every request comes from the proxy's address, so per-address
 # limits would be shared by everyone (issue 8 §3). TRUSTED_PROXY_COUNT is the number of
@@ -339,6 +354,9 @@ SESSION_COOKIE_HTTPONLY = True
 # The __Host- prefix pins cookies to this host over HTTPS; browsers refuse it on plain HTTP.
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+# Messages travel in the session rather than in a cookie of their own, so the site sets
+# these two cookies only, both essential (the cookies page, kentplacements/cookies.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -355,14 +373,31 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Personal data never goes to the logs: messages carry IDs only.
+# Personal data never goes to the logs: messages carry IDs only. Every line carries the
+# request's ID (kentplacements/logs.py, also on the response's X-Request-ID header); in
+# production each line is one JSON object for the log collector, with DEBUG a readable line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "request_id": {"()": "kentplacements.logs.RequestIDFilter"},
+        "redact": {"()": "kentplacements.logs.RedactFilter"},  # tokens in paths, email addresses
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kentplacements.logs.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="plain" if DEBUG else "json"),
+            "filters": ["request_id", "redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# Celery's worker keeps the logging above rather than installing its own handlers.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- django-import-export: exports carry personal data, so they need the model's
 # view permission (the package allows anyone with admin access by default); cells

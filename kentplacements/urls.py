@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import health, views
 
 admin.site.site_header = "Kent Placements back office"
 admin.site.site_title = "Kent Placements"
@@ -11,6 +11,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("cookies/", views.cookies, name="cookies"),
+    # answered by kentplacements.health.HealthCheckMiddleware; routed too, so it has a name
+    path("healthz", health.healthz, name="healthz"),
     path("", include("accounts.urls")),
     path("", include("placements.urls")),
     path("", include("vetting.urls")),

@@ -46,6 +46,9 @@ MFA_SETUP = audience(LOGIN, "200", "200", without_mfa="200")
 
 CORE_MATRIX = {
     "landing": PUBLIC_PAGE,
+    "cookies": PUBLIC_PAGE,  # issue 13: the cookies the site sets, linked from every page's footer
+    # issue 13: "ok" for the load balancer, nothing more, answered before any login or MFA check
+    "healthz": audience("200", "200", "200", without_mfa="200"),
     "home": audience(LOGIN, HOME, HOME),
     "my_account": SIGNED_IN,
     "staff_dashboard": STAFF_ONLY,

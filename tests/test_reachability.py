@@ -16,7 +16,7 @@ from accounts.demo import DEMO_PEOPLE, demo_email
 from accounts.models import User
 from outreach.models import OutreachEvent
 from placements.models import PresentationSession
-from tests.matrix import ANONYMOUS
+from tests.matrix import ANONYMOUS, PROBES
 from tests.test_permission_matrix import MATRIX
 from tests.urlwalk import all_routes
 
@@ -54,7 +54,7 @@ AFTER_A_FORM = {
 # Forgetting one's password is a visitor's problem: the login page links it, and a
 # signed-in person never sees the login page.
 VISITORS_ONLY = {"account_reset_password"}
-NOT_CRAWLED = EMAILED_ONLY | AFTER_A_FORM
+NOT_CRAWLED = EMAILED_ONLY | AFTER_A_FORM | PROBES
 # demo login -> persona of the permission matrix
 PERSONA_OF = {
     "recruiter": "recruiter",

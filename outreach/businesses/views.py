@@ -4,7 +4,6 @@ recruitment as a local business in the Kent community please click here") and th
 after it; the Diversity Placements Officer's list (filtered by status, or the staff home's
 count) and a page per business with the follow-up forms, each calling one service."""
 
-from allauth.core.ratelimit import consume_or_429
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.queues import in_queue
 from kentplacements.forms import SearchForm
 from kentplacements.pages import posted, run_service
+from kentplacements.ratelimits import limit_address, limit_email
 from kentplacements.workflow import DomainError
 
 from .enums import BusinessInterestStatus
@@ -33,14 +33,16 @@ REGISTERED_AS = "outreach_business_registered_as"
 
 @require_http_methods(["GET", "POST"])
 def interest_form(request):
-    # A public form that sends email: limited per address, like the event registrations
-    # (settings.ACCOUNT_RATE_LIMITS["outreach_business_interest"]).
-    if request.method == "POST" and (refused := consume_or_429(request, action="outreach_business_interest")):
+    # A public form that sends email: limited per address and per email address typed
+    # (settings.ACCOUNT_RATE_LIMITS["outreach_business_interest"], kentplacements/ratelimits.py).
+    if refused := limit_address(request, "outreach_business_interest"):
         return refused
     form = BusinessInterestForm(posted(request))
     if form.is_valid():
         if form.is_spam:
             return redirect("outreach_business_thanks")  # a robot is thanked, and nothing is kept
+        if refused := limit_email(request, "outreach_business_interest", form.cleaned_data["email"]):
+            return refused
         try:
             register_business_interest(**form.details())
         except DomainError as exc:  # the service's own checks, should the form's ever miss one

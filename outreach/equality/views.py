@@ -12,6 +12,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kentplacements.pages import posted
+from kentplacements.ratelimits import limit_token_page
 from kentplacements.spreadsheets import escape_formula
 
 from .forms import EqualityForm
@@ -25,6 +26,7 @@ NOTHING_KEPT = "You left every question out, so nothing was kept."
 READ_REPORTS = "outreach.view_equality_reports"
 
 
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def questions(request, token):
     """Where a person is sent once their application or registration is saved

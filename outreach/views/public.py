@@ -2,13 +2,13 @@
 register your interest to attend"): the coming events, an event's page and calendar
 file, registering without an account, and cancelling from the emailed link."""
 
-from allauth.core.ratelimit import consume_or_429
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kentplacements.calendars import ics_response
 from kentplacements.pages import posted
+from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
 from kentplacements.workflow import DomainError
 from vetting.links import LinkNotFound
 
@@ -49,14 +49,16 @@ def register_page(request, event_id):
     event = _event(event_id)
     if problem := registration_problem(event):
         return render(request, "outreach/closed.html", {"event": event, "problem": problem})
-    # A public form that sends email: limited per address, like the account forms
-    # (settings.ACCOUNT_RATE_LIMITS["outreach_register"]).
-    if request.method == "POST" and (refused := consume_or_429(request, action="outreach_register")):
+    # A public form that sends email: limited per address and per email address typed
+    # (settings.ACCOUNT_RATE_LIMITS["outreach_register"], kentplacements/ratelimits.py).
+    if refused := limit_address(request, "outreach_register"):
         return refused
     form = RegistrationForm(posted(request), full=event.is_full)
     if form.is_valid():
         if form.is_spam:
             return redirect("outreach_registered", event.pk)  # a robot is thanked, and nothing is kept
+        if refused := limit_email(request, "outreach_register", form.cleaned_data["email"]):
+            return refused
         try:
             registration = register(event, **form.details())
         except DomainError as exc:  # the event started or was called off meanwhile
@@ -84,6 +86,7 @@ def _link_problem(request, error):
     return render(request, "outreach/link_problem.html", context, status=status)
 
 
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     """Issue 12: "registrants cancel from a link (GET shows a page, POST cancels)": a mail

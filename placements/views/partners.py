@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kentplacements.pages import posted
+from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
 from kentplacements.workflow import DomainError
 
 from ..forms.partners import RegisterInterestForm
@@ -29,11 +30,15 @@ from . import partner_portal, partner_staff
 @require_http_methods(["GET", "POST"])
 def register(request):
     """Seed 000: "Register your interest and grasp this great opportunity". No account needed."""
+    if refused := limit_address(request, "partner_register"):  # it sends emails (issue 13)
+        return refused
     form = RegisterInterestForm(posted(request))
     if not form.is_valid():
         return render(request, "placements/partners/register.html", {"form": form})
     if form.is_spam:
         return redirect("partner_register_thanks")  # a robot is thanked, and nothing is kept
+    if refused := limit_email(request, "partner_register", form.cleaned_data["email"]):
+        return refused
     try:
         register_interest(profile=form.profile(), contact=form.contact())
     except AlreadyRegistered as exc:
@@ -61,6 +66,7 @@ def _entrance_links(request, contact) -> dict:
     }
 
 
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def join(request, token):
     """The invitation link. Opening it only explains what will happen; the POST links the

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
 from kentplacements.pages import posted
+from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
 from kentplacements.workflow import DomainError
 from outreach.equality.invitations import equality_invitation_url
 from vetting.selectors import agreements_for
@@ -53,9 +54,13 @@ SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 @require_http_methods(["GET", "POST"])
 def index(request):
     """Open programmes, and protocol 3.2.3: register interest to hear about future ones."""
+    if refused := limit_address(request, "work_experience_interest"):  # it sends emails (issue 13)
+        return refused
     form = InterestForm(posted(request))
     if form.is_valid():
         if not form.is_spam:
+            if refused := limit_email(request, "work_experience_interest", form.cleaned_data["email"]):
+                return refused
             register_interest(full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"])
         # The same answer for a new address, one already on the list and a robot (issue 8).
         messages.success(request, INTEREST_MESSAGE)
@@ -63,6 +68,7 @@ def index(request):
     return render(request, "placements/work_experience/index.html", {"form": form, "programmes": open_programmes()})
 
 
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """Opening the link only asks (mail scanners open links); the button unsubscribes."""

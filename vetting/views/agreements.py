@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kentplacements.ratelimits import limit_token_page
 from kentplacements.workflow import DomainError
 
 from .. import subjects
@@ -90,6 +91,7 @@ def _answers(form) -> dict:
 
 
 @never_cache
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def guardian_consent(request, token):
     """The parent or guardian's page, opened from the emailed link. A wrong, used or expired
@@ -167,6 +169,7 @@ def agreement_download(request, agreement_id):
 
 
 @never_cache
+@limit_token_page
 @require_GET
 def guardian_agreement_download(request, token):
     try:

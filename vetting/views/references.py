@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kentplacements.ratelimits import limit_token_page
 from kentplacements.workflow import DomainError
 
 from .. import links, subjects
@@ -37,6 +38,7 @@ def _problem(request, error: DomainError):
     return render(request, "vetting/references/link_problem.html", {"message": str(error)}, status=status)
 
 
+@limit_token_page
 @require_http_methods(["GET", "POST"])
 def reference_form(request, token):
     """GET shows who the reference is about and the questions (a mail scanner opening the

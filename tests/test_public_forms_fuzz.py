@@ -397,8 +397,10 @@ def test_verify_page_fuzzed(unsealed_pdf):
     @given(content=uploads(sealed), name=st.one_of(st.just("agreement.pdf"), text.filter(bool)))
     def one_upload(content, name):
         cache.clear()
-        # a browser sends the file's own name, never a bare path (Django refuses to name a file "/")
-        filename = os.path.basename(name.replace("\x00", "")) or "x"
+        # a browser sends the file's own name, never a bare path (Django refuses to name a file
+        # "/", "." or "..": SimpleUploadedFile itself raises before any request is made)
+        filename = os.path.basename(name.replace("\x00", ""))
+        filename = filename if filename not in ("", ".", "..") else "x"
         upload = SimpleUploadedFile(filename, content, content_type="application/pdf")
         response = Client().post(url, {"document": upload})
         page = response.content.decode(errors="replace")

@@ -61,6 +61,7 @@ SIGNED_IN_ENTRIES = [
     ("Positive Action Programme", "programme_staff_enrolments", Gate("outreach.run_programme")),
     ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
     ("Local businesses", "outreach_staff_businesses", Gate("outreach.follow_up_businesses")),
+    ("Retention", "retention_schedule", Gate("retention.preview_disposal")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

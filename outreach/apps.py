@@ -9,6 +9,7 @@ class OutreachConfig(AppConfig):
         from . import (
             event_equality,  # noqa: F401  (the questions after registering, issue 12)
             queues,  # noqa: F401  (the staff home's work queue, issue 12)
+            retention,  # noqa: F401  (its kinds in the retention schedule, issue 13)
         )
         from .businesses import queues as _business_queue  # noqa: F401  (businesses to follow up, issue 12)
         from .businesses import rules as _business_rules  # noqa: F401  (who follows them up, issue 12)

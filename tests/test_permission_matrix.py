@@ -113,6 +113,7 @@ APP_MATRICES = [
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
         "outreach.tests.matrix_programme",  # issue 12: the Positive Action Programme
         "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
+        "retention.tests.matrix",  # issue 13: the retention schedule and disposal log
     )
 ]
 MATRIX = {**CORE_MATRIX, **{key: row for module in APP_MATRICES for key, row in module.MATRIX.items()}}
@@ -125,6 +126,8 @@ POST_DATA = {key: data for module in APP_MATRICES for key, data in module.POST_D
 ADMIN_MODELS = {
     "accounts/user": ({"recruiter", "head_of_resourcing"}, set()),
     "accounts/actionlog": (BACK_OFFICE, set()),
+    # issue 13: written by the nightly disposal alone; read and exported by the Head of Resourcing
+    "retention/disposallog": ({"head_of_resourcing"}, set()),
     "notifications/notification": ({"recruiter", "diversity_officer", "head_of_resourcing"}, set()),
     # organisations come from the public form, never typed into the admin
     "placements/partnerorganisation": ({"diversity_officer", "head_of_resourcing"}, set()),
@@ -332,6 +335,7 @@ def admin_objects(people):
         WorkExperienceProgramme,
     )
     from placements.services.work_experience import request_agreement
+    from retention.models import DisposalLog
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
     from vetting.enums import WORK_EXPERIENCE_CHECKS
@@ -392,6 +396,9 @@ def admin_objects(people):
     registered()  # an outreach event and a registration (issue 12)
     programme_application()  # an intake and an application to it (issue 12)
     business_interest()  # a local business's interest in supporting recruitment (issue 12)
+    DisposalLog.objects.create(  # a night's disposal (issue 13)
+        ran_at=now, kind="notifications", label="Emails", action="delete", rule="365 days", records=3
+    )
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

@@ -84,7 +84,8 @@ def uploaded_presentation():
         assert row.reflection  # the reflection stays with the placement
         return not row.presentation_file
 
-    return Made("uploaded_presentations", STARTS, file_gone, (), ((storage, first), (storage, row.presentation_file.name)))
+    files = ((storage, first), (storage, row.presentation_file.name))
+    return Made("uploaded_presentations", STARTS, file_gone, (), files)
 
 
 def medical_certificate():
@@ -101,9 +102,7 @@ def medical_certificate():
 def event_registration():
     with time_machine.travel(STARTS - timedelta(days=10), tick=False):
         registration = registered(OutreachEventFactory(), full_name="Robin Registrant", phone="07700 900555")
-    OutreachEvent.objects.filter(pk=registration.event_id).update(
-        starts_at=STARTS - timedelta(hours=3), ends_at=STARTS
-    )
+    OutreachEvent.objects.filter(pk=registration.event_id).update(starts_at=STARTS - timedelta(hours=3), ends_at=STARTS)
 
     def anonymised():
         registration.refresh_from_db()

@@ -105,9 +105,9 @@ def test_in_batches_until_none_is_left(django_capture_on_commit_callbacks):
 
 def test_a_rolled_back_batch_keeps_its_files(django_capture_on_commit_callbacks):
     made = KINDS["uploaded_presentations"]()
-    with time_machine.travel(made.starts + days("uploaded_presentations") + timedelta(days=1), tick=False):
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            dispose_past_retention()
+    when = made.starts + days("uploaded_presentations") + timedelta(days=1)
+    with time_machine.travel(when, tick=False), django_capture_on_commit_callbacks(execute=False) as callbacks:
+        dispose_past_retention()
     assert callbacks, "the files are removed after commit, not before"
     for storage, name in made.files:
         assert storage.exists(name)

@@ -335,9 +335,9 @@ def admin_objects(people):
         WorkExperienceProgramme,
     )
     from placements.services.work_experience import request_agreement
-    from retention.models import DisposalLog
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
+    from retention.models import DisposalLog
     from vetting.enums import WORK_EXPERIENCE_CHECKS
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference

@@ -8,33 +8,25 @@ from retention.registry import ANONYMISE, DELETE, Rule, register
 
 from .enums import ApplicationStatus
 from .models import ExpressionOfInterest, PlacementReflection, WorkExperienceApplication
+from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS
 
 UNSUCCESSFUL = [ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN, ApplicationStatus.VETTING_REFUSED]
-# What the applicant told us about themselves; the row keeps its programme, status and
-# decline reason, which the monitoring report counts (protocol 7.1).
-APPLICATION_PERSONAL_TEXT = (
-    "school",
-    "school_email",
-    "statement",
-    "reasonable_adjustments",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "guardian_name",
-    "guardian_email",
-    "guardian_phone",
-    "status_reason",
-)
+# What the applicant told us about themselves (the form's answers) and the team's note on
+# the decision; the row keeps its programme, status and decline reason, which the
+# monitoring report counts (protocol 7.1).
+PERSONAL_FIELDS = (*APPLICATION_FIELDS, "status_reason")
+ANONYMISED = {name: EMPTY_ANSWERS.get(name, "") for name in PERSONAL_FIELDS}
 
 
 def _holds_personal_data():
-    q = Q(date_of_birth__isnull=False) | ~Q(eligibility_answers={})
-    for name in APPLICATION_PERSONAL_TEXT:
-        q |= ~Q(**{name: ""})
+    q = Q()
+    for name, empty in ANONYMISED.items():
+        q |= ~Q(**{name: empty})
     return q
 
 
 def _anonymise_applications(queryset):
-    queryset.update(date_of_birth=None, eligibility_answers={}, **{name: "" for name in APPLICATION_PERSONAL_TEXT})
+    queryset.update(**ANONYMISED)
 
 
 register(

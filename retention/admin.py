@@ -3,6 +3,7 @@ its CSV export."""
 
 from django.contrib import admin
 
+from kentplacements.admin_tools import ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from .exports import DisposalLogResource
@@ -10,18 +11,9 @@ from .models import DisposalLog
 
 
 @admin.register(DisposalLog)
-class DisposalLogAdmin(SafeExportMixin, admin.ModelAdmin):
+class DisposalLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("ran_at", "label", "action", "records", "files", "rule")
     list_filter = ("action", "label")
     search_fields = ("label", "rule")
     date_hierarchy = "ran_at"
     resource_classes = [DisposalLogResource]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

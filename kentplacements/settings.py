@@ -349,6 +349,9 @@ _RETENTION_DEFAULTS = {
     "uploaded_presentations": 365,
     # an outreach event's registrations: a year after the event (attendance figures kept)
     "event_registrations": 365,
+    # a Positive Action Programme enrolment once closed: its form and the one-to-one notes,
+    # a year after (long enough for a candidate's next application round, seed 004)
+    "programme_enrolments": 365,
     # a business not taken forward: a year after the decision
     "business_interest": 365,
     # the outbox: a sent or given-up email, a year after it was written

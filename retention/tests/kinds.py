@@ -12,9 +12,12 @@ from notifications.models import Notification
 from notifications.tests.factories import NotificationFactory
 from outreach.businesses.models import BusinessInterest
 from outreach.models import OutreachEvent
+from outreach.programme.enums import EnrolmentStatus
+from outreach.programme.services import complete_enrolment
 from outreach.retention import ANONYMISED_DOMAIN
 from outreach.tests.business_factories import business_not_taken_forward
 from outreach.tests.factories import OutreachEventFactory, registered
+from outreach.tests.programme_factories import applied, enrolled, with_session
 from placements.enums import ApplicationStatus, DeclineReason
 from placements.models import ExpressionOfInterest, PlacementReflection
 from placements.tests.factories import CommunityPlacementFactory
@@ -118,6 +121,22 @@ def business_interest():
     return Made("business_interest", STARTS, gone, ("Bea Business", row.email))
 
 
+def programme_enrolment():
+    with time_machine.travel(STARTS - timedelta(days=30), tick=False):
+        enrolment = with_session(enrolled(applied(phone="07700 900777", why="To prepare for the SEARCH day.")))
+    with time_machine.travel(STARTS, tick=False):
+        complete_enrolment(enrolment, by=enrolment.buddy)
+    session = enrolment.support_sessions.get()
+
+    def anonymised():
+        enrolment.refresh_from_db()
+        session.refresh_from_db()
+        assert enrolment.status == EnrolmentStatus.COMPLETED  # the intake's report still counts it
+        return enrolment.why == enrolment.phone == session.notes == ""
+
+    return Made("programme_enrolments", STARTS, anonymised, ("07700 900777", session.notes))
+
+
 KINDS = {
     "notifications": notification,
     "expressions_of_interest": expression_of_interest,
@@ -125,5 +144,6 @@ KINDS = {
     "uploaded_presentations": uploaded_presentation,
     "medical_certificates": medical_certificate,
     "event_registrations": event_registration,
+    "programme_enrolments": programme_enrolment,
     "business_interest": business_interest,
 }

@@ -343,6 +343,9 @@ _RETENTION_DEFAULTS = {
     "unsuccessful_work_experience": 365,
     # someone waiting for a programme (protocol 3.2.3): two years of programmes to hear about
     "expressions_of_interest": 730,
+    # a volunteer application rejected or withdrawn: a year after the campaign closed
+    # (what they wrote goes; the row stays for the campaign's figures)
+    "volunteer_applications": 365,
     # a candidate's health details, once their application was unsuccessful or withdrawn
     "medical_certificates": 180,
     # an officer's uploaded presentation: a year after it was sent (the session is long over)

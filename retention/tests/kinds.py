@@ -24,7 +24,7 @@ from placements.tests.factories import CommunityPlacementFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory
 from volunteers.enums import VolunteerApplicationStatus
 from volunteers.models import MedicalCertificate, VolunteerApplication
-from volunteers.tests.factories import certificate_to_check
+from volunteers.tests.factories import VolunteerApplicationFactory, certificate_to_check
 
 STARTS = timezone.make_aware(datetime(2027, 9, 1, 12, 0))
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -102,6 +102,22 @@ def medical_certificate():
     return Made("medical_certificates", STARTS, gone, (), ((certificate.file.storage, certificate.file.name),))
 
 
+def volunteer_application():
+    row = VolunteerApplicationFactory(
+        campaign__closes_at=STARTS,
+        status=VolunteerApplicationStatus.REJECTED,
+        rejection_reason="Could not give the hours while caring for a parent.",
+        motivation="After my own burglary I want to help others.",
+    )
+
+    def anonymised():
+        row.refresh_from_db()
+        assert row.status == VolunteerApplicationStatus.REJECTED  # the dashboard still counts it
+        return row.motivation == row.availability == "" and row.date_of_birth == date(1990, 1, 1)
+
+    return Made("volunteer_applications", STARTS, anonymised, (row.motivation, row.rejection_reason))
+
+
 def event_registration():
     with time_machine.travel(STARTS - timedelta(days=10), tick=False):
         registration = registered(OutreachEventFactory(), full_name="Robin Registrant", phone="07700 900555")
@@ -142,6 +158,7 @@ KINDS = {
     "expressions_of_interest": expression_of_interest,
     "unsuccessful_work_experience": unsuccessful_application,
     "uploaded_presentations": uploaded_presentation,
+    "volunteer_applications": volunteer_application,
     "medical_certificates": medical_certificate,
     "event_registrations": event_registration,
     "programme_enrolments": programme_enrolment,

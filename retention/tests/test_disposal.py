@@ -57,7 +57,7 @@ def test_a_second_run_disposes_of_nothing(django_capture_on_commit_callbacks):
     made = [make() for make in KINDS.values()]
     later = STARTS + timedelta(days=max(settings.RETENTION.values()) + 2)
     first = run(django_capture_on_commit_callbacks, later)
-    assert set(first.values()) == {1} and all(m.disposed() for m in made)
+    assert all(first.values()) and all(m.disposed() for m in made)
     logged = list(DisposalLog.objects.values_list("pk", flat=True))
     second = run(django_capture_on_commit_callbacks, later + timedelta(hours=1))
     assert set(second.values()) == {0}

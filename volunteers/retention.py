@@ -24,8 +24,8 @@ register(
 
 
 def _anonymise_applications(queryset):
-    # The date of birth must stay (a column without nulls, the campaign's figures count
-    # ages): only its year is kept. A rejection keeps that it was rejected, not the note why.
+    # The date of birth cannot be emptied (a column without nulls, checked on every
+    # application): only its year is kept. A rejection keeps that it was rejected, not the note why.
     queryset.update(motivation="", availability="", date_of_birth=TruncYear("date_of_birth"))
     queryset.filter(status=VolunteerApplicationStatus.REJECTED).update(rejection_reason="(anonymised)")
 
@@ -40,6 +40,6 @@ register(
         ),
         anonymise=_anonymise_applications,
         counted_from="the campaign closed",
-        why="Anonymised, not deleted: the campaign's dashboard counts applications by outcome and age.",
+        why="Anonymised, not deleted: the campaign's dashboard counts applications by outcome.",
     )
 )

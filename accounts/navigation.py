@@ -62,6 +62,7 @@ SIGNED_IN_ENTRIES = [
     ("Equality monitoring", "equality_reports", Gate("outreach.view_equality_reports")),
     ("Local businesses", "outreach_staff_businesses", Gate("outreach.follow_up_businesses")),
     ("Personal data requests", "personal_data_search", Gate("accounts.handle_personal_data_requests")),
+    ("Retention", "retention_schedule", Gate("retention.preview_disposal")),
 ]
 GATES = {name: gate for _label, name, gate in SIGNED_IN_ENTRIES}
 VISITOR_ENTRIES = [

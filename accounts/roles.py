@@ -156,6 +156,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placements.view_placementfeedback",
         "placements.view_workexperienceprogramme",
         "volunteers.view_recruitmentcampaign",
+        # issue 13: the disposal log, read-only (the nightly run alone writes it)
+        "retention.view_disposallog",
     ],
 }
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     # ours; arrows point one way (DOMAIN.md §2)
     "accounts",
+    "retention",  # issue 13: the schedule's machinery; each app registers its own kinds
     "notifications",
     "vetting",
     "placements",
@@ -332,11 +333,50 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outreach.tasks.send_event_reminders",
         "schedule": crontab(minute=25),
     },
+    # nightly, before the working day: what is past its retention period goes (issue 13)
+    "retention-disposal": {
+        "task": "retention.tasks.dispose_past_retention_task",
+        "schedule": crontab(minute=45, hour=3),
+    },
     # nightly: each capacity counter against the rows holding places (issue 8 §6)
     "capacity-counter-drift": {
         "task": "placements.tasks.report_counter_drift",
         "schedule": crontab(minute=30, hour=2),
     },
+}
+
+# --- retention and disposal (issue 13; DOMAIN.md §4) ---
+# Days each kind of record is kept, counted from the moment its rule names (the retention
+# page shows it). Seed 001 §8.3 ("Retention & Disposal of Records") gives no periods: it
+# names the Head of Resourcing as the contact point and defers to the force's Information
+# Management policy (W1000, §8.2). These defaults are ours, the shortest that still lets
+# the force answer a complaint or an appeal about the decision; the force's records
+# manager sets the real ones, each from the environment: RETENTION_<KIND>_DAYS.
+_RETENTION_DEFAULTS = {
+    # declined, withdrawn or not cleared by vetting: a year after the programme's last day
+    # (long enough to answer a complaint; the row stays, anonymised, for the monitoring counts)
+    "unsuccessful_work_experience": 365,
+    # someone waiting for a programme (protocol 3.2.3): two years of programmes to hear about
+    "expressions_of_interest": 730,
+    # a volunteer application rejected or withdrawn: a year after the campaign closed
+    # (what they wrote goes; the row stays for the campaign's figures)
+    "volunteer_applications": 365,
+    # a candidate's health details, once their application was unsuccessful or withdrawn
+    "medical_certificates": 180,
+    # an officer's uploaded presentation: a year after it was sent (the session is long over)
+    "uploaded_presentations": 365,
+    # an outreach event's registrations: a year after the event (attendance figures kept)
+    "event_registrations": 365,
+    # a Positive Action Programme enrolment once closed: its form and the one-to-one notes,
+    # a year after (long enough for a candidate's next application round, seed 004)
+    "programme_enrolments": 365,
+    # a business not taken forward: a year after the decision
+    "business_interest": 365,
+    # the outbox: a sent or given-up email, a year after it was written
+    "notifications": 365,
+}
+RETENTION = {
+    kind: env.int(f"RETENTION_{kind.upper()}_DAYS", default=days) for kind, days in _RETENTION_DEFAULTS.items()
 }
 
 # --- security headers; `manage.py check --deploy` is clean with production values ---

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("outreach.urls")),
     path("", include("outreach.equality.urls")),
     path("", include("outreach.businesses.urls")),
+    path("", include("retention.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,4 +6,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notification outbox"
 
     def ready(self):
-        from . import queues  # noqa: F401  (the staff home's work queues, issue 9)
+        from . import (
+            queues,  # noqa: F401  (the staff home's work queues, issue 9)
+            retention,  # noqa: F401  (the outbox's retention rule, issue 13)
+        )

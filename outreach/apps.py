@@ -9,6 +9,7 @@ class OutreachConfig(AppConfig):
         from . import (
             event_equality,  # noqa: F401  (the questions after registering, issue 12)
             queues,  # noqa: F401  (the staff home's work queue, issue 12)
+            retention,  # noqa: F401  (its kinds in the retention schedule, issue 13)
             subject_access,  # noqa: F401  (subject access and erasure, issue 13)
         )
         from .businesses import queues as _business_queue  # noqa: F401  (businesses to follow up, issue 12)

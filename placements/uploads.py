@@ -5,6 +5,7 @@ import uuid
 
 import filetype
 from django.conf import settings
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
 from kentplacements.workflow import DomainError
@@ -45,3 +46,12 @@ def rename_at_random(upload, extension: str):
     """A name nobody can guess or collide with; the model's upload_to adds the folder."""
     upload.name = f"{uuid.uuid4().hex}.{extension}"
     return upload
+
+
+def remove_on_commit(field_file) -> None:
+    """Delete a replaced or refused upload from storage once the change commits (a
+    rollback keeps it): the row no longer names it, and nobody else may (issue 13: "a
+    replaced upload's old file is deleted")."""
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))

@@ -116,6 +116,7 @@ APP_MATRICES = [
         "outreach.tests.matrix_equality",  # issue 12: equality monitoring
         "outreach.tests.matrix_programme",  # issue 12: the Positive Action Programme
         "outreach.tests.matrix_businesses",  # issue 12: local businesses supporting recruitment
+        "retention.tests.matrix",  # issue 13: the retention schedule and disposal log
         "accounts.tests.matrix_personal_data",  # issue 13: subject access and erasure
     )
 ]
@@ -129,6 +130,8 @@ POST_DATA = {key: data for module in APP_MATRICES for key, data in module.POST_D
 ADMIN_MODELS = {
     "accounts/user": ({"recruiter", "head_of_resourcing"}, set()),
     "accounts/actionlog": (BACK_OFFICE, set()),
+    # issue 13: written by the nightly disposal alone; read and exported by the Head of Resourcing
+    "retention/disposallog": ({"head_of_resourcing"}, set()),
     "notifications/notification": ({"recruiter", "diversity_officer", "head_of_resourcing"}, set()),
     # organisations come from the public form, never typed into the admin
     "placements/partnerorganisation": ({"diversity_officer", "head_of_resourcing"}, set()),
@@ -338,6 +341,7 @@ def admin_objects(people):
     from placements.services.work_experience import request_agreement
     from placements.tests.factories import CommunityPlacementFactory, PartnerContactFactory
     from placements.tests.work_experience_factories import ApplicationFactory, record_placement_day
+    from retention.models import DisposalLog
     from vetting.enums import WORK_EXPERIENCE_CHECKS
     from vetting.services.checks import request_checks
     from vetting.tests.references import ask_for_reference
@@ -396,6 +400,9 @@ def admin_objects(people):
     registered()  # an outreach event and a registration (issue 12)
     programme_application()  # an intake and an application to it (issue 12)
     business_interest()  # a local business's interest in supporting recruitment (issue 12)
+    DisposalLog.objects.create(  # a night's disposal (issue 13)
+        ran_at=now, kind="notifications", label="Emails", action="delete", rule="365 days", records=3
+    )
     ids = {}
     for model_class in admin.site._registry:
         obj = model_class.objects.order_by("pk").first()

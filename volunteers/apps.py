@@ -10,6 +10,7 @@ class VolunteersConfig(AppConfig):
             equality,  # noqa: F401  (applications followed by the equality questions, issue 12)
             own_things,  # noqa: F401  ("Your account", issue 9)
             queues,  # noqa: F401  (the staff home's work queue, issue 11)
+            retention,  # noqa: F401  (its kinds in the retention schedule, issue 13)
             subject_access,  # noqa: F401  (subject access and erasure, issue 13)
             vetted,  # noqa: F401  (applications as vetting subjects, issue 11)
         )

@@ -21,7 +21,7 @@ from ..models import CommunityPlacement, PlacementFeedback, PlacementReflection,
 from ..models import PresentationSession as Session
 from ..rsvp import attendee_list, attendee_problems
 from ..selectors.presentations import FINISHED_STATUSES, partners_of_round, session_replies
-from ..uploads import presentation_extension, rename_at_random
+from ..uploads import presentation_extension, remove_on_commit, rename_at_random
 
 # "Reminders two days before" the session (the community placements issue).
 REMINDER_LEAD = timedelta(days=2)
@@ -372,6 +372,8 @@ def submit_reflection(placement, *, by, summary, reflection, upload=None) -> Pla
     action = "update reflection" if record.pk else "submit reflection"
     record.summary, record.reflection = summary.strip(), reflection.strip()
     if upload is not None:
+        # the earlier slides go from storage: the history keeps their name, not the file (issue 13)
+        remove_on_commit(record.presentation_file)
         record.presentation_file = rename_at_random(upload, presentation_extension(upload))
     record.save()
     record_action(record, action=action, by=by)

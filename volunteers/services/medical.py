@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.audit import move_status, record_action
 from kentplacements.workflow import DomainError
-from placements.uploads import checked_extension, rename_at_random
+from placements.uploads import checked_extension, remove_on_commit, rename_at_random
 
 from ..enums import MEDICAL_WORKFLOW, MedicalCertificateStatus, VolunteerApplicationStatus, medical_stage_reached
 from ..models import MedicalCertificate
@@ -44,6 +44,7 @@ def upload_medical_certificate(application, *, by, upload) -> MedicalCertificate
     else:
         MEDICAL_WORKFLOW.check(certificate.status, M.UPLOADED)
         certificate.status, certificate.another_reason = M.UPLOADED, ""
+    remove_on_commit(certificate.file)  # none after "another asked for", but never leave one behind
     certificate.file = rename_at_random(upload, extension)
     certificate.uploaded_at = timezone.now()
     certificate.checked_by = certificate.checked_at = None
@@ -88,8 +89,7 @@ def ask_for_another_certificate(certificate, *, by, reason: str) -> MedicalCerti
         certificate, M.ANOTHER_REQUESTED, workflow=MEDICAL_WORKFLOW, by=by, action="ask_for_another_certificate",
         reason=reason, another_reason=reason, checked_by=by, checked_at=timezone.now(), file="",
     )  # fmt: skip
-    storage, name = old_file.storage, old_file.name
-    transaction.on_commit(lambda: storage.delete(name))
+    remove_on_commit(old_file)
     email_applicant(
         certificate.application, "medical_another", reason=reason, key_suffix=f"-{certificate.checked_at:%s%f}"
     )

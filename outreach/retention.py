@@ -1,0 +1,87 @@
+"""Outreach's kinds of record in the retention schedule (issue 13; periods in
+settings.RETENTION)."""
+
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
+
+from retention.registry import ANONYMISE, DELETE, Rule, register
+
+from .businesses.enums import BusinessInterestStatus
+from .businesses.models import BusinessInterest
+from .models import EventRegistration
+from .programme.enums import EnrolmentStatus
+from .programme.models import ProgrammeEnrolment, SupportSession
+
+# An anonymised registration's address: unique per row (one live registration per address
+# and event, outreach_one_live_registration_per_email) and on a domain that cannot exist (RFC 2606).
+ANONYMISED_DOMAIN = "@anonymised.invalid"
+
+
+def _anonymise_registrations(queryset):
+    queryset.update(
+        full_name="(anonymised)",
+        email=Concat(Value("registration-"), Cast("pk", CharField()), Value(ANONYMISED_DOMAIN)),
+        phone="",
+        access_needs="",
+    )
+
+
+register(
+    Rule(
+        kind="event_registrations",
+        label="Registrations for outreach events",
+        action=ANONYMISE,
+        due=lambda cutoff: EventRegistration.objects.filter(event__ends_at__lt=cutoff).exclude(
+            email__endswith=ANONYMISED_DOMAIN
+        ),
+        anonymise=_anonymise_registrations,
+        counted_from="the event ended",
+        why="Anonymised, not deleted: the event's places and attendance figures count the registrations.",
+    )
+)
+
+register(
+    Rule(
+        kind="business_interest",
+        label="Local businesses' interest not taken forward",
+        action=DELETE,
+        due=lambda cutoff: BusinessInterest.objects.filter(
+            status=BusinessInterestStatus.NOT_TAKEN_FORWARD, decided_at__lt=cutoff
+        ),
+        counted_from="it was not taken forward",
+        why="A contact's details and notes, with no partnership to keep them for; nothing depends on them.",
+    )
+)
+
+
+# What a candidate wrote about themselves on the programme's form, and the team's note on
+# a decline; the buddy's notes of each one-to-one session go with them.
+ENROLMENT_PERSONAL = {"why": "", "phone": "", "access_needs": "", "decline_reason": ""}
+CLOSED = [EnrolmentStatus.COMPLETED, EnrolmentStatus.DECLINED, EnrolmentStatus.WITHDRAWN]
+
+
+def _anonymise_enrolments(queryset):
+    SupportSession.objects.filter(enrolment__in=queryset).update(notes="")
+    queryset.update(**ENROLMENT_PERSONAL)
+
+
+def _enrolment_holds_personal_data():
+    q = Q()
+    for name, empty in ENROLMENT_PERSONAL.items():
+        q |= ~Q(**{name: empty})
+    return q
+
+
+register(
+    Rule(
+        kind="programme_enrolments",
+        label="Positive Action Programme enrolments and their support sessions' notes",
+        action=ANONYMISE,
+        due=lambda cutoff: ProgrammeEnrolment.objects.filter(
+            _enrolment_holds_personal_data(), status__in=CLOSED, closed_at__lt=cutoff
+        ),
+        anonymise=_anonymise_enrolments,
+        counted_from="the enrolment was completed, declined or withdrawn",
+        why="Anonymised, not deleted: the intake's report counts candidates by the stage they reached.",
+    )
+)

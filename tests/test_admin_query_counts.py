@@ -28,6 +28,7 @@ from placements.tests.factories import (
 )
 from placements.tests.presentation_factories import PresentationInvitationFactory, PresentationSessionFactory
 from placements.tests.work_experience_factories import ApplicationFactory, ProgrammeFactory, record_placement_day
+from retention.models import DisposalLog
 from tests.factories import UserFactory
 from vetting.enums import WORK_EXPERIENCE_CHECKS
 from vetting.services.agreements import publish_version
@@ -119,6 +120,8 @@ ROWS = {
     # issue 12: the Positive Action Programme's intakes, and enrolments with their candidate and buddy
     "outreach/programmeintake": (lambda officer: ProgrammeIntakeFactory(), 7),
     "outreach/programmeenrolment": (lambda officer: enrolled(), 8),
+    # issue 13: the disposal log, written only by the nightly run (one line per kind disposed of)
+    "retention/disposallog": (lambda officer: disposal_logged(), 10),  # + its date drill-down and kind filter
     "auth/group": (lambda officer: Group.objects.create(name=f"Group {next(numbers)}"), 7),
     "account/emailaddress": (lambda officer: UserFactory(), 7),
     "mfa/authenticator": (lambda officer: UserFactory(mfa=True), 7),
@@ -129,6 +132,12 @@ ROWS = {
     "vetting/agreementversion": (lambda officer: publish_version(f"Version text {next(numbers)}", by=officer), 7),
     "vetting/workplacementagreement": (lambda officer: pending_application(officer), 8),
 }
+
+
+def disposal_logged():
+    return DisposalLog.objects.create(
+        ran_at=timezone.now(), kind="notifications", label="Emails", action="delete", rule="365 days", records=3
+    )
 
 
 def registered():

@@ -45,6 +45,7 @@ from placements.tests.work_experience_factories import (
     ProgrammeFactory,
     record_placement_day,
 )
+from retention.services import dispose_past_retention
 from tests.personas import make_persona
 from tests.test_permission_matrix import ADMIN_MODELS
 from vetting.enums import WORK_EXPERIENCE_CHECKS
@@ -203,6 +204,10 @@ def realistic_rows(people):
     # issue 12: a programme enrolment with a buddy and a session (its notes are never exported)
     with_session(enrolled(programme_application(candidate=people["applicant"])), notes="Session notes, private.")
     contacted_business(by=people["diversity_officer"])  # issue 12: a local business, followed up
+    # issue 13: the nightly disposal deletes an interest registered three years ago, and logs it
+    old = register_interest(full_name="Olive Oldinterest", email="olive@example.org")
+    ExpressionOfInterest.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3 * 365))
+    dispose_past_retention()
     for key in exporting_admins():
         model = apps.get_model(*key.split("/"))
         assert model.objects.exists(), f"no row of {key} to export"

@@ -92,6 +92,17 @@ def wait_for(condition, timeout: float, what: str, worker: subprocess.Popen):
         time.sleep(0.2)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of the worker and its pool's processes so far (Linux /proc): on a busy machine the
+    wall clock says more about the other load than about the worker."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    ticks = 0
+    for process in (pid, *map(int, children)):
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def delivered_copies(mail_dir: Path) -> Counter:
     copies = Counter()
     for path in mail_dir.iterdir():
@@ -151,10 +162,12 @@ def main():
             worker = start_worker(env, log, args.worker_option)
             wait_for(lambda: b" ready." in log.read_bytes(), args.timeout, "the worker to be ready", worker)
             ready = time.perf_counter()
+            cpu_at_ready = cpu_seconds(worker.pid)
             sent = Notification.objects.filter(pk__in=ids, status="sent")
             wait_for(lambda: sent.count() == len(ids), args.timeout, "every notification to be sent", worker)
             done = time.perf_counter()
             elapsed = done - ready
+            cpu = cpu_seconds(worker.pid) - cpu_at_ready
             worker.send_signal(signal.SIGTERM)  # a warm shutdown: the task in hand finishes
             worker.wait(timeout=60)
 
@@ -166,6 +179,7 @@ def main():
             ok = elapsed < TARGET_SECONDS and duplicates == 0 and missing == 0
             print(f"  worker start to ready      {ready - started:6.1f} s")
             print(f"  ready to all sent          {elapsed:6.1f} s   target < {TARGET_SECONDS} s")
+            print(f"  worker CPU time            {cpu:6.1f} s   {cpu * 1000 / len(ids):.1f} ms per notification")
             print(f"  throughput                 {len(ids) / elapsed:6.0f} notifications/s")
             print(f"  delivered (mail files)     {sum(copies.values()):6}   distinct {len(copies)}, missing {missing}")
             print(f"  duplicates                 {duplicates:6}   attempts {attempts} for {len(ids)} rows")

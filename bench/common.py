@@ -11,11 +11,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def setup_django():
+def setup_django(*, services: bool = False):
+    """``services``: keep REDIS_URL, CELERY_BROKER_URL and EMAIL_URL from the environment (a run
+    that measures the worker needs them); otherwise they are dropped."""
     sys.path.insert(0, str(REPO))
     os.environ.setdefault("DEBUG", "1")  # plain static files: no collectstatic needed
     for name in ("REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL"):
-        os.environ.pop(name, None)  # no broker, cache or mail server is needed
+        if not services:
+            os.environ.pop(name, None)  # no broker, cache or mail server is needed
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kentplacements.settings")
     import django
 

@@ -70,8 +70,9 @@ class RequestIDFilter(logging.Filter):
 # A safety net under "messages carry IDs only": Django logs the path of every 4xx and 5xx
 # ("Not Found: /positive-action/cancel/<token>/"), and the paths of emailed links carry their
 # tokens (README "Security"); an email address should never be logged, but if a library logs
-# one it is masked too.
-TOKEN_IN_PATH = re.compile(r"(?<=/)[A-Za-z0-9_:-]{20,}(?=[/?#\s]|$)")
+# one it is masked too. A token has a capital or a digit somewhere in its 20 or more
+# characters (random URL-safe text); a name such as a template's "unlisted_personal_link" has not.
+TOKEN_IN_PATH = re.compile(r"(?<=/)(?=[a-z_:-]*[A-Z0-9])[A-Za-z0-9_:-]{20,}(?=[/?#\s]|$)")
 EMAIL_ADDRESS = re.compile(r"[\w.!#$%&'*+=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 
 

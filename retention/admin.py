@@ -3,7 +3,7 @@ its CSV export."""
 
 from django.contrib import admin
 
-from kentplacements.admin_tools import ReadOnlyAdminMixin
+from kentplacements.admin_tools import DateHierarchyGuardMixin, ReadOnlyAdminMixin
 from kentplacements.spreadsheets import SafeExportMixin
 
 from .exports import DisposalLogResource
@@ -11,7 +11,7 @@ from .models import DisposalLog
 
 
 @admin.register(DisposalLog)
-class DisposalLogAdmin(ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
+class DisposalLogAdmin(DateHierarchyGuardMixin, ReadOnlyAdminMixin, SafeExportMixin, admin.ModelAdmin):
     list_display = ("ran_at", "label", "action", "records", "files", "rule")
     list_filter = ("action", "label")
     search_fields = ("label", "rule")

@@ -31,6 +31,7 @@ from django.db.models import FileField, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from kentplacements.stored_files import files_of, forget_history, remove_after_commit
 from kentplacements.workflow import DomainError
 
 from .audit import record_action
@@ -225,11 +226,11 @@ def _outcome(entry, rows, *, dry_run) -> Outcome:
 
 def _erase_rows(entry, rows):
     model = entry.model_class
+    # the files go from storage, not only their names, once the erasure commits
+    remove_after_commit(files_of(model, rows, entry.files))
     for row in rows:
         for name in entry.files:
-            stored = getattr(row, name)
-            if stored:
-                stored.delete(save=False)  # the file goes from storage, not only its name
+            setattr(row, name, "")
         if entry.delete:
             continue
         for name, value in entry.erase.items():
@@ -244,10 +245,7 @@ def _erase_rows(entry, rows):
     pks = [row.pk for row in rows]
     if entry.delete:
         model._default_manager.filter(pk__in=pks).delete()
-    # simple-history keeps every earlier version of a row, names and all: they go too
-    history = getattr(model._meta, "simple_history_manager_attribute", None)
-    if history and pks:
-        getattr(model, history).model.objects.filter(**{f"{model._meta.pk.attname}__in": pks}).delete()
+    forget_history(model, pks)  # simple-history's earlier versions hold the same names
 
 
 def check_erasable(user) -> None:

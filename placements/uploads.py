@@ -5,9 +5,9 @@ import uuid
 
 import filetype
 from django.conf import settings
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
+from kentplacements.stored_files import remove_after_commit
 from kentplacements.workflow import DomainError
 
 # The largest upload of any form: the request-size guard derives its limit from the same
@@ -53,5 +53,4 @@ def remove_on_commit(field_file) -> None:
     rollback keeps it): the row no longer names it, and nobody else may (issue 13: "a
     replaced upload's old file is deleted")."""
     if field_file:
-        storage, name = field_file.storage, field_file.name
-        transaction.on_commit(lambda: storage.delete(name))
+        remove_after_commit({(field_file.storage, field_file.name)})

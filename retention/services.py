@@ -16,6 +16,8 @@ from django.db.models import F
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from kentplacements.stored_files import files_of, forget_history, remove_after_commit
+
 from .models import DisposalLog
 from .registry import ANONYMISE, DELETE, Rule, all_rules
 
@@ -84,19 +86,19 @@ def _dispose_kind(rule: Rule, now: datetime, batch_size: int) -> int:
                 DisposalLog.objects.filter(pk=log_id).update(
                     records=F("records") + disposed, files=F("files") + len(files)
                 )
-            transaction.on_commit(lambda files=files: _remove_files(files))
+            remove_after_commit(files)
         total += disposed
 
 
 def _dispose_batch(rule: Rule, batch) -> tuple[int, set]:
     if rule.action == ANONYMISE:
         rows = list(batch.select_for_update())
-        files = _files_of(batch.model, rows, rule.file_fields)
+        files = files_of(batch.model, rows, rule.file_fields)
         if rule.anonymise is not None:
             rule.anonymise(batch.model.objects.filter(pk__in=[row.pk for row in rows]))
         if rule.file_fields:
             batch.model.objects.filter(pk__in=[row.pk for row in rows]).update(**{f: "" for f in rule.file_fields})
-        _forget_history(batch.model, [row.pk for row in rows])
+        forget_history(batch.model, [row.pk for row in rows])
         return len(rows), files
     collector = Collector(using=router.db_for_write(batch.model))
     collector.collect(list(batch.select_for_update()))
@@ -104,40 +106,7 @@ def _dispose_batch(rule: Rule, batch) -> tuple[int, set]:
     for model, instances in collector.data.items():
         instances = list(instances)
         file_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
-        files |= _files_of(model, instances, file_fields)
-        _forget_history(model, [instance.pk for instance in instances])
+        files |= files_of(model, instances, file_fields)
+        forget_history(model, [instance.pk for instance in instances])
     _total, per_model = collector.delete()
     return per_model.get(batch.model._meta.label, 0), files
-
-
-def _files_of(model, rows, field_names) -> set:
-    """(storage, name) of each file the rows name, and of every earlier version of it."""
-    files = set()
-    history = _history_model(model)
-    for name in field_names:
-        storage = model._meta.get_field(name).storage
-        names = {getattr(row, name).name for row in rows}
-        if history is not None and any(f.name == name for f in history._meta.fields):
-            pk_name = model._meta.pk.attname
-            names |= set(
-                history.objects.filter(**{f"{pk_name}__in": [row.pk for row in rows]}).values_list(name, flat=True)
-            )
-        files |= {(storage, file_name) for file_name in names if file_name}
-    return files
-
-
-def _history_model(model):
-    history = getattr(model, "history", None)
-    return getattr(history, "model", None) if history is not None else None
-
-
-def _forget_history(model, pks):
-    """A disposed record's earlier versions carry the same personal data: they go too."""
-    history = _history_model(model)
-    if history is not None and pks:
-        history.objects.filter(**{f"{model._meta.pk.attname}__in": pks}).delete()
-
-
-def _remove_files(files):
-    for storage, name in files:
-        storage.delete(name)  # a file already gone is no error (FileSystemStorage.delete)

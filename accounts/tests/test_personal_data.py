@@ -150,7 +150,8 @@ def test_erasure_then_export_shows_nothing_personal_but_what_is_declared_kept(
     client.force_login(head_of_resourcing)
     certificate = MedicalCertificate.objects.get(application__applicant=sam)
     certificate_path = certificate.file.path
-    page = client.post(reverse("personal_data_erase"), {"email": EMAIL, "confirm": "yes"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the erasure commits
+        page = client.post(reverse("personal_data_erase"), {"email": EMAIL, "confirm": "yes"}).content.decode()
     assert "Personal data erased" in page and "Work Placement Agreement" in page
 
     sam.refresh_from_db()

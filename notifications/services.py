@@ -4,6 +4,7 @@ A broker or SMTP outage delays mail; it never loses it and never fails the reque
 that caused it (DOMAIN.md §4). Delivery is safe to run twice: it sends once.
 """
 
+import contextlib
 import logging
 from datetime import timedelta
 from functools import partial
@@ -293,10 +294,9 @@ def deliver_many(notification_ids) -> None:
 
 
 def _close_quietly(connection) -> None:
-    try:
+    # A broken connection is dropped and replaced; its error was recorded on the message.
+    with contextlib.suppress(Exception):
         connection.close()
-    except Exception:  # noqa: S110 (a broken connection is replaced; its errors were recorded)
-        pass
 
 
 def _attempt(notification: Notification, connection) -> None:

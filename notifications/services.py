@@ -267,8 +267,9 @@ def deliver(notification_id: int, *, connection=None, skip_locked: bool = False)
     still queued. ``connection``: a mail connection kept open across a batch (``deliver_many``).
     ``skip_locked``: leave a row another worker is sending (it returns None)."""
     with transaction.atomic():
-        notification = Notification.objects.select_for_update(skip_locked=skip_locked).filter(pk=notification_id)
-        notification = notification.first()
+        # by primary key, so no ORDER BY (``first()`` would sort by the model's ordering)
+        rows = Notification.objects.select_for_update(skip_locked=skip_locked).filter(pk=notification_id).order_by()
+        notification = next(iter(rows), None)
         if notification is None or notification.status not in (S.QUEUED, S.FAILED):
             return notification
         _attempt(notification, connection)

@@ -4,7 +4,8 @@ worker in < 60 s, 0 duplicates").
 Run from the repo root, with PostgreSQL and Redis:
 `.venv/bin/python bench/notifications.py [--notifications N] [--database-url URL] [--redis-url URL]`.
 It makes a `bench_<name>` database next to the given one (dropped at the end), queues N outbox rows
-with notifications.services.notify_many (each handed to the broker after commit, as in the product),
+with notifications.services.notify_many (handed to the broker after commit in tasks of
+NOTIFICATIONS_BATCH_SIZE, as in the product; --batch-size 1 gives one task per row, as before),
 then starts one worker (`celery -A kentplacements worker --concurrency 1`) whose mail goes to files
 (EMAIL_URL=filemail://), waits until every row is sent, and counts each notification's copies in the
 files by its X-Kent-Placements-Notification header. See bench/README.md.

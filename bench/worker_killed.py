@@ -1,6 +1,6 @@
 """A worker killed mid-task (issue 13): "the task is redelivered and the email sent once".
 
-Run from the repo root: `.venv/bin/python bench/worker_killed.py [--scenario both]`.
+Run from the repo root: `.venv/bin/python bench/worker_killed.py [--scenario all]`.
 One Celery worker (concurrency 1) delivers an outbox row to a small SMTP server run by this
 script, which takes the message and then stalls before answering the end of DATA, so the
 task is caught in the middle of sending: nothing has been accepted yet. Then `kill -9`:
@@ -12,8 +12,11 @@ task is caught in the middle of sending: nothing has been accepted yet. Then `ki
   hour), so the outbox sweep (run here as beat would) queues the row again once it is
   due (NOTIFICATIONS_STUCK_AFTER_SECONDS). When the old task does come back, the row is
   sent and it does nothing.
+- ``batch``: five rows queued together (notify_many: one task, one SMTP connection); the
+  server accepts the first two and stalls on the third, and the pool process is killed. The
+  task comes back and sends only the three not yet marked sent.
 
-Each scenario passes if the SMTP server accepted the message exactly once and the row is
+Each scenario passes if the SMTP server accepted each message exactly once and its row is
 marked sent. Uses a fresh PostgreSQL database and Redis database 11 (flushed), both
 dropped/flushed at the end. See bench/README.md.
 """
@@ -36,9 +39,9 @@ HEADER = re.compile(rb"^X-Kent-Placements-Notification: (\d+)\r?$", re.MULTILINE
 
 
 class StallingSmtp(socketserver.ThreadingTCPServer):
-    """Just enough SMTP for Django's backend. The first message of a scenario is read in full
-    and then left unanswered (``stalled`` is set); every later one is accepted (250), and
-    counted by its outbox row ID."""
+    """Just enough SMTP for Django's backend. The ``stall_in``-th message of a scenario is read
+    in full and then left unanswered (``stalled`` is set); every other one is accepted (250),
+    and counted by its outbox row ID."""
 
     daemon_threads = True
     allow_reuse_address = True
@@ -47,7 +50,7 @@ class StallingSmtp(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", 0), SmtpHandler)
         self.accepted = []  # outbox row IDs, one per message answered 250
         self.data_received = 0
-        self.stall_next = True
+        self.stall_in = 1
         self.stalled = threading.Event()
         self.lock = threading.Lock()
 
@@ -69,7 +72,8 @@ class SmtpHandler(socketserver.StreamRequestHandler):
                 message = b"".join(iter(self.rfile.readline, b".\r\n"))
                 with server.lock:
                     server.data_received += 1
-                    stall, server.stall_next = server.stall_next, False
+                    server.stall_in -= 1
+                    stall = server.stall_in == 0
                 if stall:
                     server.stalled.set()
                     self.rfile.read()  # no answer: wait until the client is gone
@@ -104,6 +108,33 @@ def queue_one(number):
     return row.pk
 
 
+BATCH = 5
+STALL_AT = 3  # in the batch scenario: two accepted and marked sent before the kill
+
+
+def queue_batch(number):
+    """BATCH rows in one transaction: one task, sent over one SMTP connection."""
+    from django.db import transaction
+
+    from notifications.services import notify_many
+
+    with transaction.atomic():
+        rows = notify_many(
+            {
+                "recipient": f"killed{number}-{n}@bench.example.org",
+                "template": "placements/partner_declined",
+                "context": {
+                    "contact_name": f"Contact {n}",
+                    "partner_name": f"Bench charity {n}",
+                    "reason": "Sent once, whatever happens to the worker.",
+                    "team_phone": "01622 690690",
+                },
+            }
+            for n in range(BATCH)
+        )
+    return [row.pk for row in rows]
+
+
 def wait_for(condition, timeout, every=0.2):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -120,7 +151,7 @@ def run_scenario(kind, number, env, smtp, args):
     from notifications.models import Notification
     from notifications.services import sweep_outbox
 
-    smtp.stall_next = True
+    smtp.stall_in = STALL_AT if kind == "batch" else 1
     smtp.stalled.clear()
     accepted_before, data_before = len(smtp.accepted), smtp.data_received
     workers = [rig.celery_worker(env, name=f"{kind}-first")]
@@ -128,11 +159,11 @@ def run_scenario(kind, number, env, smtp, args):
     try:
         time.sleep(args.worker_start)  # let it connect, so the task is not waiting in the queue
         queued = time.monotonic()
-        pk = queue_one(number)
+        pks = queue_batch(number) if kind == "batch" else [queue_one(number)]
         if not smtp.stalled.wait(args.timeout):
             raise RuntimeError(f"{kind}: the task never reached the SMTP server (see bench/out/{kind}-first.log)")
         figures["queued to mid-send"] = time.monotonic() - queued
-        if kind == "child":
+        if kind in ("child", "batch"):
             for pid in pool_processes(workers[0]):
                 subprocess.run(["kill", "-9", str(pid)], check=True)
         else:
@@ -144,19 +175,21 @@ def run_scenario(kind, number, env, smtp, args):
             if kind == "worker":
                 sweep_outbox()  # what beat does every minute; a no-op until the row is due
                 connection.close()
-            return len(smtp.accepted) > accepted_before
+            return set(pks) <= set(smtp.accepted[accepted_before:])
 
         ok = wait_for(delivered, args.timeout, every=1.0 if kind == "worker" else 0.2)
         figures["killed to accepted"] = time.monotonic() - killed
         time.sleep(args.settle)  # a second copy would arrive here
-        row = Notification.objects.get(pk=pk)
+        rows = Notification.objects.filter(pk__in=pks)
+        accepted = smtp.accepted[accepted_before:]
         figures.update(
             sent=ok,
-            accepted=sum(1 for found in smtp.accepted[accepted_before:] if found == pk),
+            messages=len(pks),
+            accepted=[accepted.count(pk) for pk in pks],
             data=smtp.data_received - data_before,
-            status=row.status,
-            attempts=row.attempts,
-            sent_row=row.status == S.SENT,
+            statuses=sorted({row.status for row in rows}),
+            attempts=[row.attempts for row in rows],
+            sent_row=all(row.status == S.SENT for row in rows) and len(rows) == len(pks),
         )
         connection.close()
     finally:
@@ -165,9 +198,16 @@ def run_scenario(kind, number, env, smtp, args):
     return figures
 
 
+WHAT = {
+    "child": "the pool process mid-send",
+    "batch": f"the pool process mid-batch (message {STALL_AT} of {BATCH})",
+    "worker": "the whole worker mid-send",
+}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenario", choices=("child", "worker", "both"), default="both")
+    parser.add_argument("--scenario", choices=("child", "worker", "batch", "all"), default="all")
     parser.add_argument(
         "--stuck-after", type=int, help="NOTIFICATIONS_STUCK_AFTER_SECONDS for the run (the setting's default: 120)"
     )
@@ -193,12 +233,12 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    kinds = ("child", "worker") if args.scenario == "both" else (args.scenario,)
+    kinds = ("child", "batch", "worker") if args.scenario == "all" else (args.scenario,)
     results = {}
     try:
         rig.manage(env, "migrate", "--noinput")
         for number, kind in enumerate(kinds, start=1):
-            print(f"{kind}: killing {'the pool process' if kind == 'child' else 'the whole worker'} ...", flush=True)
+            print(f"{kind}: killing {WHAT[kind]} ...", flush=True)
             results[kind] = run_scenario(kind, number, env, smtp, args)
     finally:
         smtp.shutdown()
@@ -209,15 +249,16 @@ def main():
     print(f"\nSweep due after {settings.NOTIFICATIONS_STUCK_AFTER_SECONDS} s (NOTIFICATIONS_STUCK_AFTER_SECONDS)")
     good = True
     for kind, figures in results.items():
-        passed = figures["accepted"] == 1 and figures["sent_row"]
+        passed = figures["accepted"] == [1] * figures["messages"] and figures["sent_row"]
         good &= passed
-        print(f"\n{kind}: kill -9 {'the pool process mid-send' if kind == 'child' else 'the whole worker mid-send'}")
+        print(f"\n{kind}: kill -9 {WHAT[kind]}")
         print(f"  queued -> task in the middle of SMTP DATA   {figures['queued to mid-send']:8.1f} s")
-        print(f"  kill -> message accepted by SMTP            {figures['killed to accepted']:8.1f} s")
-        print(f"  messages the SMTP server received (DATA)    {figures['data']:8d}")
-        print(f"  messages accepted (sent)                    {figures['accepted']:8d}   target 1")
-        row = f"{figures['status']:>8} after {figures['attempts']} attempt(s)"
-        print(f"  outbox row                                  {row}")
+        print(f"  kill -> every message accepted by SMTP      {figures['killed to accepted']:8.1f} s")
+        print(f"  messages the SMTP server received (DATA)    {figures['data']:8d}   for {figures['messages']}")
+        accepted = " ".join(map(str, figures["accepted"]))
+        print(f"  times each message was accepted (sent)      {accepted:>8}   target 1 each")
+        rows = f"{'/'.join(figures['statuses']):>8} after {' '.join(map(str, figures['attempts']))} attempt(s)"
+        print(f"  outbox rows                                 {rows}")
         print(f"  {'PASS' if passed else 'MISS'}")
     print("\nPASS" if good else "\nMISS")
     return 0 if good else 1

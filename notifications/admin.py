@@ -102,6 +102,12 @@ class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdm
     def why(self, notification):
         """What staff need to act on a message that is not delivered yet (issue 8 §2)."""
         last_error = f" Last error: {notification.last_error}." if notification.last_error else ""
+        if services.hand_over_failed(notification):
+            at = timezone.localtime(notification.next_attempt_at)
+            return (
+                f"Not handed to the worker: the message broker could not be reached at {at:%H:%M} on "
+                f"{at.day} {at:%b}; the outbox sweep tries again each minute.{last_error}"
+            )
         if services.is_stuck(notification, timezone.now()):
             since = timezone.localtime(services.handed_over_at(notification))
             return (

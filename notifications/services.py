@@ -4,14 +4,16 @@ A broker or SMTP outage delays mail; it never loses it and never fails the reque
 that caused it (DOMAIN.md §4). Delivery is safe to run twice: it sends once.
 """
 
+import contextlib
 import logging
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -116,8 +118,10 @@ def notify_many(messages) -> list[Notification]:
         )
         rows.append(Notification(idempotency_key=message["key"], **fields))
     created = Notification.objects.bulk_create(rows)
-    for notification in created:
-        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    if created:
+        # One hand-over for them all, split into tasks of NOTIFICATIONS_BATCH_SIZE (issue 13:
+        # 10,000 through one worker in a minute); a broker outage costs one failed publish.
+        transaction.on_commit(partial(hand_over, [notification.pk for notification in created]))
     return created
 
 
@@ -168,22 +172,62 @@ def queue_rendered(
     return notification
 
 
-def enqueue_delivery(notification_id: int) -> None:
-    """Hand the row to Celery. If the broker is down the row stays queued and the
-    periodic sweep picks it up, so the user's request still succeeds."""
-    from .tasks import deliver_notification
+BROKER_UNREACHABLE = "Could not reach the message broker"
 
-    try:
-        deliver_notification.delay(notification_id)
-    except Exception as exc:  # kombu raises several types when the broker is away
-        log.warning(
-            "Could not queue notification %s (%s); the outbox sweep will retry.", notification_id, type(exc).__name__
-        )
-        # What staff read in the outbox's "why" column (issue 8 §2). Only the error's
-        # type: the broker's own message may name hosts and credentials.
-        Notification.objects.filter(pk=notification_id, status=S.QUEUED).update(
-            last_error=f"Could not reach the message broker ({type(exc).__name__})"
-        )
+
+def enqueue_delivery(notification_id: int) -> None:
+    """Hand one row to Celery (``hand_over`` for several)."""
+    hand_over([notification_id])
+
+
+def hand_over(notification_ids) -> bool:
+    """Hand rows to Celery after commit: a task per NOTIFICATIONS_BATCH_SIZE rows (one row: the
+    single-message task). If the broker is down the rows stay queued, the user's request still
+    succeeds, and they are due for the next sweep at once (not NOTIFICATIONS_STUCK_AFTER_SECONDS
+    later: no worker can have them), so mail flows within a minute of the broker returning.
+    The first failed publish stops the hand-over; the rest wait for the sweep with it."""
+    from .tasks import deliver_notification, deliver_notifications
+
+    ids = list(notification_ids)
+    size = settings.NOTIFICATIONS_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        batch = ids[start : start + size]
+        try:
+            if len(batch) == 1:
+                deliver_notification.delay(batch[0])
+            else:
+                deliver_notifications.delay(batch)
+        except Exception as exc:  # kombu raises several types when the broker is away
+            _mark_hand_over_failed(ids[start:], exc)
+            return False
+    return True
+
+
+def _mark_hand_over_failed(notification_ids, exc) -> None:
+    log.warning(
+        "Could not queue %s (%s); the outbox sweep will retry.",
+        f"notification {notification_ids[0]}"
+        if len(notification_ids) == 1
+        else f"{len(notification_ids)} notifications from {notification_ids[0]}",
+        type(exc).__name__,
+    )
+    # Due for the next sweep now. A row a worker is sending keeps its lock until it is marked,
+    # and then no longer matches the status filter.
+    pending = Notification.objects.filter(pk__in=notification_ids, status__in=(S.QUEUED, S.FAILED))
+    pending.update(
+        next_attempt_at=timezone.now(),
+        # What staff read in the outbox's "why" column (issue 8 §2). Only the error's type: the
+        # broker's own message may name hosts and credentials. A failed row keeps its SMTP error.
+        last_error=Case(
+            When(status=S.QUEUED, then=Value(f"{BROKER_UNREACHABLE} ({type(exc).__name__})")),
+            default=F("last_error"),
+        ),
+    )
+
+
+def hand_over_failed(notification: Notification) -> bool:
+    """The row's last hand-over to Celery failed: it waits for the sweep, no worker has it."""
+    return notification.status == S.QUEUED and notification.last_error.startswith(BROKER_UNREACHABLE)
 
 
 def _sweep_takes_over(now):
@@ -195,13 +239,14 @@ def _retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.NOTIFICATIONS_RETRY_BASE_SECONDS * 2 ** (attempts - 1))
 
 
-def _message(notification: Notification) -> EmailMultiAlternatives:
+def _message(notification: Notification, connection=None) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient],
         headers={"X-Kent-Placements-Notification": str(notification.pk)},
+        connection=connection,
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
@@ -210,42 +255,83 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
     return message
 
 
-def deliver(notification_id: int) -> Notification | None:
-    """Send one notification. Holding the row lock while sending makes a second,
-    concurrent run wait and then find it sent, so the mail goes out once."""
+# What a delivery attempt may change; the rest of the row (its body above all) is not rewritten.
+_ATTEMPT_FIELDS = ["status", "attempts", "sent_at", "next_attempt_at", "last_error"]
+_ERASED_FIELDS = ["body_text", "body_html", "context"]
+
+
+def deliver(notification_id: int, *, connection=None, skip_locked: bool = False) -> Notification | None:
+    """Send one notification, marked sent (or failed) in the transaction that holds its row lock
+    while sending: a second, concurrent run waits and then finds it sent, so the mail goes out
+    once; if the worker dies mid-send the lock goes with its database connection and the row is
+    still queued. ``connection``: a mail connection kept open across a batch (``deliver_many``).
+    ``skip_locked``: leave a row another worker is sending (it returns None)."""
     with transaction.atomic():
-        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        # by primary key, so no ORDER BY (``first()`` would sort by the model's ordering)
+        rows = Notification.objects.select_for_update(skip_locked=skip_locked).filter(pk=notification_id).order_by()
+        notification = next(iter(rows), None)
         if notification is None or notification.status not in (S.QUEUED, S.FAILED):
             return notification
-        now = timezone.now()
-        notification.attempts += 1
-        try:
-            _message(notification).send()
-        except Exception as exc:  # SMTP and connection errors alike: retry later
-            give_up = notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
-            target = S.DEAD if give_up else S.FAILED
-            NOTIFICATION_WORKFLOW.check(notification.status, target)
-            notification.status = target
-            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
-            notification.next_attempt_at = None if give_up else now + _retry_delay(notification.attempts)
-            if give_up:
-                _erase_if_sensitive(notification)
-            log.warning(
-                "Notification %s attempt %s failed (%s); %s.",
-                notification.pk,
-                notification.attempts,
-                type(exc).__name__,
-                "giving up" if give_up else "will retry",
-            )
-        else:
-            NOTIFICATION_WORKFLOW.check(notification.status, S.SENT)
-            notification.status = S.SENT
-            notification.sent_at = now
-            notification.next_attempt_at = None
-            notification.last_error = ""
-            _erase_if_sensitive(notification)
-        notification.save()
+        _attempt(notification, connection)
+        erased = _ERASED_FIELDS if notification.sensitive and notification.status in (S.SENT, S.DEAD) else []
+        notification.save(update_fields=_ATTEMPT_FIELDS + erased)
     return notification
+
+
+def deliver_many(notification_ids) -> None:
+    """Send a batch over one mail connection, each message in its own transaction as ``deliver``
+    (issue 13: a connection and a broker round trip per message kept one worker at 41 a second).
+    The per-message commit is what keeps delivery exactly-once: a worker killed mid-batch leaves
+    the messages before it marked sent and the one in hand queued, so the batch run again sends
+    only what is left. A message another worker holds is skipped, not waited for: that worker
+    sends it, or, if it dies, the sweep queues it again. One message failing (retried with its
+    own backoff) does not stop the others."""
+    connection = get_connection()
+    try:
+        for notification_id in notification_ids:
+            deliver(notification_id, connection=connection, skip_locked=True)
+    finally:
+        _close_quietly(connection)
+
+
+def _close_quietly(connection) -> None:
+    # A broken connection is dropped and replaced; its error was recorded on the message.
+    with contextlib.suppress(Exception):
+        connection.close()
+
+
+def _attempt(notification: Notification, connection) -> None:
+    now = timezone.now()
+    notification.attempts += 1
+    try:
+        if connection is not None:
+            connection.open()  # once per batch; after a failure, a fresh connection
+        _message(notification, connection).send()
+    except Exception as exc:  # SMTP and connection errors alike: retry later
+        if connection is not None:
+            _close_quietly(connection)  # the server may be half-way through a message
+        give_up = notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+        target = S.DEAD if give_up else S.FAILED
+        NOTIFICATION_WORKFLOW.check(notification.status, target)
+        notification.status = target
+        notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
+        notification.next_attempt_at = None if give_up else now + _retry_delay(notification.attempts)
+        if give_up:
+            _erase_if_sensitive(notification)
+        log.warning(
+            "Notification %s attempt %s failed (%s); %s.",
+            notification.pk,
+            notification.attempts,
+            type(exc).__name__,
+            "giving up" if give_up else "will retry",
+        )
+    else:
+        NOTIFICATION_WORKFLOW.check(notification.status, S.SENT)
+        notification.status = S.SENT
+        notification.sent_at = now
+        notification.next_attempt_at = None
+        notification.last_error = ""
+        _erase_if_sensitive(notification)
 
 
 def _erase_if_sensitive(notification: Notification) -> None:
@@ -264,14 +350,19 @@ def due_for_delivery(now=None):
 
 
 def sweep_outbox(now=None) -> int:
-    """Queue everything due again; run by celery beat every minute. Each row's due time
-    moves on first, so a row waiting for a busy worker is not queued every minute."""
+    """Queue everything due again, in batches; run by celery beat every minute. Each row's due
+    time moves on first, so a row waiting for a busy worker is not queued every minute; a queued
+    row's broker error goes, as it is handed over again (``hand_over`` puts it back if the
+    broker is still away)."""
     now = now or timezone.now()
     with transaction.atomic():
         ids = list(due_for_delivery(now).select_for_update(skip_locked=True).values_list("pk", flat=True))
-        Notification.objects.filter(pk__in=ids).update(next_attempt_at=_sweep_takes_over(now))
-    for notification_id in ids:
-        enqueue_delivery(notification_id)
+        Notification.objects.filter(pk__in=ids).update(
+            next_attempt_at=_sweep_takes_over(now),
+            last_error=Case(When(status=S.QUEUED, then=Value("")), default=F("last_error")),
+        )
+    if ids:
+        hand_over(ids)
     return len(ids)
 
 
@@ -307,7 +398,8 @@ def is_stuck(notification: Notification, now=None) -> bool:
 
 def handed_over_at(notification: Notification):
     """When the row was last handed to the worker queue (on queueing, by the sweep or
-    by staff): each hand-over sets the sweep's due time this far ahead."""
+    by staff): each hand-over sets the sweep's due time this far ahead (a failed one: see
+    ``hand_over_failed``)."""
     return notification.next_attempt_at - timedelta(seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS)
 
 

@@ -73,7 +73,7 @@ def smtp_down(settings):
 
 @pytest.fixture
 def broker_down():
-    """``deliver_notification.delay`` fails as it does when Redis is unreachable;
+    """Both delivery tasks' ``delay`` fail as they do when Redis is unreachable;
     ``broker_down.restore()`` brings the broker back."""
     patch = pytest.MonkeyPatch()
     attempts = []
@@ -83,6 +83,7 @@ def broker_down():
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     patch.setattr(tasks.deliver_notification, "delay", refuse)
+    patch.setattr(tasks.deliver_notifications, "delay", refuse)
 
     class Switch:
         publish_attempts = attempts

@@ -244,6 +244,9 @@ REQUEST_BODY_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SI
 
 # --- email: every message goes through the outbox (notifications app) ---
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A stalled mail server must not hold a batch and its row locks for ever: the send fails
+# after this many seconds and that message is retried with the others' backoff.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kent Police Placements <placements@kent.police.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)

@@ -67,3 +67,15 @@ def all_rules() -> list[Rule]:
 
     order = {kind: index for index, kind in enumerate(settings.RETENTION)}
     return sorted(_RULES.values(), key=lambda rule: (order.get(rule.kind, len(order)), rule.kind))
+
+
+def period_in_words(kind: str) -> str:
+    """A kind's period as a person says it ("6 years", "180 days"), for the texts that
+    name it (erasure's "kept, and why")."""
+    from django.conf import settings
+
+    days = settings.RETENTION[kind]
+    if days % 365 == 0:
+        years = days // 365
+        return "1 year" if years == 1 else f"{years} years"
+    return f"{days} days"

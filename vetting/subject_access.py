@@ -5,17 +5,20 @@ volunteers register them), as vetting does not know those models (DOMAIN.md §2)
 from django.contrib.contenttypes.models import ContentType
 
 from accounts.personal_data import ERASED_NAME, PersonalData, erased_email, register
+from retention.registry import period_in_words
 
 from .models import AgreementStatus, VettingCheck
 
 SIGNED = [AgreementStatus.SIGNED, AgreementStatus.READY]
 AGREEMENT_KEPT = (
-    "A signed Work Placement Agreement, its signatures' evidence and its sealed PDF are kept for the"
-    " agreement's retention period (seed 001 §8.3), then removed by the disposal job."
+    "A signed Work Placement Agreement, its signatures' evidence and its sealed PDF are kept for"
+    f" {period_in_words('signed_agreements')} after the application ended (the retention schedule, seed 001"
+    " §8.3), then removed by the disposal job."
 )
 CHECKS_KEPT = (
-    "Vetting checks are kept by the vetting unit for their retention period (Force Policy P04);"
-    " only their outcome is exported, never the vetting officer's notes."
+    f"Vetting checks are kept by the vetting unit for {period_in_words('vetting_checks')} after the application"
+    " ended (Force Policy P04; the retention schedule); only their outcome is exported, never the vetting"
+    " officer's notes."
 )
 
 
@@ -66,6 +69,6 @@ register(
         fields=("about", "referee_name", "referee_email", "relationship", "status", "received_at", "suitability"),
         email="referee_email",
         kept="A reference is part of the vetting record of the person it is about, and is kept with it (Force"
-        " Policy P04).",
+        f" Policy P04), for {period_in_words('references')} after their application ended.",
     ),
 )

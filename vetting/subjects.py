@@ -44,8 +44,8 @@ class Subject:
 @dataclass(frozen=True)
 class _Registration:
     describe: object
-    ended_before: object
     hooks: dict
+    ended_before: object
 
 
 _REGISTRY: dict[type, _Registration] = {}
@@ -55,7 +55,7 @@ def register(model, *, describe, ended_before, **hooks):
     unknown = set(hooks) - set(HOOKS)
     if unknown:
         raise TypeError(f"unknown vetting hooks: {sorted(unknown)}")
-    _REGISTRY[model] = _Registration(describe, ended_before, hooks)
+    _REGISTRY[model] = _Registration(describe, hooks, ended_before)
 
 
 def _registration(record) -> _Registration:

@@ -78,6 +78,6 @@ def test_erasure_names_the_periods_it_keeps_agreements_and_checks_for():
     assert (
         period_in_words("signed_agreements") == "6 years" == f"{settings.RETENTION['signed_agreements'] // 365} years"
     )
-    assert "for 6 years after the application ended" in kept["vetting.WorkPlacementAgreement"]
-    assert "for 1 year after the application ended" in kept["vetting.VettingCheck"]
+    assert "retention period, 6 years after the application ended" in kept["vetting.WorkPlacementAgreement"]
+    assert "retention period, 1 year after the application ended" in kept["vetting.VettingCheck"]
     assert period_in_words("medical_certificates") == "180 days"

@@ -32,7 +32,8 @@ register(
         delete_first=_delete_signatures_and_register_rows,
         counted_from=ENDED,
         why="The agreement, its sealed PDF, its signatures and its entry in the register of sealed documents go"
-        " together; the application keeps its status, so the programme's figures still count it.",
+        " together (the verify page then no longer finds the PDF; an agreement never signed goes too); the"
+        " application keeps its status, so the programme's figures still count it.",
     )
 )
 

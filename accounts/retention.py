@@ -13,7 +13,7 @@ record of who decided what, closed through HR (as erasure refuses it)."""
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 
 from retention.registry import ANONYMISE, Rule, register
@@ -26,11 +26,22 @@ from .roles import STAFF_ROLES
 OWN_ROWS = ("account.EmailAddress", "mfa.Authenticator")
 
 
+def _role_history():
+    """simple-history's copies of the account's roles (User.history, m2m_fields=["groups"])."""
+    return apps.get_model("accounts", "HistoricalUser_groups")
+
+
 def closed_accounts_before(cutoff):
-    last_change = User.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date")
+    history = User.history.model.objects.filter(id=OuterRef("pk"))
+    last_change = history.order_by("-history_date")
+    # a former staff member whose roles were taken away when they left is still one: their
+    # account names them in the action log as the one who decided
+    staff_once = _role_history().objects.filter(user=OuterRef("pk"), group__name__in=STAFF_ROLES)
     return (
         User.objects.filter(is_active=False, is_superuser=False)
         .exclude(groups__name__in=STAFF_ROLES)
+        .exclude(Exists(staff_once))
+        .exclude(Exists(history.filter(is_superuser=True)))
         .exclude(email__endswith=ERASED_DOMAIN)
         .annotate(
             closed_at=Greatest(
@@ -46,6 +57,7 @@ def _anonymise_accounts(queryset):
     for label in OWN_ROWS:
         apps.get_model(label).objects.filter(user__in=queryset).delete()
     User.groups.through.objects.filter(user__in=queryset).delete()
+    _role_history().objects.filter(user__in=queryset).delete()  # the copies of its roles (history goes too)
     User.user_permissions.through.objects.filter(user__in=queryset).delete()
     queryset.update(
         email=Concat(Value("erased-user-"), Cast("pk", CharField()), Value(ERASED_DOMAIN)),

@@ -47,6 +47,22 @@ def test_a_staff_members_account_is_never_disposed_of(closed, django_capture_on_
         assert not account.email.endswith(ERASED_DOMAIN) and account.full_name
 
 
+def test_a_former_staff_members_account_is_kept_though_their_roles_were_taken_away(
+    django_capture_on_commit_callbacks,
+):
+    with time_machine.travel(STARTS, tick=False):
+        leaver = UserFactory(roles=[Role.VETTING_OFFICER])
+        leaver.groups.clear()  # their roles taken away when they left, then the account closed
+        leaver.is_active = False
+        leaver.save()
+        promoted = UserFactory(is_superuser=True)
+        promoted.is_superuser, promoted.is_active = False, False
+        promoted.save()
+    assert _run(django_capture_on_commit_callbacks)["closed_accounts"] == 0
+    leaver.refresh_from_db()
+    assert not leaver.email.endswith(ERASED_DOMAIN)
+
+
 def test_vetting_on_a_record_still_going_is_kept(django_capture_on_commit_callbacks):
     """A confirmed placement whose programme's dates passed long ago (nobody closed it) has not
     ended: its check stays, however old."""

@@ -390,7 +390,7 @@ _RETENTION_DEFAULTS = {
     "equality_answers": 1095,
     # the outbox: a sent or given-up email, a year after it was written
     "notifications": 365,
-    # an account deactivated by staff (never a staff member's): a year after its last change or sign-in
+    # an account deactivated by staff (never one that held a staff role): a year after its last change or sign-in
     "closed_accounts": 365,
 }
 RETENTION = {

@@ -8,7 +8,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import personal_data  # noqa: F401  (the account's own kinds of personal data, issue 13)
+        from . import (
+            personal_data,  # noqa: F401  (the account's own kinds of personal data, issue 13)
+            retention,  # noqa: F401  (closed accounts in the retention schedule, issue 13)
+        )
         from .roles import sync_role_permissions
 
         # Model permissions are created app by app after migrating, so the role ->

@@ -38,6 +38,7 @@ from .audit import record_action
 from .roles import is_staff_member
 
 ERASED_NAME = "Erased person"
+ERASED_DOMAIN = "@erased.invalid"  # .invalid is reserved (RFC 2606): no mail reaches it
 # Equality answers are kept apart from the person on purpose (outreach/equality/models.py: a
 # keyed hash, no link back): nobody can find a person's answers, so nobody can export them.
 EQUALITY_NOTE = (
@@ -49,7 +50,7 @@ EQUALITY_NOTE = (
 def erased_email(row) -> str:
     """A placeholder address, one per row (several columns are unique), that no mail can reach
     (.invalid is reserved, RFC 2606)."""
-    return f"erased-{row._meta.model_name}-{row.pk}@erased.invalid"
+    return f"erased-{row._meta.model_name}-{row.pk}{ERASED_DOMAIN}"
 
 
 @dataclass(frozen=True)

@@ -362,8 +362,20 @@ _RETENTION_DEFAULTS = {
     # declined, withdrawn or not cleared by vetting: a year after the programme's last day
     # (long enough to answer a complaint; the row stays, anonymised, for the monitoring counts)
     "unsuccessful_work_experience": 365,
+    # a work-experience placement that took place (completed or discontinued): six years after
+    # the programme's last day, the time within which a claim about the placement may be
+    # brought (Limitation Act 1980, ss. 2 and 5); then anonymised, its counts kept
+    "completed_work_experience": 2190,
     # someone waiting for a programme (protocol 3.2.3): two years of programmes to hear about
     "expressions_of_interest": 730,
+    # a Work Placement Agreement, its sealed PDF and the signatures' evidence: as long as the
+    # placement's record, six years after the application ended (the programme's last day)
+    "signed_agreements": 2190,
+    # vetting checks and the vetting officer's notes: a year after the application ended, as
+    # the application's own answers (Force Policy P04 is the vetting unit's to apply)
+    "vetting_checks": 365,
+    # references: a year after the application they were asked for ended
+    "references": 365,
     # a volunteer application rejected or withdrawn: a year after the campaign closed
     # (what they wrote goes; the row stays for the campaign's figures)
     "volunteer_applications": 365,
@@ -378,8 +390,14 @@ _RETENTION_DEFAULTS = {
     "programme_enrolments": 365,
     # a business not taken forward: a year after the decision
     "business_interest": 365,
+    # equality answers keep no time of their own: three years after their campaign, programme,
+    # event or intake ended; the Head of Resourcing reviews every two years (seed 001 §7.1),
+    # so each review sees every source since the one before, with a year to spare
+    "equality_answers": 1095,
     # the outbox: a sent or given-up email, a year after it was written
     "notifications": 365,
+    # an account deactivated by staff (never one that held a staff role): a year after its last change or sign-in
+    "closed_accounts": 365,
 }
 RETENTION = {
     kind: env.int(f"RETENTION_{kind.upper()}_DAYS", default=days) for kind, days in _RETENTION_DEFAULTS.items()

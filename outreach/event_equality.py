@@ -24,6 +24,7 @@ register(
             Stage("Attended", frozenset({R.ATTENDED})),
         ),
         continue_url=lambda registration: reverse("outreach_registered", args=[registration.event_id]),
+        ended_before=lambda cutoff: OutreachEvent.objects.filter(ends_at__lt=cutoff),
         noun="registration",
     )
 )

@@ -8,6 +8,8 @@ from retention.registry import ANONYMISE, DELETE, Rule, register
 
 from .businesses.enums import BusinessInterestStatus
 from .businesses.models import BusinessInterest
+from .equality.models import EqualityResponse
+from .equality.sources import registered as equality_sources
 from .models import EventRegistration
 from .programme.enums import EnrolmentStatus
 from .programme.models import ProgrammeEnrolment, SupportSession
@@ -83,5 +85,33 @@ register(
         anonymise=_anonymise_enrolments,
         counted_from="the enrolment was completed, declined or withdrawn",
         why="Anonymised, not deleted: the intake's report counts candidates by the stage they reached.",
+    )
+)
+
+
+def answers_of_sources_ended_before(cutoff) -> Q:
+    """Equality answers whose source (campaign, programme, event or intake) ended before
+    ``cutoff``. The answers keep no time of their own, on purpose (outreach/equality/models.py:
+    a moment written would line a row up with the application sent then), so their period
+    runs from their source's end; the content type is matched by name in the same query."""
+    condition = Q(pk__in=[])
+    for source in equality_sources():
+        condition |= Q(
+            source_type__app_label=source.source_model._meta.app_label,
+            source_type__model=source.source_model._meta.model_name,
+            source_id__in=source.ended_before(cutoff).values("pk"),
+        )
+    return condition
+
+
+register(
+    Rule(
+        kind="equality_answers",
+        label="Equality monitoring answers",
+        action=DELETE,
+        due=lambda cutoff: EqualityResponse.objects.filter(answers_of_sources_ended_before(cutoff)),
+        counted_from="their campaign, programme, event or intake ended",
+        why="All of a source's answers go in the same run; its report then says they are no longer kept"
+        " (a source's figures are never shown from part of its answers).",
     )
 )

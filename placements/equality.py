@@ -4,6 +4,7 @@ in four steps of protocol 3.2–3.5 (every count under 5 is hidden: more columns
 almost everything in a programme of twenty places)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from outreach.equality.sources import Source, Stage, register
 
@@ -25,5 +26,6 @@ register(
             Stage("Completed", frozenset({S.COMPLETED})),
         ),
         continue_url=lambda _application: reverse("we_my_applications"),
+        ended_before=lambda cutoff: WorkExperienceProgramme.objects.filter(ends_on__lt=timezone.localdate(cutoff)),
     )
 )

@@ -4,10 +4,19 @@ settings.RETENTION)."""
 from django.db.models import Q
 from django.utils import timezone
 
+from kentplacements.stored_files import forget_history
 from retention.registry import ANONYMISE, DELETE, Rule, register
 
 from .enums import ApplicationStatus
-from .models import ExpressionOfInterest, PlacementReflection, WorkExperienceApplication
+from .models import (
+    Activity,
+    AttendanceRecord,
+    DiaryEntry,
+    DynamicRiskAssessment,
+    ExpressionOfInterest,
+    PlacementReflection,
+    WorkExperienceApplication,
+)
 from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS
 
 UNSUCCESSFUL = [ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN, ApplicationStatus.VETTING_REFUSED]
@@ -40,6 +49,41 @@ register(
         anonymise=_anonymise_applications,
         counted_from="the programme's last day",
         why="Anonymised, not deleted: the programme's monitoring counts applications by outcome.",
+    )
+)
+
+# A placement that took place (completed, or discontinued on the way, protocol 2.4): the
+# participant's answers go as for an unsuccessful application, and with them what was
+# written about them day by day. What stays counts: the status, the days present or absent,
+# the activities' kinds and dates, that an incident was assessed and when.
+TOOK_PLACE = [ApplicationStatus.COMPLETED, ApplicationStatus.DISCONTINUED]
+ANONYMISED_TEXT = "(anonymised)"  # the dynamic risk assessment's texts may not be empty
+
+
+def _anonymise_placements(queryset):
+    DiaryEntry.objects.filter(application__in=queryset).delete()  # the participant's own notes
+    AttendanceRecord.objects.filter(application__in=queryset).update(note="")
+    activities = Activity.objects.filter(application__in=queryset)
+    forget_history(Activity, list(activities.values_list("pk", flat=True)))  # earlier versions hold the notes
+    activities.update(notes="")
+    DynamicRiskAssessment.objects.filter(application__in=queryset).update(
+        event=ANONYMISED_TEXT, hazards=ANONYMISED_TEXT, controls=ANONYMISED_TEXT, outcome=""
+    )
+    queryset.update(**ANONYMISED)
+
+
+register(
+    Rule(
+        kind="completed_work_experience",
+        label="Work-experience placements that took place (completed or discontinued)",
+        action=ANONYMISE,
+        due=lambda cutoff: WorkExperienceApplication.objects.filter(
+            _holds_personal_data(), status__in=TOOK_PLACE, programme__ends_on__lt=timezone.localdate(cutoff)
+        ),
+        anonymise=_anonymise_placements,
+        counted_from="the programme's last day",
+        why="Anonymised, not deleted: the programme's monitoring counts placements, attendance and activities;"
+        " the diary goes, and the notes about the participant are emptied.",
     )
 )
 

@@ -2,10 +2,12 @@
 issue 13): work-experience applications and what happened on the placement, expressions of
 interest, partner contacts, student officers and their placements."""
 
+from django.utils import timezone
+
 from accounts.personal_data import ERASED_NAME, PersonalData, erased_email, register
 from vetting.subject_access import check_entry
 
-from .models import WorkExperienceApplication
+from .models import PresentationInvitation, WorkExperienceApplication
 from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS
 
 SAFETY_KEPT = (
@@ -18,6 +20,12 @@ EMPLOYEE_KEPT = (
     " apply to it while they are employed."
 )
 APPLICANT = "application__applicant"
+
+
+def _replies(user, email):
+    if user is None:
+        return PresentationInvitation.objects.none()
+    return PresentationInvitation.objects.filter(partner__contacts__user=user).distinct()
 
 
 def _applications(user):
@@ -108,6 +116,18 @@ register(
         user="user",
         email="email",
         erase={"full_name": ERASED_NAME, "email": erased_email, "phone": ""},
+    ),
+    # a partner's reply to a presentation invitation: its representatives' names and access
+    # needs, typed by one of its contacts; found through the contact's account
+    PersonalData(
+        "placements.PresentationInvitation",
+        "Replies to presentation invitations",
+        fields=("session", "rsvp_status", "attendees", "attendee_names", "access_needs", "replied_at"),
+        find=_replies,
+        erase={"attendee_names": "", "access_needs": ""},
+        kept="A reply to a session still to come is kept until the session: its seats and access needs are"
+        " arranged for the people named.",
+        keep=lambda rows: rows.filter(session__date__gte=timezone.localdate()),
     ),
     PersonalData(
         "placements.StudentOfficer",

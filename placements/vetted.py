@@ -3,10 +3,11 @@ to know about the applicant and the programme, and the services vetting's decisi
 (protocol 3.3.1: vetting in line with Force Policy P04)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from vetting import subjects
 
-from .enums import ApplicationStatus
+from .enums import ENDED_APPLICATIONS, ApplicationStatus
 from .models import WorkExperienceApplication
 from .services.work_experience import record_clearance
 
@@ -42,6 +43,19 @@ def _refused(application, *, by):
         record_clearance(application, by=by, cleared=False)
 
 
+def ended_before(cutoff):
+    """Ended applications (completed, discontinued, declined, withdrawn, not cleared) of a
+    programme whose last day was before ``cutoff``: the programme's last day is the latest
+    an application ends, so no vetting row goes while its placement could still run."""
+    return WorkExperienceApplication.objects.filter(
+        status__in=ENDED_APPLICATIONS, programme__ends_on__lt=timezone.localdate(cutoff)
+    )
+
+
 subjects.register(
-    WorkExperienceApplication, describe=describe, on_vetting_cleared=_cleared, on_vetting_refused=_refused
+    WorkExperienceApplication,
+    describe=describe,
+    ended_before=ended_before,
+    on_vetting_cleared=_cleared,
+    on_vetting_refused=_refused,
 )

@@ -24,7 +24,10 @@ class Rule:
     once the row is disposed of, so a second run finds nothing. ``anonymise(queryset)``
     blanks the personal fields of an anonymising rule's batch; ``file_fields`` name the
     files an anonymising rule removes from storage, keeping the row. A deleting rule needs
-    none: Django's collector finds every file of the row and of its cascade."""
+    none: Django's collector finds every file of the row and of its cascade. A deleting rule's
+    ``delete_first(queryset)`` deletes, in the batch's transaction, the rows that protect the
+    batch's rows (a signature protects its agreement, on_delete=PROTECT, so that nothing
+    else deletes the evidence by accident)."""
 
     kind: str
     label: str
@@ -35,12 +38,15 @@ class Rule:
     why: str
     anonymise: Callable[[QuerySet], None] | None = None
     file_fields: tuple[str, ...] = ()
+    delete_first: Callable[[QuerySet], None] | None = None
 
     def __post_init__(self):
         if self.action not in (DELETE, ANONYMISE):
             raise ValueError(f"{self.kind}: the action is delete or anonymise, not {self.action!r}")
         if self.action == DELETE and self.anonymise is not None:
             raise ValueError(f"{self.kind}: a deleting rule does not anonymise")
+        if self.action == ANONYMISE and self.delete_first is not None:
+            raise ValueError(f"{self.kind}: only a deleting rule deletes rows first")
         if self.action == ANONYMISE and self.anonymise is None and not self.file_fields:
             raise ValueError(f"{self.kind}: an anonymising rule blanks fields or removes files")
 
@@ -61,3 +67,15 @@ def all_rules() -> list[Rule]:
 
     order = {kind: index for index, kind in enumerate(settings.RETENTION)}
     return sorted(_RULES.values(), key=lambda rule: (order.get(rule.kind, len(order)), rule.kind))
+
+
+def period_in_words(kind: str) -> str:
+    """A kind's period as a person says it ("6 years", "180 days"), for the texts that
+    name it (erasure's "kept, and why")."""
+    from django.conf import settings
+
+    days = settings.RETENTION[kind]
+    if days % 365 == 0:
+        years = days // 365
+        return "1 year" if years == 1 else f"{years} years"
+    return f"{days} days"

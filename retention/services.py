@@ -100,13 +100,19 @@ def _dispose_batch(rule: Rule, batch) -> tuple[int, set]:
             batch.model.objects.filter(pk__in=[row.pk for row in rows]).update(**{f: "" for f in rule.file_fields})
         forget_history(batch.model, [row.pk for row in rows])
         return len(rows), files
+    rows = list(batch.select_for_update())
+    if rule.delete_first is not None:
+        rule.delete_first(batch.model.objects.filter(pk__in=[row.pk for row in rows]))
     collector = Collector(using=router.db_for_write(batch.model))
-    collector.collect(list(batch.select_for_update()))
-    files = set()
+    collector.collect(rows)
+    files, deleted = set(), {}
     for model, instances in collector.data.items():
         instances = list(instances)
         file_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
         files |= files_of(model, instances, file_fields)
-        forget_history(model, [instance.pk for instance in instances])
+        deleted[model] = [instance.pk for instance in instances]
     _total, per_model = collector.delete()
+    # after the delete: simple-history writes a last version of each deleted row as it goes
+    for model, pks in deleted.items():
+        forget_history(model, pks)
     return per_model.get(batch.model._meta.label, 0), files

@@ -167,7 +167,11 @@ class Verification:
         if not self.intact:
             return "This PDF was sealed here but has been altered since: do not rely on it."
         if self.issued is None:
-            return "Valid: sealed here and not altered since, but it is not in our register of issued documents."
+            # the register forgets a document with its agreement, past the retention period (vetting/retention.py)
+            return (
+                "Valid: sealed here and not altered since, but it is not in our register of issued documents"
+                " (a document leaves the register when its retention period ends)."
+            )
         issued_on = formats.date_format(timezone.localtime(self.issued.issued_at), "j F Y")
         return (
             f"Valid: a {self.issued.description} issued here to {self.issued.issued_to} "

@@ -6,6 +6,9 @@ today, a volunteer application later) registers its model once, from its AppConf
 
 - ``describe(record) -> Subject``: what vetting's pages, emails and the agreement need to
   know about the person and the placement;
+- ``ended_before(cutoff) -> queryset``: its records that have ended (no move left) with
+  their end (a programme's last day, a campaign's close) before ``cutoff``: vetting's rows
+  about them are past their retention period from then (vetting/retention.py, issue 13);
 - hooks that vetting calls, inside its own transaction, when something it owns moves the
   record on: ``on_vetting_cleared``, ``on_vetting_refused``, ``on_agreement_signed`` — each
   ``hook(record, *, by)``; the registering app's service makes the state change.
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Q
 
 HOOKS = ("on_vetting_cleared", "on_vetting_refused", "on_agreement_signed")
 
@@ -42,16 +45,17 @@ class Subject:
 class _Registration:
     describe: object
     hooks: dict
+    ended_before: object
 
 
 _REGISTRY: dict[type, _Registration] = {}
 
 
-def register(model, *, describe, **hooks):
+def register(model, *, describe, ended_before, **hooks):
     unknown = set(hooks) - set(HOOKS)
     if unknown:
         raise TypeError(f"unknown vetting hooks: {sorted(unknown)}")
-    _REGISTRY[model] = _Registration(describe, hooks)
+    _REGISTRY[model] = _Registration(describe, hooks, ended_before)
 
 
 def _registration(record) -> _Registration:
@@ -103,3 +107,19 @@ def records_of(rows) -> dict:
         for record in model._base_manager.select_related().filter(pk__in=ids):
             found[content_type_id, record.pk] = record
     return found
+
+
+def pointing_at_ended(cutoff, *, content_type="content_type", object_id="object_id") -> Q:
+    """Vetting rows (pointing through ``content_type`` and ``object_id``) about a record that
+    ended before ``cutoff`` (``ended_before`` of each registered model). The content type is
+    matched by name in the same query, not looked up, so a count costs one query."""
+    condition = Q(pk__in=[])
+    for model, registration in _REGISTRY.items():
+        condition |= Q(
+            **{
+                f"{content_type}__app_label": model._meta.app_label,
+                f"{content_type}__model": model._meta.model_name,
+                f"{object_id}__in": registration.ended_before(cutoff).values("pk"),
+            }
+        )
+    return condition

@@ -28,5 +28,6 @@ register(
             Stage("Active volunteer", frozenset({S.ACTIVE})),
         ),
         continue_url=lambda _application: reverse("volunteer_my_applications"),
+        ended_before=lambda cutoff: RecruitmentCampaign.objects.filter(closes_at__lt=cutoff),
     )
 )

@@ -2,11 +2,14 @@
 needs to know of the candidate and the campaign, and what the vetting officer's decisions
 do here (DOMAIN.md §3: vetting detail stays with the vetting team)."""
 
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce, Greatest
 from django.urls import reverse
 
+from accounts.models import ActionLog
 from vetting import subjects
 
-from .enums import VolunteerApplicationStatus
+from .enums import ENDED_APPLICATIONS, VolunteerApplicationStatus
 from .models import VolunteerApplication
 from .services.applications import reject_application
 from .services.offers import make_offer
@@ -45,4 +48,32 @@ def _refused(application, *, by):
         reject_application(application, by=by, reason=VETTING_REFUSED_REASON)
 
 
-subjects.register(VolunteerApplication, describe=describe, on_vetting_cleared=_cleared, on_vetting_refused=_refused)
+def ended_before(cutoff):
+    """Rejected or withdrawn applications that ended before ``cutoff``: their end is the later
+    of the campaign's close and the application's last logged move (a candidate may withdraw
+    in training, months after the close). Volunteering itself has no end here: an active
+    volunteer's vetting is live."""
+    last_move = ActionLog.objects.filter(
+        content_type__app_label="volunteers",
+        content_type__model="volunteerapplication",
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-created_at")
+    return (
+        VolunteerApplication.objects.filter(status__in=ENDED_APPLICATIONS)
+        .annotate(
+            ended_at=Greatest(
+                F("campaign__closes_at"),
+                Coalesce(Subquery(last_move.values("created_at")[:1]), F("campaign__closes_at")),
+            )
+        )
+        .filter(ended_at__lt=cutoff)
+    )
+
+
+subjects.register(
+    VolunteerApplication,
+    describe=describe,
+    ended_before=ended_before,
+    on_vetting_cleared=_cleared,
+    on_vetting_refused=_refused,
+)

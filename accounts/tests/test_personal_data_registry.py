@@ -11,7 +11,12 @@ from django.db import models
 
 from accounts.personal_data import registered
 
-LOOKS_PERSONAL = re.compile(r"(^|_)(name|phone|address|postcode|date_of_birth|email)($|_)")
+# "names" too (a list of people: PresentationInvitation.attendee_names) and the one a message
+# goes to ("recipient")
+LOOKS_PERSONAL = re.compile(r"(^|_)(names?|phone|address|postcode|date_of_birth|email|recipient)($|_)")
+# a person named in words as the one something was given to or by ("issued_to", "given_by"):
+# a text, not a link to an account, so only the field's name says it is a person
+NAMED_IN_WORDS = re.compile(r"_(to|by)$")
 
 # model -> why it needs no entry of its own
 NOT_PERSONAL = {
@@ -38,6 +43,8 @@ def looks_personal(model) -> bool:
     user_model = get_user_model()
     for field in model._meta.concrete_fields:
         if isinstance(field, models.EmailField | models.FileField) or LOOKS_PERSONAL.search(field.name):
+            return True
+        if isinstance(field, models.CharField | models.TextField) and NAMED_IN_WORDS.search(field.name):
             return True
         if field.is_relation and field.related_model is user_model:
             return True
@@ -88,3 +95,14 @@ def test_every_entry_names_fields_that_exist_and_says_how_to_find_and_erase():
         assert not secrets & set(entry.fields), f"{entry.heading} would export a secret"
         if entry.model == "vetting.VettingCheck":  # vetting detail is the vetting officer's alone
             assert "notes" not in entry.fields
+
+
+def test_the_walk_finds_names_in_words_and_lists_of_names():
+    """The two fields the first walk missed (issue 13): a list of people's names, and the name a
+    sealed document was issued to."""
+    from placements.models import PresentationInvitation, SecurityBriefing
+    from vetting.models import IssuedDocument
+
+    assert looks_personal(PresentationInvitation) and looks_personal(IssuedDocument)
+    assert looks_personal(SecurityBriefing)  # given_by: the nominated local contact's name
+    assert not looks_personal(apps.get_model("placements", "HostingOffer"))  # places and dates

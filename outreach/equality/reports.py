@@ -14,8 +14,11 @@ longer kept, so whose stage is not known, are a column of their own, or join the
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from placements.charts import BarChart, horizontal_bar_chart
 
@@ -59,6 +62,9 @@ class Report:
     source: object
     respondents: str  # how many answered: the number, or "<5" and no tables
     tables: list[Table]
+    # nobody's answers are left because the source ended longer ago than the answers are
+    # kept (settings.RETENTION["equality_answers"], outreach/retention.py)
+    disposed: bool = False
 
     def csv_rows(self):
         """The tables, figure by figure, in words."""
@@ -103,8 +109,10 @@ def source_report(registration: Source, source) -> Report:
             source_type=ContentType.objects.get_for_model(source), source_id=source.pk
         ).values_list("respondent_key", *FIELDS)
     )
+    if not answers:
+        return Report(registration, source, "0", [], disposed=_answers_disposed_of(registration, source))
     if len(answers) < SMALL:
-        return Report(registration, source, FEW if answers else "0", [])
+        return Report(registration, source, FEW, [])
     stage_of = {
         respondent_key(registration.model, pk): stage for pk, stage in registration.furthest_stages(source).items()
     }
@@ -124,6 +132,11 @@ def source_report(registration: Source, source) -> Report:
         rows = [(label, *cells) for label, cells in zip(answer_labels, shown, strict=True)]
         tables.append(Table(characteristic, (*columns, ALL_STAGES), rows, withheld))
     return Report(registration, source, str(len(answers)), tables)
+
+
+def _answers_disposed_of(registration: Source, source) -> bool:
+    cutoff = timezone.now() - timedelta(days=settings.RETENTION["equality_answers"])
+    return registration.ended_before(cutoff).filter(pk=source.pk).exists()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ once, from its AppConfig.ready, with ``register(Source(...))``:
   it got there (a record whose status is none of them, say withdrawn, reached the furthest
   stage its status history in the action log shows);
 - ``continue_url(record)``: where the person goes on after answering or skipping;
+- ``ended_before(cutoff)``: its sources that ended before ``cutoff`` (a programme's last
+  day, an event's end, a campaign's or an intake's close): their answers are past their
+  retention period from then (outreach/retention.py; the answers keep no time of their own);
 - ``noun``: what the questions' page calls the record ("registration"; "application" if left)."""
 
 from collections.abc import Callable
@@ -42,6 +45,7 @@ class Source:
     records: Callable
     stages: tuple[Stage, ...]
     continue_url: Callable
+    ended_before: Callable
     noun: str = "application"  # what the questions' page calls the person's record
 
     def furthest_stages(self, source) -> dict[int, int]:

@@ -3,6 +3,7 @@ issue 12): answers are counted per intake, by the furthest stage the enrolment r
 "programme" names the work-experience programmes already, hence "positive_action"."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from ..equality.sources import Source, Stage, register
 from .enums import EnrolmentStatus as S
@@ -22,5 +23,7 @@ register(
             Stage("Completed", frozenset({S.COMPLETED})),
         ),
         continue_url=lambda _enrolment: reverse("programme_mine"),
+        # an intake has no last day of its own: its applications' close
+        ended_before=lambda cutoff: ProgrammeIntake.objects.filter(closes_on__lt=timezone.localdate(cutoff)),
     )
 )

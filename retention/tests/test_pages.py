@@ -85,7 +85,7 @@ def test_the_page_reads_the_same_queries_for_1_and_50_log_entries(
 
 
 # session, user, roles, MFA check; one count per kind of record (the preview); the log's count and
-# page; the user's and their groups' model permissions (the back-office link): 15 today
+# page; the user's and their groups' model permissions (the back-office link): 23 today
 QUERIES = 4 + len(KINDS) + 2 + 2
 
 

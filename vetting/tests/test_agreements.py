@@ -214,11 +214,12 @@ def test_the_pdf_holds_participant_guardian_version_hash_and_insurance(recruiter
 
 def test_the_last_signature_tells_the_records_app_once(recruiter, monkeypatch):
     from placements.models import WorkExperienceApplication
-    from placements.vetted import describe
+    from placements.vetted import describe, ended_before
     from vetting import subjects
 
     told = []
-    registration = subjects._Registration(describe, {"on_agreement_signed": lambda record, by: told.append(record.pk)})
+    hooks = {"on_agreement_signed": lambda record, by: told.append(record.pk)}
+    registration = subjects._Registration(describe, hooks, ended_before)
     monkeypatch.setitem(subjects._REGISTRY, WorkExperienceApplication, registration)
     application, agreement = pending_application(recruiter)
     sign_participant(agreement)

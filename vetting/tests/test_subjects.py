@@ -58,4 +58,4 @@ def test_an_unregistered_model_or_hook_is_refused():
     with pytest.raises(ValueError):
         subjects.call_hook(ApplicationFactory(), "on_something_else", by=None)
     with pytest.raises(TypeError):
-        subjects.register(ApplicationFactory._meta.model, describe=subjects.describe, on_typo=print)
+        subjects.register(ApplicationFactory._meta.model, describe=subjects.describe, ended_before=print, on_typo=print)

@@ -133,6 +133,9 @@ class WorkExperienceApplicationAdmin(
     list_filter = (QueueFilter, "status", "programme", Under18Filter, "school")
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
+    # issue 13: one count of the applications a page, not two (a filtered list says "Show all"
+    # rather than the total)
+    show_full_result_count = False
     # Every status change, and the escorting officer, go through a service (an action
     # here or a page elsewhere): WorkExperienceApplication.SERVICE_OWNED_FIELDS.
     # The answers are shown as "question: answer", as on the application page, never as JSON;

@@ -163,6 +163,10 @@ class WorkExperienceApplication(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The admin's list reads the newest first (this ordering, then -pk, which the admin adds
+        # to make the order total): without the index it sorted every application for each page
+        # (issue 13: 50,000 applications, a median under 150 ms).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="application_newest_first")]
         constraints = [
             # one application per person per programme: a double click makes one
             models.UniqueConstraint(fields=["programme", "applicant"], name="application_one_per_programme"),

@@ -25,7 +25,7 @@ from ..enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
 from ..forms import RejectForm
 from ..interview_forms import InterviewOutcomeForm
 from ..models import VolunteerApplication
-from ..selectors import staff_applications, staff_campaigns
+from ..selectors import staff_applications, staff_campaigns, team_campaigns
 from ..services.applications import reject_application, shortlist_application
 from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
@@ -48,8 +48,10 @@ def _read_page(view):
 
 class ApplicationFilter(SearchForm):
     button_label = "Show"
+    # the names alone: counting each campaign's applications to shortlist read every
+    # application for the list's filter (issue 13)
     campaign = forms.ModelChoiceField(
-        label="Campaign", queryset=staff_campaigns(), required=False, empty_label="Every campaign"
+        label="Campaign", queryset=team_campaigns(), required=False, empty_label="Every campaign"
     )
     status = forms.ChoiceField(label="Status", choices=[("", "Any status"), *S.choices], required=False)
 

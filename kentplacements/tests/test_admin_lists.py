@@ -11,6 +11,8 @@ from django.urls import reverse
 from kentplacements.admin_lists import _periods, distinct_values
 from notifications.models import Notification
 from notifications.tests.factories import NotificationFactory
+from placements.tests.work_experience_factories import ApplicationFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:notifications_notification_changelist")
@@ -39,6 +41,18 @@ def test_the_outbox_filters_by_each_template_used(client, recruiter):
     assert 'href="?template=accounts%2Fwelcome"' in page and 'href="?template=outreach%2Freminder"' in page
     filtered = client.get(CHANGELIST, {"template": "outreach/reminder"})
     assert [row.template for row in filtered.context["cl"].result_list] == ["outreach/reminder"]
+
+
+def test_the_work_experience_applications_filter_by_each_school(client):
+    ApplicationFactory(school="The Judd School")
+    ApplicationFactory(school="Cranbrook School")
+    ApplicationFactory(school="Cranbrook School")
+    client.force_login(UserFactory(is_superuser=True, mfa=True))
+    changelist = reverse("admin:placements_workexperienceapplication_changelist")
+    page = client.get(changelist).content.decode()
+    assert page.count('href="?school=Cranbrook+School"') == 1 and 'href="?school=The+Judd+School"' in page
+    filtered = client.get(changelist, {"school": "Cranbrook School"}).context["cl"]
+    assert filtered.result_count == 2
 
 
 def test_the_drill_down_offers_every_day_from_the_first_row_to_the_last(client, recruiter):

@@ -49,10 +49,11 @@ def load_average() -> str:
     return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
 
 
-def time_get(client, url, runs: int):
+def time_get(client, url, runs: int, cpu: list | None = None):
     """GET ``url`` through the test client: a few times to warm caches (templates, content types,
     the session's permissions), once counting queries, then ``runs`` times on the clock.
-    Returns (the counted response, its queries, the timings in ms)."""
+    Returns (the counted response, its queries, the timings in ms); ``cpu``, a list, also gets
+    each request's CPU time in this process, in ms (the database's work is not in it)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -64,7 +65,9 @@ def time_get(client, url, runs: int):
     assert response.status_code == 200, url
     timings = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - start_cpu) * 1000)
     return response, queries.captured_queries, timings

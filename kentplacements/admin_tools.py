@@ -9,6 +9,7 @@ from django.contrib.admin import helpers
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
+from .admin_lists import DrillDownByRangeChangeList
 from .workflow import DomainError
 
 
@@ -99,7 +100,12 @@ class ServiceOwnedFieldsMixin:
 class DateHierarchyGuardMixin:
     """Django's date drill-down turns ``?created_at__year=99999999999`` (or a 13th month,
     or a year whose end is past 9999) into a server error (issue 8 §4). A date it cannot
-    show is dropped from the address, with a message, and the whole list is shown."""
+    show is dropped from the address, with a message, and the whole list is shown. Its
+    choices of years, months and days come from the first and last rows' dates, not from a
+    scan of the table (admin_lists.DrillDownByRangeChangeList; issue 13)."""
+
+    def get_changelist(self, request, **kwargs):
+        return DrillDownByRangeChangeList
 
     def changelist_view(self, request, extra_context=None):
         if self.date_hierarchy and not _drill_down_date_is_valid(request.GET, self.date_hierarchy):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from kentplacements.admin_lists import DistinctValuesFilter
 from kentplacements.admin_tools import DateHierarchyGuardMixin, run_on_each
 from kentplacements.spreadsheets import ExportResource, SafeExportMixin, column, datetime_column, yes_no_column
 
@@ -71,7 +72,9 @@ class NotificationAdmin(DateHierarchyGuardMixin, SafeExportMixin, admin.ModelAdm
         "why",
         "sent_at",
     )
-    list_filter = ("status", StuckFilter, "sensitive", "template", "created_at")
+    # issue 13: the templates used are read from their index, not from every row
+    list_filter = ("status", StuckFilter, "sensitive", ("template", DistinctValuesFilter), "created_at")
+    show_full_result_count = False  # issue 13: one count of the outbox a page, not two
     # Never the body: a search would tell whoever guesses part of a link that it is there.
     search_fields = ("recipient", "subject", "idempotency_key")
     date_hierarchy = "created_at"

@@ -2,22 +2,21 @@
 run will dispose of, kind by kind, and the disposal log, newest first."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
+from kentplacements.pagination import page_of
+
 from .models import DisposalLog
 from .services import preview
-
-LOG_PAGE_SIZE = 50
 
 
 @login_required
 @permission_required("retention.preview_disposal", raise_exception=True)
 @require_GET
 def schedule(request):
-    log = Paginator(DisposalLog.objects.all(), LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    log = page_of(request, DisposalLog.objects.all())
     return render(request, "retention/schedule.html", {"due": preview(), "log": log})
 
 

@@ -70,7 +70,8 @@ def _session(_):
 ROWS = {
     "accounts/user": (lambda officer: UserFactory(mfa=True), 8),
     "accounts/actionlog": (lambda officer: record_action(PartnerFactory(), action="approve", by=officer), 12),
-    "notifications/notification": (lambda officer: NotificationFactory(), 10),
+    # issue 13: one count of the list, not two (show_full_result_count = False)
+    "notifications/notification": (lambda officer: NotificationFactory(), 9),
     "placements/partnerorganisation": (_partner, 8),
     "placements/cohort": (lambda officer: CohortFactory(), 7),
     "placements/studentofficer": (lambda officer: StudentOfficerFactory(), 8),
@@ -86,7 +87,7 @@ ROWS = {
         8,
     ),
     "placements/workexperienceprogramme": (lambda officer: ProgrammeFactory(), 7),
-    "placements/workexperienceapplication": (lambda officer: ApplicationFactory(), 9),
+    "placements/workexperienceapplication": (lambda officer: ApplicationFactory(), 8),  # one count (issue 13)
     "placements/expressionofinterest": (
         lambda officer: ExpressionOfInterest.objects.create(full_name="Ivy", email=f"ivy{next(numbers)}@example.org"),
         7,
@@ -103,7 +104,7 @@ ROWS = {
     ),
     "volunteers/volunteerrole": (_campaign, 7),
     "volunteers/recruitmentcampaign": (_campaign, 8),
-    "volunteers/volunteerapplication": (lambda officer: VolunteerApplicationFactory(), 8),
+    "volunteers/volunteerapplication": (lambda officer: VolunteerApplicationFactory(), 7),  # one count (issue 13)
     "volunteers/interviewslot": (lambda officer: interview_to_record(), 8),
     "volunteers/fitnesstest": (lambda officer: fitness_test_to_record(officer), 8),
     "volunteers/medicalcertificate": (lambda officer: certificate_to_check(), 8),

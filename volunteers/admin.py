@@ -81,6 +81,9 @@ class VolunteerApplicationAdmin(ServiceOwnedFieldsMixin, SafeExportMixin, Simple
     list_filter = (QueueFilter, "status", CampaignFilter)
     list_select_related = ("applicant", "campaign__role")
     search_fields = ("applicant__full_name", "applicant__email", "campaign__title", "campaign__area")
+    # issue 13: one count of the applications a page, not two (a filtered list says "Show all"
+    # rather than the total)
+    show_full_result_count = False
     # Every status change goes through a service (VolunteerApplication.SERVICE_OWNED_FIELDS);
     # the campaign and the answers are the applicant's own, read here, never rewritten.
     readonly_fields = ("applicant", "campaign", *APPLICATION_FIELDS)

@@ -126,6 +126,10 @@ class VolunteerApplication(models.Model):
 
     class Meta:
         ordering = ["submitted_at", "pk"]
+        # The admin's list and the team's list read the oldest first (this ordering): without the
+        # index they sorted every application for each page (issue 13: 50,000 applications, a
+        # median under 150 ms).
+        indexes = [models.Index(fields=["submitted_at", "id"], name="volunteer_app_oldest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=VolunteerApplicationStatus.values), name="volunteer_application_status_valid"

@@ -34,14 +34,15 @@ def staff_slots(campaign):
     return campaign.interview_slots.select_related("application__applicant")
 
 
+def team_campaigns():
+    """Every campaign the team has opened."""
+    return RecruitmentCampaign.objects.exclude(status=CampaignStatus.DRAFT).select_related("role")
+
+
 def staff_campaigns():
     """Every campaign the team has opened, with its number of applications to shortlist."""
-    return (
-        RecruitmentCampaign.objects.exclude(status=CampaignStatus.DRAFT)
-        .select_related("role")
-        .annotate(
-            to_shortlist=Count("applications", filter=Q(applications__status=VolunteerApplicationStatus.SUBMITTED))
-        )
+    return team_campaigns().annotate(
+        to_shortlist=Count("applications", filter=Q(applications__status=VolunteerApplicationStatus.SUBMITTED))
     )
 
 

@@ -7,7 +7,6 @@ count) and a page per business with the follow-up forms, each calling one servic
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.queues import in_queue
 from kentplacements.forms import SearchForm
 from kentplacements.pages import posted, run_service
+from kentplacements.pagination import page_of
 from kentplacements.ratelimits import limit_address, limit_email
 from kentplacements.workflow import DomainError
 
@@ -25,7 +25,6 @@ from .selectors import staff_business_interests
 from .services import mark_contacted, mark_supporting, not_taken_forward, register_business_interest
 
 S = BusinessInterestStatus
-PAGE_SIZE = 50
 FOLLOW_UP = "outreach.follow_up_businesses"
 # The address typed on the form, for the page that follows it ("We have emailed ...").
 REGISTERED_AS = "outreach_business_registered_as"
@@ -81,7 +80,7 @@ def business_list(request):
     filters = StatusFilter(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else None
     rows = in_queue(staff_business_interests(status), request.GET.get("queue"), request.user)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     return render(request, "outreach/businesses/staff_list.html", {"page": page, "filters": filters})
 
 

@@ -101,6 +101,9 @@ class ProgrammeEnrolment(models.Model):
     class Meta:
         verbose_name = "programme enrolment"
         ordering = ["-applied_at", "pk"]
+        # The admin's list reads the latest first (this ordering): without the index it sorted
+        # every enrolment for each page (issue 13: 24-82 ms at 10,000).
+        indexes = [models.Index(fields=["-applied_at", "id"], name="enrolment_latest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=EnrolmentStatus.values), name="programme_enrolment_status_valid"

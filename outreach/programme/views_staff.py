@@ -5,7 +5,6 @@ they buddy (another is a 404), and reads those candidates' session notes."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -14,6 +13,7 @@ from accounts.audit import describe, history_for
 from accounts.queues import in_queue
 from kentplacements.forms import SearchForm
 from kentplacements.pages import act, run_service
+from kentplacements.pagination import page_of
 
 from ..models import ProgrammeIntake
 from .enums import EnrolmentStatus
@@ -29,7 +29,6 @@ from .services import (
 )
 from .views_candidate import registrations_of
 
-PAGE_SIZE = 50
 RUN = "outreach.run_programme"
 BUDDY = "outreach.buddy_candidates"
 S = EnrolmentStatus
@@ -56,9 +55,7 @@ class EnrolmentFilter(SearchForm):
 
 
 def _list(request, template, enrolments, **context):
-    page = Paginator(with_sessions(enrolments).order_by("-applied_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, with_sessions(enrolments).order_by("-applied_at", "-pk"))
     return render(request, template, {"page": page, **context})
 
 

@@ -4,7 +4,6 @@ who registered, who waits, who cancelled, and its attendance register once it st
 Events are added, published, resized and cancelled in the back office (outreach/admin.py)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.queues import in_queue
 from kentplacements.pages import run_service
+from kentplacements.pagination import page_of
 
 from ..enums import HOLDING_A_PLACE, EventStatus, RegistrationStatus
 from ..forms import AttendanceForm
@@ -19,7 +19,6 @@ from ..models import OutreachEvent
 from ..selectors import staff_events, with_waiting
 from ..services.registrations import record_attendance, register_of
 
-PAGE_SIZE = 50
 RUN = "outreach.run_events"
 R = RegistrationStatus
 
@@ -33,7 +32,7 @@ def _team_page(view):
 def event_list(request):
     """``?queue=`` opens the staff home's count (accounts.queues)."""
     rows = in_queue(staff_events(), request.GET.get("queue"), request.user)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     return render(request, "outreach/staff/events.html", {"page": page, "now": timezone.now()})
 
 

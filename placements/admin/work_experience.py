@@ -10,6 +10,7 @@ from django.utils.html import format_html
 
 from accounts.audit import visible_copy
 from accounts.queues import QueueFilter
+from kentplacements.admin_lists import DistinctValuesFilter
 from kentplacements.admin_tools import ServiceOwnedFieldsMixin, run_on_each, run_with_form
 from kentplacements.history_admin import SimpleHistoryAdmin
 from kentplacements.spreadsheets import SafeExportMixin
@@ -130,9 +131,13 @@ class WorkExperienceApplicationAdmin(
 ):
     list_display = ("applicant", "programme", "school", "date_of_birth", "status", "submitted_at")
     resource_classes = [WorkExperienceApplicationResource]
-    list_filter = (QueueFilter, "status", "programme", Under18Filter, "school")
+    # issue 13: the schools are read from their index, not from every application
+    list_filter = (QueueFilter, "status", "programme", Under18Filter, ("school", DistinctValuesFilter))
     list_select_related = ("applicant", "programme")
     search_fields = ("applicant__full_name", "applicant__email", "school")
+    # issue 13: one count of the applications a page, not two (a filtered list says "Show all"
+    # rather than the total)
+    show_full_result_count = False
     # Every status change, and the escorting officer, go through a service (an action
     # here or a page elsewhere): WorkExperienceApplication.SERVICE_OWNED_FIELDS.
     # The answers are shown as "question: answer", as on the application page, never as JSON;

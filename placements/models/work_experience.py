@@ -163,6 +163,14 @@ class WorkExperienceApplication(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # Issue 13 (50,000 applications, a median under 150 ms): the admin's list reads the newest
+        # first (this ordering, then -pk, which the admin adds to make the order total), which
+        # sorted every application for each page without the first index; its filter by school
+        # walks the second (kentplacements.admin_lists.DistinctValuesFilter).
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="application_newest_first"),
+            models.Index(fields=["school"], name="application_school"),
+        ]
         constraints = [
             # one application per person per programme: a double click makes one
             models.UniqueConstraint(fields=["programme", "applicant"], name="application_one_per_programme"),

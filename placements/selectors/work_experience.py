@@ -67,22 +67,31 @@ def under_18_on_first_day(applications):
 
 
 def programme_dashboard(programme) -> dict:
-    """Places, applications by status, under-18s and overdue risk reviews, in 3 queries."""
-    applications = WorkExperienceApplication.objects.filter(programme=programme).exclude(status=ApplicationStatus.DRAFT)
-    counts = applications.aggregate(
-        total=Count("pk"),
-        under_18=Count("pk", filter=Q(date_of_birth__gt=last_adult_birthday(programme))),
+    """Places, applications by status, under-18s and overdue risk reviews, in 2 queries; and
+    how many rows each of the dashboard's lists has (``listed``), counted in the same
+    aggregate so that their pages need no count of their own (issue 13)."""
+    sent = ~Q(status=ApplicationStatus.DRAFT)
+    counts = WorkExperienceApplication.objects.filter(programme=programme).aggregate(
+        every=Count("pk"),
+        total=Count("pk", filter=sent),
+        under_18=Count("pk", filter=sent & Q(date_of_birth__gt=last_adult_birthday(programme))),
+        **{f"status_{status}": Count("pk", filter=Q(status=status)) for status in ApplicationStatus},
     )
-    by_status = dict(applications.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    by_status = {status: counts[f"status_{status}"] for status in ApplicationStatus}
     overdue = (
         RiskAssessment.objects.filter(application__programme=programme, review_due__lt=timezone.localdate())
         .select_related("application__applicant", "owner")
         .order_by("review_due")
     )
     return {
-        "counts": counts,
-        "by_status": [(status.label, by_status.get(status, 0)) for status in ApplicationStatus if status != "draft"],
+        "counts": {"total": counts["total"], "under_18": counts["under_18"]},
+        "by_status": [(status.label, by_status[status]) for status in ApplicationStatus if status != "draft"],
         "overdue_reviews": list(overdue),
+        "listed": {
+            "applications": counts["every"],  # programme_applications: drafts too
+            "in_checks": sum(by_status[status] for status in IN_CHECKS),
+            "participants": sum(by_status[status] for status in ON_PLACEMENT),
+        },
     }
 
 

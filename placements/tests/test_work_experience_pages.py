@@ -10,6 +10,7 @@ import time_machine
 from django.urls import resolve, reverse
 
 from accounts.roles import has_role
+from kentplacements.pagination import PAGE_SIZE
 from notifications.models import Notification
 from placements.enums import ApplicationStatus, ProgrammeStatus
 from placements.models import ExpressionOfInterest, RiskAssessment, WorkExperienceApplication
@@ -287,10 +288,33 @@ def test_the_dashboard_query_count_does_not_grow(client, recruiter, assert_query
     def make_rows(n):
         for application in ApplicationFactory.create_batch(n, programme=programme, status=S.AGREEMENT_PENDING):
             overdue_review(application, recruiter)
+        ApplicationFactory.create_batch(n, programme=programme, status=S.CONFIRMED)  # participants
 
-    # 9: the participants list, linked to their pages (issue 9); 10: every application, linked
-    # to its staff page; 11: the applications in checks, each linked to its references (issue 10)
+    # 6: the counts, in one aggregate that also counts each list's rows for its pages (issue 13);
+    # 7: the overdue reviews; 8 and 9: a page of participants, linked to their pages (issue 9),
+    # and their agreements; 10: a page of the applications in checks, each linked to its
+    # references (issue 10); 11: a page of every application, linked to its staff page
     assert_query_count_constant(client, url, make_rows, queries=11)
+
+
+def test_the_dashboard_shows_each_list_a_page_at_a_time(client, recruiter):
+    """Issue 13: a programme with thousands of applications rendered every one of them in
+    each list; now 50 a page, each list with its own page number, counted by the summary."""
+    programme = ProgrammeFactory()
+    shortlisted = ApplicationFactory.create_batch(PAGE_SIZE + 1, programme=programme, status=S.SHORTLISTED)
+    client.force_login(recruiter)
+    url = reverse("we_programme_dashboard", args=[programme.pk])
+    first = client.get(url)
+    applications, in_checks = first.context["applications"], first.context["in_checks"]
+    assert (len(applications), applications.paginator.count) == (PAGE_SIZE, PAGE_SIZE + 1)
+    assert (len(in_checks), in_checks.paginator.count) == (PAGE_SIZE, PAGE_SIZE + 1)
+    html = first.content.decode()
+    assert 'href="?page=2"' in html and 'href="?checks_page=2"' in html and "Page 1 of 2" in html
+    second = client.get(url, {"page": "2", "checks_page": "2"})
+    assert len(second.context["applications"]) == len(second.context["in_checks"]) == 1
+    # each list's links keep the other list's page
+    assert 'href="?page=1&amp;checks_page=2"' in second.content.decode()
+    assert {*applications, *second.context["applications"]} == set(shortlisted)
 
 
 def test_the_dashboard_links_each_application_in_checks_to_its_references(client, recruiter):

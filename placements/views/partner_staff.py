@@ -5,7 +5,6 @@ Resourcing may look but not decide."""
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,14 +12,13 @@ from rules.contrib.views import permission_required
 
 from accounts.audit import changes_to, visible_copy
 from kentplacements.pages import act, posted, run_service
+from kentplacements.pagination import page_of
 
 from ..enums import HOSTING_PARTNER_STATUSES, PARTNER_WORKFLOW, PartnerStatus
 from ..forms.partners import ReasonForm
 from ..models import PartnerContact, PartnerOrganisation
 from ..selectors.partners import partners_with_contacts, staff_partner_list
 from ..services.partners import approve_partner, decline_partner, invite_contact, reactivate_partner
-
-PAGE_SIZE = 50
 
 
 def staff_page(permission):
@@ -34,7 +32,7 @@ def staff_page(permission):
 @require_GET
 def partner_list(request):
     filterset = staff_partner_list(request.GET)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, filterset.qs)
     return render(request, "placements/partners/staff_list.html", {"filter": filterset, "page": page})
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
 from kentplacements.pages import posted
+from kentplacements.pagination import page_of
 from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
 from kentplacements.workflow import DomainError
 from outreach.equality.invitations import equality_invitation_url
@@ -186,18 +187,29 @@ def programmes(request):
 @require_GET
 def dashboard(request, programme_id):
     programme = get_object_or_404(WorkExperienceProgramme, pk=programme_id)
-    participants = list(programme_participants(programme))
-    agreements = agreements_for(participants)
+    summary = programme_dashboard(programme)
+    # issue 13: each list a page at a time (5,000 applications to a programme rendered in a
+    # second), each counted in the summary's aggregate rather than a query of its own
+    listed = summary.pop("listed")
+    participants = page_of(
+        request, programme_participants(programme), count=listed["participants"], parameter="participants_page"
+    )
+    agreements = agreements_for(participants.object_list)
+    in_checks = page_of(
+        request, programme_applications_in_checks(programme), count=listed["in_checks"], parameter="checks_page"
+    )
     context = {
         "programme": programme,
-        **programme_dashboard(programme),
+        **summary,
         # each with their Work Placement Agreement, whose signed PDF the team downloads (issue 10)
-        "participants": [{"application": a, "agreement": agreements.get(a.pk)} for a in participants],
+        "participants": participants,
+        "participant_rows": [{"application": a, "agreement": agreements.get(a.pk)} for a in participants],
         "may_download_agreements": request.user.has_perm("vetting.download_agreement"),
         # issue 10: each row opens the application's page, where the team takes its next step
-        "applications": programme_applications(programme),
+        "applications": page_of(request, programme_applications(programme), count=listed["applications"]),
         # issue 10: the recruitment team asks for and reads references from here
-        "in_checks": [(a, references_page(a)) for a in programme_applications_in_checks(programme)],
+        "in_checks": in_checks,
+        "in_checks_rows": [(a, references_page(a)) for a in in_checks],
         "days": programme_days(programme),
         # the registers and participant pages are the supervisors'; the Head of Resourcing
         # reads the names only (rules.has_perm: no model-permission queries)

@@ -4,12 +4,12 @@ account, and the staff page of one record's references."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kentplacements.pagination import page_of
 from kentplacements.ratelimits import limit_token_page
 from kentplacements.workflow import DomainError
 
@@ -28,7 +28,6 @@ from ..services.references import (
 )
 
 STAFF = "vetting.manage_references"
-PAGE_SIZE = 50
 
 
 def _problem(request, error: DomainError):
@@ -103,7 +102,7 @@ def record_references(request, content_type_id, object_id):
 def reference_list(request):
     """Every reference asked for and not withdrawn, newest first, each linked to the page of
     its application's references (issue 10: "staff see the status")."""
-    page = Paginator(references_by_status(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, references_by_status())
     return render(request, "vetting/references/list.html", {"page": page, "REQUESTED": ReferenceStatus.REQUESTED})
 
 

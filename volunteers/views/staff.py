@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from accounts.audit import history_in_words
 from accounts.queues import in_queue
 from kentplacements.forms import SearchForm
 from kentplacements.pages import act
+from kentplacements.pagination import page_of
 from kentplacements.workflow import DomainError
 from vetting.selectors import outcome_for
 
@@ -25,7 +25,7 @@ from ..enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
 from ..forms import RejectForm
 from ..interview_forms import InterviewOutcomeForm
 from ..models import VolunteerApplication
-from ..selectors import staff_applications, staff_campaigns
+from ..selectors import staff_applications, staff_campaigns, team_campaigns
 from ..services.applications import reject_application, shortlist_application
 from ..services.fitness import fitness_test_due
 from ..services.interviews import record_interview_outcome
@@ -33,7 +33,6 @@ from ..services.vetting import start_vetting, vetting_due
 from .training_parts import staff_parts
 
 S = VolunteerApplicationStatus
-PAGE_SIZE = 50
 REVIEW = "volunteers.review_applications"
 READ = "volunteers.view_application"
 
@@ -49,8 +48,10 @@ def _read_page(view):
 
 class ApplicationFilter(SearchForm):
     button_label = "Show"
+    # the names alone: counting each campaign's applications to shortlist read every
+    # application for the list's filter (issue 13)
     campaign = forms.ModelChoiceField(
-        label="Campaign", queryset=staff_campaigns(), required=False, empty_label="Every campaign"
+        label="Campaign", queryset=team_campaigns(), required=False, empty_label="Every campaign"
     )
     status = forms.ChoiceField(label="Status", choices=[("", "Any status"), *S.choices], required=False)
 
@@ -70,7 +71,7 @@ def applications(request):
     if form.is_valid():
         filters = {name: value for name, value in form.cleaned_data.items() if value}
         rows = rows.filter(**filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     return render(request, "volunteers/staff/applications.html", {"form": form, "page": page})
 
 

@@ -132,8 +132,19 @@ def redis_cache(location: str) -> dict:
 
 
 CACHES = {
-    "default": (redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})
+    "default": (redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
+    # Public pages as an anonymous visitor sees them, in each process's memory; their version
+    # is shared through "default" (kentplacements/anonymous_cache.py, issue 13). A few hundred
+    # public pages at most (no query strings, nothing but 200s), ~10 KB each.
+    "anonymous_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "anonymous-pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
+# A staff change shows at once; this is the backstop for what no save announces, such as a
+# campaign's closing time passing (the apply pages check it again themselves).
+ANONYMOUS_CACHE_SECONDS = env.int("ANONYMOUS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

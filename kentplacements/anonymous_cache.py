@@ -28,7 +28,7 @@ is only the version below, a few bytes in the default cache (Redis in production
 
 Staff changes show at once: saving or deleting any model that ``watch_public_models`` was
 given (each app names the models its public pages show, in its AppConfig.ready) gives the
-pages a new version once the transaction commits, and a page stored under an older version
+pages a new version, at once and again when the transaction commits, and a page stored under an older version
 is not served again. The process that made the change sees the new version at once; every
 other process reads the shared version at most ``VERSION_CHECK_SECONDS`` after its last
 look, so within a second. Every page also expires after ``settings.ANONYMOUS_CACHE_SECONDS``:
@@ -86,7 +86,8 @@ def is_anonymous_visit(request) -> bool:
     """A plain read by someone with no session: nobody signed in, no message waiting. A
     query string (e.g. ?next=) may change the page, and would let anyone fill the cache."""
     return (
-        request.method in ("GET", "HEAD")
+        settings.ANONYMOUS_CACHE_SECONDS > 0  # 0 turns the cache off
+        and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_HX_REQUEST" not in request.META
@@ -153,8 +154,10 @@ def new_version() -> None:
 
 
 def forget_anonymous_pages(**_signal_kwargs) -> None:
-    """Every cached page is out of date from the moment the current transaction commits.
-    Not before: a page rendered meanwhile would read the old rows under the new version."""
+    """Every cached page is out of date: at once, and again when the current transaction
+    commits, since a page rendered in between reads the old rows and would be stored under
+    the first new version."""
+    new_version()
     transaction.on_commit(new_version)
 
 

@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the header built once per process (kentplacements/csp.py)
+    "kentplacements.csp.FixedPolicyCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -143,7 +144,7 @@ CACHES = {
     },
 }
 # A staff change shows at once; this is the backstop for what no save announces, such as a
-# campaign's closing time passing (the apply pages check it again themselves).
+# campaign's closing time passing (the apply pages check it again themselves). 0 turns it off.
 ANONYMOUS_CACHE_SECONDS = env.int("ANONYMOUS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"

@@ -2,9 +2,10 @@
 pages keep at least half of a bare Django 'hello' throughput ... cache what an anonymous
 visitor sees").
 
-``@anonymous_cache`` on a view keeps its rendering in the cache (Redis in production) and
-serves it again, without running the view, to the same kind of visitor: a GET or HEAD with
-no query string, by someone with no session cookie. Whoever has a session cookie is served
+``@anonymous_cache`` on a view marks its page as the same for every anonymous visitor;
+``AnonymousPageCacheMiddleware`` (settings.MIDDLEWARE) keeps the rendering and serves it
+again, without running the view or most of the middleware, to the same kind of visitor: a GET
+or HEAD with no query string, by someone with no session cookie. Whoever has a session cookie is served
 the live page. That covers everyone the page could differ for:
 
 - a signed-in person always has a session cookie, so never gets or leaves a cached page;
@@ -61,25 +62,43 @@ PRIVATE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
 def anonymous_cache(view):
-    """Serve ``view``'s page from the cache to anonymous visitors (see the module's notes)."""
+    """Mark ``view``'s page as the same for every anonymous visitor, so that
+    AnonymousPageCacheMiddleware stores it and serves it again (see the module's notes)."""
 
     @wraps(view)
-    def cached(request, *args, **kwargs):
+    def marked(request, *args, **kwargs):
+        request.anonymous_cacheable = True
+        return view(request, *args, **kwargs)
+
+    return marked
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers a stored page before the session, CSRF, authentication, messages, CSP and
+    allauth middleware run: the headers those gave the page (Vary, X-Frame-Options,
+    Content-Security-Policy) were stored with it, and an anonymous visitor with no session
+    has nothing they would read. What runs before it runs for every page: the request ID,
+    the health check, SecurityMiddleware (HSTS and the other security headers), WhiteNoise
+    and the request-body guard. A page is stored on its way out, once every inner
+    middleware has had its say, so a cookie any of them set is seen."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not is_anonymous_visit(request):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         key = page_key(request)
         pages = caches[PAGES]
         version = current_version()
         stored = pages.get(key)
         if stored is not None and stored["version"] == version:
             return stored_response(stored)
-        response = view(request, *args, **kwargs)
-        if may_store(request, response):
+        response = self.get_response(request)
+        if getattr(request, "anonymous_cacheable", False) and may_store(request, response):
+            patch_vary_headers(response, ["Cookie"])
             pages.set(key, to_store(response, version), settings.ANONYMOUS_CACHE_SECONDS)
-        patch_vary_headers(response, ["Cookie"])
         return response
-
-    return cached
 
 
 def is_anonymous_visit(request) -> bool:
@@ -117,7 +136,8 @@ def may_store(request, response) -> bool:
 
 
 def to_store(response, version) -> dict:
-    # The view's own headers (Content-Type); the middleware adds the rest to every response.
+    # The headers the view and the inner middleware gave it; the outer middleware adds its
+    # own (request ID, HSTS) to every response, stored or not.
     return {"version": version, "content": response.content, "headers": dict(response.headers)}
 
 
@@ -125,7 +145,6 @@ def stored_response(stored) -> HttpResponse:
     response = HttpResponse(stored["content"])
     for name, value in stored["headers"].items():
         response[name] = value
-    patch_vary_headers(response, ["Cookie"])
     return response
 
 

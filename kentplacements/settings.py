@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # before anything reads the body (CSRF reads the form); pages it refuses get no CSP
     # header, but they carry no script or style of their own
     "kentplacements.middleware.RequestBodyGuardMiddleware",
+    # before everything a stored public page does not need (kentplacements/anonymous_cache.py)
+    "kentplacements.anonymous_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,25 +7,22 @@ import re
 
 import pytest
 from django.apps import apps
-from django.contrib import messages
-from django.contrib.messages.storage.session import SessionStorage
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.roles import Role
-from kentplacements.anonymous_cache import anonymous_cache, watched_models
+from kentplacements.anonymous_cache import watched_models
 from outreach.services.events import change_event_details
 from outreach.tests.factories import OutreachEventFactory, registrations
 from placements.tests.work_experience_factories import EligibilityQuestionFactory, ProgrammeFactory
 from tests.factories import UserFactory
 from volunteers.services.campaigns import close_campaign
 from volunteers.tests.factories import OpenCampaignFactory, PoweredRoleFactory
+
+from .anonymous_cache_urls import CALLS
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +62,10 @@ def test_an_anonymous_visitor_is_served_the_stored_page_without_a_query(client, 
     # No cookie is set, and caches between us and the visitor keep signed-in pages apart.
     assert not first.cookies and not second.cookies
     assert "Cookie" in second["Vary"]
+    # the inner middleware's headers were stored with the page; the outer ones are per request
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Strict-Transport-Security"):
+        assert second.get(header) == first.get(header)
+    assert second["X-Request-ID"] != first["X-Request-ID"]
     assert "csrfmiddlewaretoken" not in second.content.decode()
 
 
@@ -188,53 +189,24 @@ def test_another_language_is_not_served_the_stored_page(client, shown):
 # --- what is never stored, whatever the view -----------------------------------------------
 
 
-def too_many(request):
-    return HttpResponse("Too many requests", status=429)
-
-
-def sets_a_cookie(request):
-    response = HttpResponse("hello")
-    response.set_cookie("chosen", "1")
-    return response
-
-
-def holds_a_csrf_token(request):
-    return HttpResponse(f"<input value='{get_token(request)}'>")
-
-
-def adds_a_message(request):
-    messages.success(request, "Saved.")
-    return HttpResponse("Saved.")
-
-
-def writes_the_session(request):
-    request.session["seen"] = True
-    return HttpResponse("hello")
-
-
-def private(request):
-    response = HttpResponse("yours")
-    response["Cache-Control"] = "private"
-    return response
-
-
+@pytest.mark.urls("kentplacements.tests.anonymous_cache_urls")
 @pytest.mark.parametrize(
-    "view", [too_many, sets_a_cookie, holds_a_csrf_token, adds_a_message, writes_the_session, private]
+    "name", ["too_many", "sets_a_cookie", "holds_a_csrf_token", "adds_a_message", "writes_the_session", "private"]
 )
-def test_a_response_for_one_visitor_is_never_stored(view):
-    calls = []
-
-    def counted(request):
-        calls.append(request)
-        return view(request)
-
-    cached = anonymous_cache(counted)
+def test_a_response_for_one_visitor_is_never_stored(name):
+    CALLS.clear()
     for _ in range(2):
-        request = RequestFactory().get("/somewhere/")
-        request.session = SessionStore()
-        request._messages = SessionStorage(request)
-        cached(request)
-    assert len(calls) == 2
+        Client().get(f"/{name}/")  # a new visitor each time, with no cookie
+    assert [name, name] == CALLS
+
+
+@pytest.mark.urls("kentplacements.tests.anonymous_cache_urls")
+def test_a_response_the_same_for_everyone_is_stored():
+    """The counterpart of the test above: the views are called, and a plain one is stored."""
+    CALLS.clear()
+    for _ in range(2):
+        assert Client().get("/same_for_everyone/").content == b"hello"
+    assert CALLS == ["same_for_everyone"]
 
 
 # --- every row a cached page reads is watched ------------------------------------------------

@@ -70,10 +70,12 @@ def _uploads_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and used TOTP codes live in the cache: start each test clean."""
-    from django.core.cache import cache
+    """Rate-limit counters, used TOTP codes and cached public pages live in the caches:
+    start each test clean."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

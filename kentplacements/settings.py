@@ -62,13 +62,16 @@ MIDDLEWARE = [
     # before anything reads the body (CSRF reads the form); pages it refuses get no CSP
     # header, but they carry no script or style of their own
     "kentplacements.middleware.RequestBodyGuardMiddleware",
+    # before everything a stored public page does not need (kentplacements/anonymous_cache.py)
+    "kentplacements.anonymous_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the header built once per process (kentplacements/csp.py)
+    "kentplacements.csp.FixedPolicyCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -132,8 +135,19 @@ def redis_cache(location: str) -> dict:
 
 
 CACHES = {
-    "default": (redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})
+    "default": (redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
+    # Public pages as an anonymous visitor sees them, in each process's memory; their version
+    # is shared through "default" (kentplacements/anonymous_cache.py, issue 13). A few hundred
+    # public pages at most (no query strings, nothing but 200s), ~10 KB each.
+    "anonymous_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "anonymous-pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
+# A staff change shows at once; this is the backstop for what no save announces, such as a
+# campaign's closing time passing (the apply pages check it again themselves). 0 turns it off.
+ANONYMOUS_CACHE_SECONDS = env.int("ANONYMOUS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

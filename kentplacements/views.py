@@ -3,16 +3,19 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from .anonymous_cache import anonymous_cache
 from .cookies import essential_cookies
 from .middleware import UNREADABLE
 
 
+@anonymous_cache
 def landing(request):
     """The front door: the four ways into Kent Police placements and volunteering."""
     return render(request, "landing.html")
 
 
 @require_safe
+@anonymous_cache
 def cookies(request):
     """The cookies the site sets, each with what it is for and how long it lasts (issue 13)."""
     return render(request, "cookies.html", {"cookies": essential_cookies()})

@@ -4,11 +4,14 @@ the page (not only one per row) is seen and the pin updated on purpose (issue 8)
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 
 def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
+    """The page's rendering, not the copy an anonymous visitor is served from the cache
+    (kentplacements/anonymous_cache.py: 0 queries, and test rows are never committed)."""
+    with override_settings(ANONYMOUS_CACHE_SECONDS=0), CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(ctx.captured_queries)

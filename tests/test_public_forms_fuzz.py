@@ -143,7 +143,7 @@ def partner_registration():
 def work_experience_interest():
     data = {"full_name": "Ivy Interested", "email": "ivy@example.org", "website": ""}
     return Target(
-        reverse("we_index"), data, lambda c: ExpressionOfInterest.objects.count(), fields=["full_name", "email"]
+        reverse("we_interest"), data, lambda c: ExpressionOfInterest.objects.count(), fields=["full_name", "email"]
     )
 
 

@@ -6,6 +6,8 @@ class VolunteersConfig(AppConfig):
     verbose_name = "Volunteers"
 
     def ready(self):
+        from kentplacements.anonymous_cache import watch_public_models
+
         from . import (
             equality,  # noqa: F401  (applications followed by the equality questions, issue 12)
             own_things,  # noqa: F401  ("Your account", issue 9)
@@ -14,3 +16,7 @@ class VolunteersConfig(AppConfig):
             subject_access,  # noqa: F401  (subject access and erasure, issue 13)
             vetted,  # noqa: F401  (applications as vetting subjects, issue 11)
         )
+        from .models import DesignatedPower, RecruitmentCampaign, VolunteerRole
+
+        # what the cached public pages show (issue 13): the campaign list and pages
+        watch_public_models(RecruitmentCampaign, VolunteerRole, DesignatedPower)

@@ -29,7 +29,7 @@ TOO_MANY = "Too many failed login attempts"
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {"default": redis_cache(CLOSED_PORT)}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(CLOSED_PORT)}
     cache.clear()  # the fallback store lives as long as the process: start clean
 
 

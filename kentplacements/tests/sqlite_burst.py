@@ -78,7 +78,7 @@ def main(database_file):
             PartnerOrganisation.objects.count(),
         ),
         "interest": (
-            press_at_once(reverse("we_index"), {"full_name": "Jo Bloggs", "email": "jo@example.org", "website": ""}),
+            press_at_once(reverse("we_interest"), {"full_name": "Jo Bloggs", "email": "jo@example.org", "website": ""}),
             ExpressionOfInterest.objects.count(),
         ),
         "apply": (

@@ -13,7 +13,7 @@ from kentplacements.settings import redis_cache
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:6390/0")}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache("redis://127.0.0.1:6390/0")}
 
 
 def test_values_are_kept_in_memory_and_redis_is_asked_once_per_retry_period(redis_down, monkeypatch, caplog):

@@ -70,7 +70,7 @@ def test_redis_is_asked_itself_not_the_memory_that_stands_in_for_it(settings):
     logins work; the probe must still say the cache is down."""
     from kentplacements.settings import redis_cache
 
-    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:6390/0")}  # nothing listens there
+    settings.CACHES = {**settings.CACHES, "default": redis_cache("redis://127.0.0.1:6390/0")}  # nothing listens there
     cache.set("still", "works")  # the fallback answers the site
     assert cache.get("still") == "works"
     assert probe().status_code == 503

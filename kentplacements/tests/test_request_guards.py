@@ -17,7 +17,7 @@ from placements.uploads import MAX_PRESENTATION_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_FORMS = ["account_login", "account_signup", "account_reset_password", "we_index", "partner_register"]
+PUBLIC_FORMS = ["account_login", "account_signup", "account_reset_password", "we_interest", "partner_register"]
 FIELDS = {"full_name": "Jo Bloggs", "email": "jo@example.org", "login": "jo@example.org", "password": "x"}
 
 
@@ -60,7 +60,7 @@ def test_utf8_forms_still_work(client, charset, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         response = client.generic(
             "POST",
-            reverse("we_index"),
+            reverse("we_interest"),
             b"full_name=Jo+Bloggs&email=jo%40example.org",
             content_type=f"application/x-www-form-urlencoded; charset={charset}",
         )
@@ -70,7 +70,9 @@ def test_utf8_forms_still_work(client, charset, django_capture_on_commit_callbac
 
 def test_djangos_own_bad_request_gets_the_400_page_in_the_site_layout(client):
     """Django itself refuses a multipart body without a boundary."""
-    response = client.generic("POST", reverse("we_index"), b"email=jo@example.org", content_type="multipart/form-data")
+    response = client.generic(
+        "POST", reverse("we_interest"), b"email=jo@example.org", content_type="multipart/form-data"
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "<h1>We could not read what was sent</h1>" in page
@@ -118,7 +120,7 @@ def test_a_200_mb_anonymous_upload_is_refused_before_it_is_read():
 def test_a_form_without_files_may_not_be_larger_than_its_fields_allow():
     response = post_without_reading(
         browser(),
-        reverse("we_index"),
+        reverse("we_interest"),
         length=settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1,
         content_type="application/x-www-form-urlencoded",
     )
@@ -128,7 +130,7 @@ def test_a_form_without_files_may_not_be_larger_than_its_fields_allow():
 
 @pytest.mark.parametrize("length", ["abc", "-1", "1e9"])
 def test_a_content_length_that_is_not_a_number_is_a_400(length):
-    response = post_without_reading(browser(), reverse("we_index"), length=length, content_type=MULTIPART_CONTENT)
+    response = post_without_reading(browser(), reverse("we_interest"), length=length, content_type=MULTIPART_CONTENT)
     assert response.status_code == 400
     assert "Your browser sent a request we could not read." in response.content.decode()
 
@@ -136,7 +138,7 @@ def test_a_content_length_that_is_not_a_number_is_a_400(length):
 def test_a_body_without_a_length_is_refused_rather_than_silently_dropped():
     response = Client().generic(
         "POST",
-        reverse("we_index"),
+        reverse("we_interest"),
         content_type="application/x-www-form-urlencoded",
         HTTP_TRANSFER_ENCODING="chunked",
         **{"wsgi.input": UnreadableBody()},

@@ -82,7 +82,7 @@ def trigger_every_personal_link():
         {"full_name": "Kim Colleague", "email": "kim@carers.example", "phone": ""},
     )
     # someone registers interest in work experience; the recruitment team opens a programme
-    visitor.post(reverse("we_index"), {"full_name": "Alex Keen", "email": "alex.keen@example.org", "website": ""})
+    visitor.post(reverse("we_interest"), {"full_name": "Alex Keen", "email": "alex.keen@example.org", "website": ""})
     programme = ProgrammeFactory(status=ProgrammeStatus.DRAFT, title="Autumn 2027")
     team = Client()
     team.force_login(make_persona("recruiter"))

@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
+from kentplacements.anonymous_cache import forget_anonymous_pages
 from kentplacements.workflow import DomainError
 from vetting import links
 
@@ -82,11 +83,13 @@ def _take_place(event) -> None:
     """One more place held, in the locked row; the check constraint stands behind it."""
     OutreachEvent.objects.filter(pk=event.pk).update(places_taken=F("places_taken") + 1)
     event.places_taken += 1
+    forget_anonymous_pages()  # the event's page says how many places are left
 
 
 def _give_back_place(event) -> None:
     OutreachEvent.objects.filter(pk=event.pk, places_taken__gt=0).update(places_taken=F("places_taken") - 1)
     event.places_taken = max(event.places_taken - 1, 0)
+    forget_anonymous_pages()
 
 
 def waiting_position(registration) -> int:

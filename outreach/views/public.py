@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kentplacements.anonymous_cache import anonymous_cache
 from kentplacements.calendars import ics_response
 from kentplacements.pages import posted
 from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
@@ -24,6 +25,7 @@ REGISTERED_AS = "outreach_registered_as"
 
 
 @require_GET
+@anonymous_cache
 def event_list(request):
     return render(request, "outreach/events.html", {"events": coming_events()})
 
@@ -33,6 +35,7 @@ def _event(event_id):
 
 
 @require_GET
+@anonymous_cache
 def event_page(request, event_id):
     event = _event(event_id)
     return render(request, "outreach/event.html", {"event": event, "closed": registration_problem(event)})

@@ -19,6 +19,7 @@ DECIDED = by_persona("403", anonymous=LOGIN, staff_without_mfa=MFA, recruiter=sa
 
 MATRIX = {
     "we_index": PUBLIC_PAGE,
+    "we_interest": PUBLIC_PAGE,
     "we_unsubscribe": PUBLIC_PAGE,
     "we_programme": PUBLIC_PAGE,
     # anyone with an account may apply
@@ -62,7 +63,7 @@ def url_arguments(people):
 
 
 POST_MATRIX = {
-    "we_index": PUBLIC_PAGE,  # the interest form, with its errors
+    "we_interest": PUBLIC_PAGE,  # the interest form, with its errors
     # the button on the page the link opens: whoever holds the link unsubscribes
     "we_unsubscribe": audience(saved("200"), saved("200"), saved("200")),
     # an empty "Save draft" keeps a draft

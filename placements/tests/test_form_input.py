@@ -143,7 +143,7 @@ def test_an_email_of_254_characters_is_saved(client, applicant):
     assert WorkExperienceApplication.objects.get().guardian_email == long_email(254)
 
 
-@pytest.mark.parametrize("url_name", ["we_index", "partner_register"])
+@pytest.mark.parametrize("url_name", ["we_interest", "partner_register"])
 def test_a_long_email_on_the_public_forms_is_a_message_not_an_error(client, url_name):
     response = client.post(reverse(url_name), {"full_name": "Sam Keen", "email": long_email(300)})
     assert response.status_code == 200

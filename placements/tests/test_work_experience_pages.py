@@ -56,7 +56,7 @@ def test_the_index_lists_open_programmes_only(client):
 
 
 def test_registering_interest_thanks_and_keeps_the_person(client):
-    response = client.post(reverse("we_index"), {"full_name": "Sam Keen", "email": "sam@example.org"}, follow=True)
+    response = client.post(reverse("we_interest"), {"full_name": "Sam Keen", "email": "sam@example.org"}, follow=True)
     assert "will email you when a work experience programme opens" in response.content.decode()
     assert ExpressionOfInterest.objects.get().email == "sam@example.org"
 
@@ -69,8 +69,8 @@ def test_the_page_does_not_tell_whether_an_address_is_already_on_the_list(client
     """Issue 8: the same answer for a new address and one on the list; the email says which."""
     register_interest(full_name="Sam Keen", email="sam@example.org")
     Notification.objects.all().delete()
-    known = client.post(reverse("we_index"), {"full_name": "Sam K", "email": "Sam@Example.org"}, follow=True)
-    new = client.post(reverse("we_index"), {"full_name": "Lee New", "email": "lee@example.org"}, follow=True)
+    known = client.post(reverse("we_interest"), {"full_name": "Sam K", "email": "Sam@Example.org"}, follow=True)
+    new = client.post(reverse("we_interest"), {"full_name": "Lee New", "email": "lee@example.org"}, follow=True)
     assert _without_csrf(known.content.decode()) == _without_csrf(new.content.decode())
     assert "We have emailed you to confirm" in new.content.decode() and "Sam Keen" not in new.content.decode()
     assert ExpressionOfInterest.objects.count() == 2
@@ -82,12 +82,12 @@ def test_the_page_does_not_tell_whether_an_address_is_already_on_the_list(client
 
 def test_a_robot_filling_the_hidden_box_is_thanked_and_forgotten(client):
     data = {"full_name": "Bot", "email": "bot@example.org", "website": "http://spam.example"}
-    client.post(reverse("we_index"), data)
+    client.post(reverse("we_interest"), data)
     assert not ExpressionOfInterest.objects.exists()
 
 
 def test_registering_interest_explains_a_missing_email(client):
-    response = client.post(reverse("we_index"), {"full_name": "Sam Keen", "email": ""})
+    response = client.post(reverse("we_interest"), {"full_name": "Sam Keen", "email": ""})
     assert "Enter your email address." in response.content.decode()
     assert 'value="Sam Keen"' in response.content.decode()
 

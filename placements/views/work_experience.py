@@ -10,6 +10,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import histories_for
+from kentplacements.anonymous_cache import anonymous_cache
 from kentplacements.pages import posted
 from kentplacements.pagination import page_of
 from kentplacements.ratelimits import limit_address, limit_email, limit_token_page
@@ -52,9 +53,18 @@ INTEREST_MESSAGE = (
 SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
 
-@require_http_methods(["GET", "POST"])
+@require_GET
+@anonymous_cache
 def index(request):
-    """Open programmes, and protocol 3.2.3: register interest to hear about future ones."""
+    """Open programmes, and the way to register interest in future ones. Form-free, so an
+    anonymous visitor is served it from the cache: a form's CSRF token belongs to one
+    visitor's cookie (kentplacements/anonymous_cache.py)."""
+    return render(request, "placements/work_experience/index.html", {"programmes": open_programmes()})
+
+
+@require_http_methods(["GET", "POST"])
+def interest(request):
+    """Protocol 3.2.3: register interest to hear about future programmes."""
     if refused := limit_address(request, "work_experience_interest"):  # it sends emails (issue 13)
         return refused
     form = InterestForm(posted(request))
@@ -66,7 +76,7 @@ def index(request):
         # The same answer for a new address, one already on the list and a robot (issue 8).
         messages.success(request, INTEREST_MESSAGE)
         return redirect("we_index")
-    return render(request, "placements/work_experience/index.html", {"form": form, "programmes": open_programmes()})
+    return render(request, "placements/work_experience/interest.html", {"form": form})
 
 
 @limit_token_page
@@ -80,6 +90,7 @@ def unsubscribe(request, token):
 
 
 @require_GET
+@anonymous_cache
 def programme_page(request, programme_id):
     programme = get_object_or_404(public_programmes(), pk=programme_id)
     context = {"programme": programme, "closed": closed_problem(programme), "questions": programme.questions.all()}
@@ -220,6 +231,7 @@ def dashboard(request, programme_id):
 
 urlpatterns = [
     path("work-experience/", index, name="we_index"),
+    path("work-experience/interest/", interest, name="we_interest"),
     path("work-experience/interest/unsubscribe/<uuid:token>/", unsubscribe, name="we_unsubscribe"),
     path("work-experience/my-applications/", my_applications, name="we_my_applications"),
     path("work-experience/my-applications/<int:application_id>/withdraw/", withdraw, name="we_withdraw"),

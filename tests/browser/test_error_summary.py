@@ -12,7 +12,7 @@ FOCUSED = "document.activeElement.matches('[data-error-summary]')"
 
 @pytest.mark.parametrize(
     "url, button",
-    [("/work-experience/", "Tell me"), ("/partners/register/", "Register your interest")],
+    [("/work-experience/interest/", "Tell me"), ("/partners/register/", "Register your interest")],
 )
 def test_the_error_summary_takes_focus_after_an_invalid_submission(page, live_server, axe_check, url, button):
     page.goto(live_server.url + url)
@@ -28,7 +28,7 @@ def test_the_error_summary_takes_focus_after_an_invalid_submission(page, live_se
 
 
 def test_a_summary_link_moves_to_its_field(page, live_server):
-    page.goto(live_server.url + "/work-experience/")
+    page.goto(live_server.url + "/work-experience/interest/")
     page.get_by_label("Your name").fill("Sam Keen")
     page.get_by_role("button", name="Tell me").click()
     page.locator("[data-error-summary]").get_by_role("link", name="Email address: Enter your email address.").click()

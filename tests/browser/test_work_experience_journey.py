@@ -42,6 +42,8 @@ def register_interest(page, live_server, axe_check):
     page.goto(live_server.url + "/work-experience/")  # where the landing card links
     expect(page.get_by_role("heading", level=1)).to_have_text("Work experience with Kent Police")
     axe_check(page)
+    page.get_by_role("link", name="Register your interest").click()  # the form has a page of its own
+    axe_check(page)
     page.get_by_label("Your name").fill("Alex Student")
     page.get_by_label("Email address").fill(APPLICANT)
     page.get_by_role("button", name="Tell me").click()

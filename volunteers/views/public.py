@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kentplacements.anonymous_cache import anonymous_cache
 from kentplacements.workflow import DomainError
 from outreach.equality.invitations import equality_invitation_url
 
@@ -21,11 +22,13 @@ SENT_MESSAGE = "Your application has been sent. We have emailed you to confirm."
 
 
 @require_GET
+@anonymous_cache
 def campaign_list(request):
     return render(request, "volunteers/campaigns.html", {"campaigns": open_campaigns()})
 
 
 @require_GET
+@anonymous_cache
 def campaign_page(request, campaign_id):
     campaign = get_object_or_404(public_campaigns().prefetch_related("role__powers"), pk=campaign_id)
     return render(request, "volunteers/campaign.html", {"campaign": campaign, "closed": closed_problem(campaign)})

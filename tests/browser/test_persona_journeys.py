@@ -143,6 +143,8 @@ def test_visitor_finds_both_ways_in_from_the_landing_page_and_applies(page, live
     page.get_by_role("link", name="See the work experience programmes").click()
     expect(heading(page)).to_have_text("Work experience with Kent Police")
     axe_check(page)
+    page.get_by_role("link", name="Register your interest").click()  # the form has a page of its own
+    axe_check(page)
     page.get_by_label("Your name").fill("Jo Bloggs")
     page.get_by_label("Email address").fill(jo.email)
     page.get_by_role("button", name="Tell me").click()

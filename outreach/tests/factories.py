@@ -26,8 +26,10 @@ class OutreachEventFactory(factory.django.DjangoModelFactory):
     kind = EventKind.PRE_APPLICATION
     title = factory.Sequence(lambda n: f"Pre-application workshop in Maidstone, group {chr(65 + n % 26)}")
     description = "What the role of a police officer involves, and how to prepare your application."
+    # an evening workshop in a fortnight: a fixed hour, so that moving it an hour or two
+    # stays on the same day whenever the tests run
     starts_at = factory.LazyFunction(
-        lambda: (timezone.now() + timedelta(days=14)).replace(minute=0, second=0, microsecond=0)
+        lambda: (timezone.localtime() + timedelta(days=14)).replace(hour=18, minute=0, second=0, microsecond=0)
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
     venue = "Kent Police College"

@@ -1,5 +1,5 @@
-"""`make test` on a two-core machine: the browser tests run in one pytest process and the
-rest in another, side by side, and the whole suite takes about the time of the longer half
+"""`make test` on a two-core machine: the browser tests (with the apps' tests conftest.py
+puts beside them) run in one pytest process and the rest in another, side by side, and the whole suite takes about the time of the longer half
 instead of the sum (CI must finish in 20 minutes).
 
 The two must not share state: the browser half gets its own test database
@@ -17,7 +17,11 @@ import tempfile
 import time
 from urllib.parse import urlsplit, urlunsplit
 
-HALVES = (("browser tests", "browser"), ("the other tests", "not browser"))
+# Every test is in exactly one half; conftest.py says which apps' tests join the browser tests.
+HALVES = (
+    ("browser tests and those beside them", "browser or beside_browser"),
+    ("the other tests", "not browser and not beside_browser"),
+)
 
 
 def next_redis_database(url: str) -> str:
@@ -40,15 +44,15 @@ def browser_environment(environment: dict) -> dict:
 
 
 def main(arguments: list[str]) -> int:
-    environments = {"browser": browser_environment(os.environ), "not browser": dict(os.environ)}
+    environments = (browser_environment(os.environ), dict(os.environ))  # in the order of HALVES
     statuses = []
     with contextlib.ExitStack() as files:
         runs = []
-        for title, marker in HALVES:
+        for (title, marker), environment in zip(HALVES, environments, strict=True):
             output = files.enter_context(tempfile.TemporaryFile(mode="w+"))
             command = [sys.executable, "-m", "pytest", "-m", marker, *arguments]
             process = subprocess.Popen(  # noqa: S603 (this interpreter, pytest and our own arguments)
-                command, stdout=output, stderr=subprocess.STDOUT, env=environments[marker]
+                command, stdout=output, stderr=subprocess.STDOUT, env=environment
             )
             runs.append((title, process, output, time.monotonic()))
         for title, process, output, started in runs:

@@ -1,6 +1,6 @@
 """`make test` on a two-core machine: the browser tests (with the apps' tests conftest.py
-puts beside them) run in one pytest process and the rest in another, side by side, and the whole suite takes about the time of the longer half
-instead of the sum (CI must finish in 20 minutes).
+puts beside them) run in one pytest process and the rest in another, side by side, and
+the whole suite takes about the time of the longer half instead of the sum (CI must finish in 20 minutes).
 
 The two must not share state: the browser half gets its own test database
 (TEST_DATABASE_NAME, read by kentplacements/settings.py; SQLite's test databases are in

@@ -272,8 +272,7 @@ def deliver(notification_id: int, *, connection=None, skip_locked: bool = False)
         notification = next(iter(rows), None)
         if notification is None or notification.status not in (S.QUEUED, S.FAILED):
             return notification
-        _attempt(notification, connection)
-        erased = _ERASED_FIELDS if notification.sensitive and notification.status in (S.SENT, S.DEAD) else []
+        erased = _attempt(notification, connection)
         notification.save(update_fields=_ATTEMPT_FIELDS + erased)
     return notification
 
@@ -300,7 +299,8 @@ def _close_quietly(connection) -> None:
         connection.close()
 
 
-def _attempt(notification: Notification, connection) -> None:
+def _attempt(notification: Notification, connection) -> list[str]:
+    """One try at sending; returns the fields it erased (see ``_erase_if_sensitive``)."""
     now = timezone.now()
     notification.attempts += 1
     try:
@@ -316,8 +316,6 @@ def _attempt(notification: Notification, connection) -> None:
         notification.status = target
         notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
         notification.next_attempt_at = None if give_up else now + _retry_delay(notification.attempts)
-        if give_up:
-            _erase_if_sensitive(notification)
         log.warning(
             "Notification %s attempt %s failed (%s); %s.",
             notification.pk,
@@ -325,22 +323,26 @@ def _attempt(notification: Notification, connection) -> None:
             type(exc).__name__,
             "giving up" if give_up else "will retry",
         )
+        return _erase_if_sensitive(notification) if give_up else []
     else:
         NOTIFICATION_WORKFLOW.check(notification.status, S.SENT)
         notification.status = S.SENT
         notification.sent_at = now
         notification.next_attempt_at = None
         notification.last_error = ""
-        _erase_if_sensitive(notification)
+        return _erase_if_sensitive(notification)
 
 
-def _erase_if_sensitive(notification: Notification) -> None:
+def _erase_if_sensitive(notification: Notification) -> list[str]:
     """Issue 8 §1: once a message with a personal link is delivered or given up, the link
-    lives only in the recipient's mailbox. The context goes too: it holds the link."""
-    if notification.sensitive:
-        notification.body_text = ""
-        notification.body_html = ""
-        notification.context = {}
+    lives only in the recipient's mailbox. The context goes too: it holds the link. Returns
+    the fields it blanked, for the save."""
+    if not notification.sensitive:
+        return []
+    notification.body_text = ""
+    notification.body_html = ""
+    notification.context = {}
+    return _ERASED_FIELDS
 
 
 def due_for_delivery(now=None):

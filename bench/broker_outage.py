@@ -12,7 +12,6 @@ This script plays beat: it runs the outbox sweep every --sweep-every seconds. Se
 
 import argparse
 import os
-import re
 import shutil
 import signal
 import statistics
@@ -26,17 +25,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import outbox_rig as rig
+from common import NOTIFICATION_HEADER
 
 FORM = "/positive-action/businesses/"
 LOGIN = "/accounts/login/"
 USER_EMAIL = "outage.bench@example.org"
 USER_PASSWORD = "a long bench password 7"  # noqa: S105 (a throwaway account in a throwaway database)
-HEADER = re.compile(r"^X-Kent-Placements-Notification: (\d+)$", re.MULTILINE)
 
 
 def deliveries(mail_dir: Path) -> list[int]:
     """The outbox row ID of every message written (one file per connection, one message each)."""
-    return [int(found) for path in mail_dir.iterdir() for found in HEADER.findall(path.read_text(errors="replace"))]
+    return [int(found) for path in mail_dir.iterdir() for found in NOTIFICATION_HEADER.findall(path.read_bytes())]
 
 
 def submission(number: int) -> dict:
@@ -84,11 +83,7 @@ def main():
     parser.add_argument("--submissions", type=int, default=500, help="public form posts during the outage")
     parser.add_argument("--clients", type=int, default=6, help="submissions sent at once (default 6)")
     parser.add_argument("--sweep-every", type=float, default=60, help="seconds between sweeps, as beat (60)")
-    parser.add_argument(
-        "--stuck-after", type=int, help="NOTIFICATIONS_STUCK_AFTER_SECONDS for the run (the setting's default: 120)"
-    )
-    parser.add_argument("--database", default="kp_resil", help="PostgreSQL database, dropped and made afresh")
-    parser.add_argument("--redis-db", type=int, default=11, help="Redis database, flushed first (default 11)")
+    rig.add_service_arguments(parser)
     parser.add_argument("--timeout", type=float, default=600, help="give up waiting for delivery after this")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so the clean-up below runs

@@ -3,12 +3,16 @@ database for it (SQLite in memory by default; with DATABASE_URL pointing at Post
 ``bench_<name>`` database next to it, dropped at the end). See bench/README.md."""
 
 import os
+import re
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# Each outbox message carries its row's id in this header (notifications/delivery.py), so a
+# benchmark counts the copies of each in what the mail server received.
+NOTIFICATION_HEADER = re.compile(rb"^X-Kent-Placements-Notification: (\d+)\r?$", re.MULTILINE)
 
 
 def setup_django(*, services: bool = False):
@@ -71,3 +75,18 @@ def time_get(client, url, runs: int, cpu: list | None = None):
         if cpu is not None:
             cpu.append((time.process_time() - start_cpu) * 1000)
     return response, queries.captured_queries, timings
+
+
+def partner_declined(recipient: str, n: int, reason: str) -> dict:
+    """One outbox message as notify_many takes it: a real template (placements/partner_declined),
+    so rendering costs what it costs in the product."""
+    return {
+        "recipient": recipient,
+        "template": "placements/partner_declined",
+        "context": {
+            "contact_name": f"Contact {n}",
+            "partner_name": f"Bench charity {n}",
+            "reason": reason,
+            "team_phone": "01622 690690",
+        },
+    }

@@ -13,7 +13,6 @@ files by its X-Kent-Placements-Notification header. See bench/README.md.
 
 import argparse
 import os
-import re
 import secrets
 import signal
 import subprocess
@@ -24,11 +23,10 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from common import REPO, load_average, setup_django, throwaway_database
+from common import NOTIFICATION_HEADER, REPO, load_average, partner_declined, setup_django, throwaway_database
 
 TARGET_SECONDS = 60
 BATCH = 1000
-HEADER = re.compile(rb"^X-Kent-Placements-Notification: (\d+)\r?$", re.MULTILINE)
 
 
 def queue(count: int) -> list[int]:
@@ -41,16 +39,7 @@ def queue(count: int) -> list[int]:
     for start in range(0, count, BATCH):
         with transaction.atomic():
             rows = notify_many(
-                {
-                    "recipient": f"contact{n}@example.org",
-                    "template": "placements/partner_declined",
-                    "context": {
-                        "contact_name": f"Contact {n}",
-                        "partner_name": f"Bench charity {n}",
-                        "reason": "We have enough partners in your area this year.",
-                        "team_phone": "01622 690690",
-                    },
-                }
+                partner_declined(f"contact{n}@example.org", n, "We have enough partners in your area this year.")
                 for n in range(start, min(start + BATCH, count))
             )
         ids.extend(row.pk for row in rows)
@@ -107,7 +96,7 @@ def cpu_seconds(pid: int) -> float:
 def delivered_copies(mail_dir: Path) -> Counter:
     copies = Counter()
     for path in mail_dir.iterdir():
-        copies.update(int(n) for n in HEADER.findall(path.read_bytes()))
+        copies.update(int(n) for n in NOTIFICATION_HEADER.findall(path.read_bytes()))
     return copies
 
 

@@ -111,6 +111,15 @@ def flush_redis_db(db: int):
     subprocess.run(["redis-cli", "-n", str(db), "flushdb"], check=True, capture_output=True)
 
 
+def add_service_arguments(parser):
+    """The options every outbox resilience run takes: its database, Redis database and sweep timing."""
+    parser.add_argument(
+        "--stuck-after", type=int, help="NOTIFICATIONS_STUCK_AFTER_SECONDS for the run (the setting's default: 120)"
+    )
+    parser.add_argument("--database", default="kp_resil", help="PostgreSQL database, dropped and made afresh")
+    parser.add_argument("--redis-db", type=int, default=11, help="Redis database, flushed first (default 11)")
+
+
 def app_env(*, database: str, redis_url: str, email_url: str, **extra) -> dict:
     """The environment of every process of the run (and of this one, before setup_django)."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}

@@ -22,7 +22,6 @@ dropped/flushed at the end. See bench/README.md.
 """
 
 import argparse
-import re
 import signal
 import socketserver
 import subprocess
@@ -34,8 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import outbox_rig as rig
-
-HEADER = re.compile(rb"^X-Kent-Placements-Notification: (\d+)\r?$", re.MULTILINE)
+from common import NOTIFICATION_HEADER, partner_declined
 
 
 class StallingSmtp(socketserver.ThreadingTCPServer):
@@ -79,7 +77,7 @@ class SmtpHandler(socketserver.StreamRequestHandler):
                     self.rfile.read()  # no answer: wait until the client is gone
                     return
                 with server.lock:
-                    server.accepted += [int(found) for found in HEADER.findall(message)]
+                    server.accepted += [int(found) for found in NOTIFICATION_HEADER.findall(message)]
                 self.reply("250 accepted")
             elif verb == b"QUIT":
                 self.reply("221 bye")
@@ -120,16 +118,7 @@ def queue_batch(number):
 
     with transaction.atomic():
         rows = notify_many(
-            {
-                "recipient": f"killed{number}-{n}@bench.example.org",
-                "template": "placements/partner_declined",
-                "context": {
-                    "contact_name": f"Contact {n}",
-                    "partner_name": f"Bench charity {n}",
-                    "reason": "Sent once, whatever happens to the worker.",
-                    "team_phone": "01622 690690",
-                },
-            }
+            partner_declined(f"killed{number}-{n}@bench.example.org", n, "Sent once, whatever happens to the worker.")
             for n in range(BATCH)
         )
     return [row.pk for row in rows]
@@ -208,11 +197,7 @@ WHAT = {
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", choices=("child", "worker", "batch", "all"), default="all")
-    parser.add_argument(
-        "--stuck-after", type=int, help="NOTIFICATIONS_STUCK_AFTER_SECONDS for the run (the setting's default: 120)"
-    )
-    parser.add_argument("--database", default="kp_resil", help="PostgreSQL database, dropped and made afresh")
-    parser.add_argument("--redis-db", type=int, default=11, help="Redis database, flushed first (default 11)")
+    rig.add_service_arguments(parser)
     parser.add_argument("--worker-start", type=float, default=8, help="seconds a new worker is given to connect")
     parser.add_argument("--settle", type=float, default=5, help="seconds to watch for a second copy")
     parser.add_argument("--timeout", type=float, default=400, help="give up waiting after this")

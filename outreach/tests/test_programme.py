@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.roles import Role
 from kentplacements.workflow import DomainError
@@ -213,7 +214,7 @@ def test_the_officer_enrols_with_a_buddy_and_the_buddy_logs_a_session(client, di
     assert (enrolment.status, enrolment.buddy) == (S.ENROLLED, buddy)
 
     client.force_login(buddy)
-    assert enrolment.candidate.full_name in client.get(BUDDIED).content.decode()
+    assert escape(enrolment.candidate.full_name) in client.get(BUDDIED).content.decode()
     url = reverse("programme_staff_session", args=[enrolment.pk])
     page = client.post(url, {"held_on": "", "channel": "phone", "notes": "Kept"}).content.decode()
     assert "Give the date of the session." in page and "Kept" in page
@@ -233,9 +234,9 @@ def test_the_list_filters_by_status_and_buddy(client, diversity_officer):
     waiting, placed = applied(), enrolled()
     client.force_login(diversity_officer)
     page = client.get(LIST, {"status": "enrolled"}).content.decode()
-    assert placed.candidate.full_name in page and waiting.candidate.full_name not in page
+    assert escape(placed.candidate.full_name) in page and escape(waiting.candidate.full_name) not in page
     page = client.get(LIST, {"buddy": placed.buddy.pk}).content.decode()
-    assert placed.candidate.full_name in page and waiting.candidate.full_name not in page
+    assert escape(placed.candidate.full_name) in page and escape(waiting.candidate.full_name) not in page
 
 
 def test_the_lists_keep_their_query_counts(client, diversity_officer, assert_query_count_constant):

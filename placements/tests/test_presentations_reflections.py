@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
 from kentplacements.workflow import DomainError
@@ -214,7 +215,7 @@ def test_the_diversity_officer_reads_reflections_and_feedback_and_downloads_the_
 
     response = client.get(reflections_url(cohort))
 
-    assertContains(response, f"{sent.officer.full_name}: 2-day placement at {sent.partner.name}")
+    assertContains(response, escape(f"{sent.officer.full_name}: 2-day placement at {sent.partner.name}"))
     assertContains(response, "<p>Notes</p>", html=True)
     assertContains(response, "<p>5 out of 5</p>", html=True)
     assertContains(response, "A credit to Kent Police.")

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from accounts.models import ActionLog
@@ -129,7 +130,7 @@ def test_the_volunteer_s_page_lists_the_powers_and_offers_the_role_s_others(clie
     client.force_login(recruiter)
     page = client.get(staff_page(volunteer)).content.decode()
     powers = page.split('id="powers-heading"')[1].split("</section>")[0]
-    assert "Control traffic" in powers and f"{today():%-d %B %Y}, by {recruiter.full_name}" in powers
+    assert "Control traffic" in powers and f"{today():%-d %B %Y}, by {escape(recruiter.full_name)}" in powers
     offered = powers.split("Grant a designated power")[1]
     assert "Place traffic signs" in offered and "Control traffic" not in offered and "Enter premises" not in offered
     assert grant_url(volunteer) in offered
@@ -185,7 +186,7 @@ def test_the_team_withdraws_a_power_with_a_reason(client, recruiter, volunteer):
     assertContains(response, error_under_field("reason", "Say why the power is withdrawn."), html=True)
     assertRedirects(client.post(url, {"reason": "Moved to Medway."}), staff_page(volunteer))
     page = client.get(staff_page(volunteer)).content.decode()
-    assert f"{today():%-d %B %Y}, by {recruiter.full_name}: Moved to Medway." in page and url not in page
+    assert f"{today():%-d %B %Y}, by {escape(recruiter.full_name)}: Moved to Medway." in page and url not in page
     assert client.get(url).status_code == 404
 
 

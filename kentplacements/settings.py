@@ -373,6 +373,11 @@ CELERY_BEAT_SCHEDULE = {
 # the force answer a complaint or an appeal about the decision; the force's records
 # manager sets the real ones, each from the environment: RETENTION_<KIND>_DAYS.
 _RETENTION_DEFAULTS = {
+    # first in the run, so it judges an account by what its records held before tonight's run
+    # (the preview then says what the run does): an account no record needs any more (the
+    # person signed up and never applied, or the schedule has anonymised all they sent us), a
+    # year after its last sign-in; one whose last record goes tonight goes the night after
+    "unused_accounts": 365,
     # declined, withdrawn or not cleared by vetting: a year after the programme's last day
     # (long enough to answer a complaint; the row stays, anonymised, for the monitoring counts)
     "unsuccessful_work_experience": 365,

@@ -4,6 +4,7 @@ settings.RETENTION)."""
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 
+from accounts.retention import needed_by
 from retention.registry import ANONYMISE, DELETE, Rule, register
 
 from .businesses.enums import BusinessInterestStatus
@@ -115,3 +116,7 @@ register(
         " (a source's figures are never shown from part of its answers).",
     )
 )
+
+# An enrolment keeps the candidate's account while it is open and, once closed, until it has
+# been anonymised.
+needed_by("outreach.ProgrammeEnrolment", "candidate", lambda: ~Q(status__in=CLOSED) | _enrolment_holds_personal_data())

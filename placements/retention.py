@@ -4,6 +4,7 @@ settings.RETENTION)."""
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.retention import needed_by
 from kentplacements.stored_files import forget_history
 from retention.registry import ANONYMISE, DELETE, Rule, register
 
@@ -109,3 +110,11 @@ register(
         why="The file goes, with every earlier upload; the written summary and reflection stay with the placement.",
     )
 )
+
+
+# An application keeps its applicant's account until it has ended and been anonymised; a
+# partner's contact and a student officer keep theirs for as long as they are on our books.
+ENDED = [*UNSUCCESSFUL, *TOOK_PLACE]
+needed_by("placements.WorkExperienceApplication", "applicant", lambda: ~Q(status__in=ENDED) | _holds_personal_data())
+needed_by("placements.PartnerContact", "user")
+needed_by("placements.StudentOfficer", "user")

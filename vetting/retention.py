@@ -6,6 +6,7 @@ while the placement or the application could still need it."""
 
 from django.db.models import Exists, OuterRef
 
+from accounts.retention import needed_by
 from retention.registry import DELETE, Rule, register
 
 from .models import IssuedDocument, Reference, Signature, VettingCheck, WorkPlacementAgreement
@@ -58,3 +59,6 @@ register(
         why="A reference was asked for one application; once that has ended nothing else may use it.",
     )
 )
+
+# A Work Placement Agreement keeps its participant's account for as long as it is kept.
+needed_by("vetting.WorkPlacementAgreement", "participant")

@@ -4,6 +4,7 @@ settings.RETENTION)."""
 from django.db.models import Q
 from django.db.models.functions import TruncYear
 
+from accounts.retention import needed_by
 from retention.registry import ANONYMISE, DELETE, Rule, register
 
 from .enums import VolunteerApplicationStatus
@@ -30,16 +31,24 @@ def _anonymise_applications(queryset):
     queryset.filter(status=VolunteerApplicationStatus.REJECTED).update(rejection_reason="(anonymised)")
 
 
+def _holds_personal_data():
+    return ~Q(motivation="") | ~Q(availability="")
+
+
 register(
     Rule(
         kind="volunteer_applications",
         label="Unsuccessful or withdrawn volunteer applications",
         action=ANONYMISE,
         due=lambda cutoff: VolunteerApplication.objects.filter(
-            ~Q(motivation="") | ~Q(availability=""), status__in=ENDED, campaign__closes_at__lt=cutoff
+            _holds_personal_data(), status__in=ENDED, campaign__closes_at__lt=cutoff
         ),
         anonymise=_anonymise_applications,
         counted_from="the campaign closed",
         why="Anonymised, not deleted: the campaign's dashboard counts applications by outcome.",
     )
 )
+
+# An application keeps the applicant's account while it is live (a volunteer in service
+# included) and, once it has ended, until it has been anonymised.
+needed_by("volunteers.VolunteerApplication", "applicant", lambda: ~Q(status__in=ENDED) | _holds_personal_data())

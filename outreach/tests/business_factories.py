@@ -5,7 +5,7 @@ import itertools
 
 from outreach.businesses.enums import BusinessOffer
 from outreach.businesses.services import mark_contacted, mark_supporting, not_taken_forward, register_business_interest
-from tests.factories import UserFactory
+from outreach.tests.programme_factories import staff_member
 
 numbers = itertools.count(1)
 
@@ -31,12 +31,12 @@ def business_interest(**overrides):
 
 
 def contacted_business(by=None, **overrides):
-    return mark_contacted(business_interest(**overrides), by=by or UserFactory(), note="Rang them; keen to help.")
+    return mark_contacted(business_interest(**overrides), by=by or staff_member(), note="Rang them; keen to help.")
 
 
 def supporting_business(by=None, **overrides):
-    return mark_supporting(contacted_business(by, **overrides), by=by or UserFactory())
+    return mark_supporting(contacted_business(by, **overrides), by=by or staff_member())
 
 
 def business_not_taken_forward(by=None, **overrides):
-    return not_taken_forward(business_interest(**overrides), by=by or UserFactory(), reason="Outside Kent.")
+    return not_taken_forward(business_interest(**overrides), by=by or staff_member(), reason="Outside Kent.")

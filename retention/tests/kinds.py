@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.audit import record_action
+from accounts.models import User
 from accounts.personal_data import ERASED_DOMAIN, ERASED_NAME
 from accounts.roles import Role
 from notifications.models import Notification
@@ -323,7 +324,22 @@ def closed_account():
     return Made("closed_accounts", STARTS, anonymised, ("carl.closed@example.org", "Carl Closed"))
 
 
+def unused_account():
+    """Someone who signed up, last signed in when the period started, and never applied."""
+    with time_machine.travel(STARTS - timedelta(days=30), tick=False):
+        user = UserFactory(email="uma.unused@example.org", full_name="Uma Unused", roles=[Role.APPLICANT])
+    User.objects.filter(pk=user.pk).update(last_login=STARTS)
+
+    def anonymised():
+        user.refresh_from_db()
+        erased = user.email.endswith(ERASED_DOMAIN) and user.full_name == ERASED_NAME
+        return erased and not user.is_active and not EmailAddress.objects.filter(user=user).exists()
+
+    return Made("unused_accounts", STARTS, anonymised, ("uma.unused@example.org", "Uma Unused"))
+
+
 KINDS = {
+    "unused_accounts": unused_account,
     "notifications": notification,
     "expressions_of_interest": expression_of_interest,
     "unsuccessful_work_experience": unsuccessful_application,

@@ -38,14 +38,14 @@ def test_kept_until_the_day_after_its_period(kind, django_capture_on_commit_call
     made = KINDS[kind]()
     assert run(django_capture_on_commit_callbacks, made.starts + days(kind) - timedelta(days=1))[kind] == 0
     assert not made.disposed()
-    assert not DisposalLog.objects.exists()
+    assert not DisposalLog.objects.filter(kind=kind).exists()
     for storage, name in made.files:
         assert storage.exists(name)
 
     when = made.starts + days(kind) + timedelta(days=1)
     assert run(django_capture_on_commit_callbacks, when)[kind] == 1
     assert made.disposed()
-    [entry] = DisposalLog.objects.all()
+    [entry] = DisposalLog.objects.filter(kind=kind)
     rule = next(rule for rule in all_rules() if rule.kind == kind)
     assert (entry.kind, entry.records, entry.files, entry.action) == (kind, 1, len(made.files), rule.action)
     assert entry.ran_at == when and entry.rule == rule_in_words(rule)
@@ -53,14 +53,19 @@ def test_kept_until_the_day_after_its_period(kind, django_capture_on_commit_call
         assert not storage.exists(name), "the file went with its record, earlier uploads too"
 
 
-def test_a_second_run_disposes_of_nothing(django_capture_on_commit_callbacks):
+def test_the_next_night_disposes_only_of_accounts_left_unneeded_and_the_night_after_of_nothing(
+    django_capture_on_commit_callbacks,
+):
     made = [make() for make in KINDS.values()]
     later = STARTS + timedelta(days=max(settings.RETENTION.values()) + 2)
     first = run(django_capture_on_commit_callbacks, later)
     assert all(first.values()) and all(m.disposed() for m in made)
+    # the accounts of the people whose last record went in the first run: judged the night after
+    second = run(django_capture_on_commit_callbacks, later + timedelta(days=1))
+    assert {kind for kind, records in second.items() if records} == {"unused_accounts"}
     logged = list(DisposalLog.objects.values_list("pk", flat=True))
-    second = run(django_capture_on_commit_callbacks, later + timedelta(hours=1))
-    assert set(second.values()) == {0}
+    third = run(django_capture_on_commit_callbacks, later + timedelta(days=2))
+    assert set(third.values()) == {0}
     assert list(DisposalLog.objects.values_list("pk", flat=True)) == logged
 
 

@@ -10,6 +10,7 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
+from accounts.models import User
 from accounts.personal_data import ERASED_DOMAIN, registered
 from accounts.roles import Role
 from outreach.equality.models import EqualityResponse
@@ -41,6 +42,8 @@ def test_a_staff_members_account_is_never_disposed_of(closed, django_capture_on_
     with time_machine.travel(STARTS, tick=False):
         user = UserFactory(is_active=False, **closed)
         still_open = UserFactory(roles=[Role.APPLICANT])  # an active account: not closed
+    # ... and used lately: no rule takes it
+    User.objects.filter(pk=still_open.pk).update(last_login=LONG_AFTER - timedelta(days=1))
     assert _run(django_capture_on_commit_callbacks)["closed_accounts"] == 0
     for account in (user, still_open):
         account.refresh_from_db()

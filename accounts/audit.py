@@ -202,6 +202,9 @@ VERBS = {
     "download_agreement": "downloaded",
     "enrol": "enrolled",
     "erase_personal_data": "erased the personal data of",
+    # a live record ended by the erasure the person asked for (accounts.personal_data.Ending)
+    "withdraw_for_erasure": "withdrew, on a request for erasure,",
+    "cancel_registration_for_erasure": "cancelled, on a request for erasure, the registration of",
     "export_personal_data": "exported the personal data of",
     "finish": "finished",
     "give feedback": "gave",  # the record reads "Feedback on <placement>: 4/5"

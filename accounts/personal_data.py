@@ -12,7 +12,12 @@ Each app lists its models that hold personal data here, from its AppConfig.ready
   one, so a secret (a token, a password hash, a vetting note) is never exported by accident;
 - what erasure does with them: ``delete`` them, replace fields (``erase``: field -> value,
   or a callable of the row), or keep them (``kept``: why the law lets us keep them), with
-  ``keep(rows)`` naming the rows kept for ``kept`` when only some are (a signed agreement).
+  ``keep(rows)`` naming the rows kept for ``kept`` when only some are (a signed agreement);
+- how the person's live rows are ended first (``ending``, an ``Ending``): an application still
+  being vetted, a place held at an event. Anonymised in place, it would stay in the staff's
+  queues as "Erased person", holding its place; so erasure first ends it through its app's own
+  service (a withdrawal), which frees the place, moves the waiting list on and tells the others
+  it concerns, as any withdrawal does.
 
 tests/test_personal_data_registry.py walks every model and fails when one holding personal
 data is neither registered nor listed, with a reason, as not needing it."""
@@ -37,6 +42,7 @@ from kentplacements.workflow import DomainError
 from .audit import record_action
 from .roles import is_staff_member
 
+PERMISSION = "accounts.handle_personal_data_requests"
 ERASED_NAME = "Erased person"
 ERASED_DOMAIN = "@erased.invalid"  # .invalid is reserved (RFC 2606): no mail reaches it
 # Equality answers are kept apart from the person on purpose (outreach/equality/models.py: a
@@ -54,6 +60,21 @@ def erased_email(row) -> str:
 
 
 @dataclass(frozen=True)
+class Ending:
+    """How an app ends a person's live rows before they are erased. ``live(rows)``: those of the
+    person's rows still in progress (the states its transition table lets move to withdrawn, or
+    cancelled); ``end(row, *, by)``: the app's service for it, which must not email the person
+    (they asked to be forgotten, and the outbox rows to their address go with the erasure). The
+    pages read "2 live {noun}s will be {ended_as} first: {then}."."""
+
+    live: Callable
+    end: Callable
+    noun: str  # "volunteer application"
+    ended_as: str  # "withdrawn"
+    then: str  # what ending one does, for whom: "a booked interview time is freed ..."
+
+
+@dataclass(frozen=True)
 class PersonalData:
     model: str  # "app_label.ModelName"
     heading: str  # "Volunteer applications": the kind of record, its JSON file's name
@@ -67,6 +88,7 @@ class PersonalData:
     erase_row: Callable | None = None  # erase_row(row): what ``erase`` cannot say (the account)
     kept: str = ""
     keep: Callable | None = None  # keep(rows) -> the rows kept for ``kept``; None: all or none
+    ending: Ending | None = None  # how the live rows are ended before erasure
 
     @property
     def model_class(self):
@@ -206,23 +228,45 @@ class Outcome:
     erased: int
     kept: int
     why: str
+    ended: int = 0  # live rows ended first (withdrawn, cancelled), as ``ending`` says
+    ending: Ending | None = None
 
 
 def erasure_plan(email: str) -> list[Outcome]:
     """What erasure would do, kind by kind (the confirm page)."""
     user, held = held_about(email)
-    return [_outcome(h.entry, h.entry.rows(user, email), dry_run=True) for h in held]
+    plan = []
+    for h in held:
+        rows = h.entry.rows(user, email)
+        ended = h.entry.ending.live(rows).count() if h.entry.ending is not None else 0
+        plan.append(_outcome(h.entry, rows, dry_run=True, ended=ended))
+    return plan
 
 
-def _outcome(entry, rows, *, dry_run) -> Outcome:
+def _outcome(entry, rows, *, dry_run, ended=0) -> Outcome:
     if entry.kept and entry.keep is None:
-        return Outcome(entry.heading, 0, rows.count(), entry.kept)
+        return Outcome(entry.heading, 0, rows.count(), entry.kept, ended, entry.ending)
     kept = entry.keep(rows) if entry.keep is not None else rows.none()
     kept_pks = list(kept.values_list("pk", flat=True))
     erase = list(rows.exclude(pk__in=kept_pks))
     if not dry_run:
         _erase_rows(entry, erase)
-    return Outcome(entry.heading, len(erase), len(kept_pks), entry.kept if kept_pks else "")
+    return Outcome(entry.heading, len(erase), len(kept_pks), entry.kept if kept_pks else "", ended, entry.ending)
+
+
+def _end_live_rows(entry, rows, *, by) -> int:
+    """End the person's live rows of one kind through its app's service; how many. A refusal
+    (the record moved on since the confirm page, say) stops the erasure: its transaction rolls
+    back, and the page says why."""
+    live = list(entry.ending.live(rows).order_by("pk"))
+    for row in live:
+        try:
+            entry.ending.end(row, by=by)
+        except DomainError as exc:
+            raise DomainError(
+                f"Nothing was erased: a live {entry.ending.noun} could not be {entry.ending.ended_as} first. {exc}"
+            ) from exc
+    return len(live)
 
 
 def _erase_rows(entry, rows):
@@ -256,19 +300,36 @@ def check_erasable(user) -> None:
         raise DomainError("This is a staff member's account: it is closed through HR, not erased here.")
 
 
+def check_may_erase(by) -> None:
+    """Only the Head of Resourcing erases, and ends records on a request for erasure: the apps'
+    erasure services ask this too, as they are called with no page of their own in front."""
+    if by is None or not by.has_perm(PERMISSION):
+        raise DomainError("Only the Head of Resourcing handles requests for erasure.")
+
+
 def erase_person(email: str, *, by) -> list[Outcome]:
     """Anonymise the person across every app where the law allows; say what was kept and why.
-    One transaction: all of it, or (on any failure) none of it. The account, last, so every
-    kind found by account was found first; the action log then names its actor "Erased person"."""
+    One transaction: all of it, or (on any failure) none of it. First their live records are
+    ended through their apps' services (``Ending``), each logged with ``by`` as its actor, while
+    they still carry the person's name for whoever the services tell. The account, last, so
+    every kind found by account was found first; the action log then names its actor "Erased person"."""
+    check_may_erase(by)
     with transaction.atomic():
         user = account_for(email)
         if user is not None:
             user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
             check_erasable(user)
+        ended = {
+            entry.heading: _end_live_rows(entry, entry.rows(user, email), by=by)
+            for entry in registered()
+            if entry.ending is not None
+        }
         held = [entry for entry in registered() if entry.rows(user, email).exists()]
         held.sort(key=lambda entry: entry.model == get_user_model()._meta.label)
         subject = logged_against(user, email, held)
-        outcomes = [_outcome(entry, entry.rows(user, email), dry_run=False) for entry in held]
+        outcomes = [
+            _outcome(entry, entry.rows(user, email), dry_run=False, ended=ended.get(entry.heading, 0)) for entry in held
+        ]
         if subject is not None:
             # logged against the account (or the first record found by email), before that record's
             # own row may be gone; the entry holds no personal data

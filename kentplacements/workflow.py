@@ -23,6 +23,10 @@ class Workflow:
     def can(self, current: str, target: str) -> bool:
         return target in self.transitions.get(current, frozenset())
 
+    def leading_to(self, target: str) -> frozenset[str]:
+        """The states that may move to ``target``: the live ones, for an end such as withdrawn."""
+        return frozenset(state for state, targets in self.transitions.items() if target in targets)
+
     def check(self, current: str, target: str) -> None:
         if not self.can(current, target):
             raise TransitionNotAllowed(f"This record cannot move from “{current}” to “{target}”.")

@@ -4,11 +4,12 @@ interest, partner contacts, student officers and their placements."""
 
 from django.utils import timezone
 
-from accounts.personal_data import ERASED_NAME, PersonalData, erased_email, register
-from vetting.subject_access import check_entry
+from accounts.personal_data import ERASED_NAME, Ending, PersonalData, erased_email, register
+from vetting.subject_access import CLOSED_WITH_IT, check_entry
 
+from .enums import APPLICATION_WORKFLOW, ApplicationStatus
 from .models import PresentationInvitation, WorkExperienceApplication
-from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS
+from .services.work_experience import APPLICATION_FIELDS, EMPTY_ANSWERS, withdraw_for_erasure
 
 SAFETY_KEPT = (
     "A record of the participant's safety on placement (risk assessments, dynamic risk assessments,"
@@ -48,6 +49,14 @@ register(
         user="applicant",
         # what the applicant typed, emptied as the draft form leaves it; the status stays
         erase={**{name: EMPTY_ANSWERS.get(name, "") for name in APPLICATION_FIELDS}, "status_reason": ""},
+        # every application not yet ended, the draft included: nothing of theirs is left open
+        ending=Ending(
+            live=lambda rows: rows.filter(status__in=APPLICATION_WORKFLOW.leading_to(ApplicationStatus.WITHDRAWN)),
+            end=withdraw_for_erasure,
+            noun="work-experience application",
+            ended_as="withdrawn",
+            then=f"a confirmed place goes back to its programme; {CLOSED_WITH_IT}",
+        ),
     ),
     check_entry("Vetting checks on work-experience applications", WorkExperienceApplication, _applications),
     PersonalData(

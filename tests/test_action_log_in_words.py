@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from accounts.audit import describe, visible_entries
 from accounts.demo import demo_email
 from accounts.models import ActionLog, User
+from accounts.personal_data import erase_person
 from accounts.roles import Role
 from accounts.services import assign_role
 from outreach.models import OutreachEvent
@@ -47,8 +48,8 @@ from vetting.services.checks import checks_of, clear_check, start_check
 from vetting.services.references import request_reference, submit_reference
 from vetting.tests.agreement_helpers import consent_token
 from vetting.tests.references import ANSWERS, emailed_token
-from volunteers.enums import CampaignStatus
-from volunteers.models import RecruitmentCampaign
+from volunteers.enums import CampaignStatus, VolunteerApplicationStatus
+from volunteers.models import RecruitmentCampaign, VolunteerApplication
 from volunteers.services.campaigns import close_campaign
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +204,13 @@ def demo_log(settings):
     record_attendance(day, set(), by=sarah)
     maidstone = OutreachEvent.objects.get(title="Pre-application workshop, Maidstone")
     cancel_event(maidstone, by=sarah, reason="The college is closed that evening.")
+
+    # Erasure on request (issue 13): a volunteer applicant with an interview booked, then someone
+    # holding a place at the workshop; each live record is ended first, by the Head of Resourcing.
+    harriet = person("resourcing")
+    booked = VolunteerApplication.objects.filter(status=VolunteerApplicationStatus.INTERVIEW_BOOKED).first()
+    erase_person(booked.applicant.email, by=harriet)
+    erase_person(full.registrations.filter(status="registered").first().email, by=harriet)
     return ActionLog.objects.all()
 
 
@@ -211,6 +219,7 @@ def test_every_entry_reads_as_a_sentence_with_names(demo_log):
     kinds = {entry.action for entry in demo_log}
     # the entries the issue named, and the counters' moves, are among those read
     assert {"assign_role", "assign_escorting_officer", "take places_taken", "release places_taken"} <= kinds
+    assert {"withdraw_for_erasure", "cancel_registration_for_erasure", "erase_personal_data"} <= kinds
 
     problems = []
     for change in describe(visible_entries(reader).order_by("pk"), reader):

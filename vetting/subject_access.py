@@ -16,6 +16,11 @@ AGREEMENT_KEPT = (
     f" retention period, {period_in_words('signed_agreements')} after the application ended (seed 001 §8.3),"
     " then removed by the disposal job."
 )
+# What ending a vetted record does on vetting's side (vetting.services.closing), in the words of
+# the erasure pages (accounts.personal_data.Ending.then).
+CLOSED_WITH_IT = (
+    "open vetting checks, reference requests and an unsigned agreement are closed, and referees still asked are told"
+)
 CHECKS_KEPT = (
     "Vetting checks are kept by the vetting unit for their retention period,"
     f" {period_in_words('vetting_checks')} after the application ended (Force Policy P04); only their outcome"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.queues import Queue, register
 from accounts.roles import Role
 
-from .enums import MedicalCertificateStatus, VolunteerApplicationStatus
+from .enums import LIVE_APPLICATIONS, MedicalCertificateStatus, VolunteerApplicationStatus
 from .models import VolunteerApplication
 
 SHORTLIST_QUEUE = "volunteer_applications_to_shortlist"
@@ -29,7 +29,11 @@ def _interviews_to_record(user, today):
 
 
 def _medicals_to_check(user, today):
-    return VolunteerApplication.objects.filter(medical_certificate__status=MedicalCertificateStatus.UPLOADED)
+    """Uploaded certificates of applications still in the running: one withdrawn or rejected
+    (or erased on request, issue 13) has nothing left to check, and could not move on if it were."""
+    return VolunteerApplication.objects.filter(
+        medical_certificate__status=MedicalCertificateStatus.UPLOADED, status__in=LIVE_APPLICATIONS
+    )
 
 
 def _offers_outstanding(user, today):

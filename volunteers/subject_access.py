@@ -4,10 +4,12 @@ and hours."""
 
 from datetime import date
 
-from accounts.personal_data import PersonalData, register
-from vetting.subject_access import check_entry
+from accounts.personal_data import Ending, PersonalData, register
+from vetting.subject_access import CLOSED_WITH_IT, check_entry
 
+from .enums import APPLICATION_WORKFLOW, VolunteerApplicationStatus
 from .models import VolunteerApplication
+from .services.applications import withdraw_for_erasure
 
 APPLICANT = "application__applicant"
 # The column is required; a date nobody applying is born on stands for "erased".
@@ -41,6 +43,16 @@ register(
         ),
         user="applicant",
         erase={"date_of_birth": ERASED_BIRTH_DATE, "motivation": "", "availability": ""},
+        # an active volunteer's application has no move left: it is their service record (below)
+        ending=Ending(
+            live=lambda rows: rows.filter(
+                status__in=APPLICATION_WORKFLOW.leading_to(VolunteerApplicationStatus.WITHDRAWN)
+            ),
+            end=withdraw_for_erasure,
+            noun="volunteer application",
+            ended_as="withdrawn",
+            then=f"a booked interview time is free for another candidate; {CLOSED_WITH_IT}",
+        ),
     ),
     check_entry("Vetting checks on volunteer applications", VolunteerApplication, _applications),
     PersonalData(

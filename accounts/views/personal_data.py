@@ -1,6 +1,7 @@
 """The Head of Resourcing's pages for subject access and erasure (issue 13; seed 001 §3.4,
 DOMAIN.md §4): find a person by email, download everything held about them as one ZIP, and
-erase them on request after a page that says what will be erased and what kept, and why.
+erase them on request after a page that says what will be erased and what kept, and why, and
+which of their records still in progress are ended first (withdrawn, cancelled).
 
 Each step is a POST carrying the address (accounts.forms.PersonActionForm), so the address
 is never in a page's URL: not in the access log, the browser's history or a Referer."""
@@ -18,6 +19,7 @@ from kentplacements.workflow import DomainError
 from ..forms import PersonActionForm, PersonSearchForm
 from ..personal_data import (
     EQUALITY_NOTE,
+    PERMISSION,
     account_for,
     check_erasable,
     erase_person,
@@ -26,8 +28,6 @@ from ..personal_data import (
     held_about,
 )
 from ..roles import is_staff_member
-
-PERMISSION = "accounts.handle_personal_data_requests"
 
 
 def _page(view):
@@ -80,6 +80,11 @@ def export(request):
     return response
 
 
+def _ended(outcomes):
+    """The kinds with live records ended before the erasure: the "Ended first" list."""
+    return [outcome for outcome in outcomes if outcome.ended]
+
+
 @_page
 @require_POST
 def erase(request):
@@ -95,11 +100,13 @@ def erase(request):
             check_erasable(user)
         if request.POST.get("confirm") == "yes":
             context["outcomes"] = erase_person(email, by=request.user)
+            context["ending"] = _ended(context["outcomes"])
             return render(request, "accounts/personal_data/erased.html", context)
     except DomainError as exc:
         context["refusal"] = str(exc)
         return render(request, "accounts/personal_data/erase_confirm.html", context)
     context["plan"] = erasure_plan(email)
+    context["ending"] = _ended(context["plan"])
     context["confirm_form"] = PersonActionForm(
         initial={"email": email, "confirm": "yes"},
         action=reverse("personal_data_erase"),

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
+from accounts.personal_data import check_may_erase
 from accounts.roles import is_staff_member
 from kentplacements.workflow import DomainError
 
@@ -131,21 +132,35 @@ def decline_enrolment(enrolment, *, reason, by) -> ProgrammeEnrolment:
     return enrolment
 
 
+def _withdraw(enrolment, *, by, action):
+    """applied or enrolled -> withdrawn; a buddy is told they are released. Returns the
+    enrolment and the log entry (the emails' keys)."""
+    enrolment = _locked(enrolment)
+    entry = move_status(
+        enrolment, S.WITHDRAWN, workflow=ENROLMENT_WORKFLOW, by=by, action=action, closed_at=timezone.now()
+    )
+    if enrolment.buddy is not None:
+        email_buddy(enrolment, "buddy_released", key=f"programme-withdrawn-buddy-{entry.pk}")
+    return enrolment, entry
+
+
 @transaction.atomic
 def withdraw_enrolment(enrolment, *, by) -> ProgrammeEnrolment:
     """The candidate leaves the programme (or withdraws their application)."""
-    enrolment = _locked(enrolment)
-    entry = move_status(
-        enrolment,
-        S.WITHDRAWN,
-        workflow=ENROLMENT_WORKFLOW,
-        by=by,
-        action="withdraw_from_programme",
-        closed_at=timezone.now(),
-    )
+    enrolment, entry = _withdraw(enrolment, by=by, action="withdraw_from_programme")
     email_candidate(enrolment, "withdrawn", key=f"programme-withdrawn-{entry.pk}")
-    if enrolment.buddy is not None:
-        email_buddy(enrolment, "buddy_released", key=f"programme-withdrawn-buddy-{entry.pk}")
+    return enrolment
+
+
+@transaction.atomic
+def withdraw_for_erasure(enrolment, *, by) -> ProgrammeEnrolment:
+    """The candidate asked for their personal data to be erased (issue 13): the Head of
+    Resourcing's erasure withdraws their application or place first, so it leaves the
+    programme staff's queues and their buddy is released (and told). The candidate is not
+    emailed: they asked to be forgotten, and the erasure deletes the outbox rows to their address
+    anyway."""
+    check_may_erase(by)
+    enrolment, _entry = _withdraw(enrolment, by=by, action="withdraw_for_erasure")
     return enrolment
 
 

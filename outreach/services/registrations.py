@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
+from accounts.personal_data import check_may_erase
 from kentplacements.anonymous_cache import forget_anonymous_pages
 from kentplacements.workflow import DomainError
 from vetting import links
@@ -204,18 +205,37 @@ def cancel_from_link(token: str) -> EventRegistration:
     return registration
 
 
+def _locked_registration(registration) -> EventRegistration:
+    """The registration locked for a change, after its event (as every change locks them)."""
+    event = _locked_event(registration.event_id)
+    registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
+    registration.event = event
+    return registration
+
+
 @transaction.atomic
 def cancel_registration(registration, *, by) -> EventRegistration:
     """The Diversity Placements Officer cancels a registration for the person (they rang,
     say); the place goes to the first waiting."""
-    event = _locked_event(registration.event_id)
-    registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
-    registration.event = event
+    registration = _locked_registration(registration)
     _cancel(registration, by=by, action="cancel_registration")
     return registration
 
 
-def _cancel(registration, *, by, action, **changes) -> None:
+@transaction.atomic
+def cancel_for_erasure(registration, *, by) -> EventRegistration:
+    """The person asked for their personal data to be erased (issue 13): the Head of
+    Resourcing's erasure cancels their place or waiting-list entry first, so the place goes to
+    the first waiting (emailed as usual) and the register does not list them. The person is not
+    emailed: they asked to be forgotten, and the erasure deletes the outbox rows to their address
+    anyway."""
+    check_may_erase(by)
+    registration = _locked_registration(registration)
+    _cancel(registration, by=by, action="cancel_registration_for_erasure", tell_registrant=False)
+    return registration
+
+
+def _cancel(registration, *, by, action, tell_registrant=True, **changes) -> None:
     event, now = registration.event, timezone.now()
     if registration.status not in LIVE:
         raise DomainError(f"This registration is {registration.get_status_display().lower()}: it cannot be cancelled.")
@@ -232,14 +252,15 @@ def _cancel(registration, *, by, action, **changes) -> None:
         waiting_since=None,
         **changes,
     )
-    email_registrant(
-        registration,
-        "registration_cancelled",
-        key=f"outreach-cancelled-{registration.pk}",
-        ics_status="CANCELLED" if held else None,
-        by_staff=by is not None,
-        had_place=held,
-    )
+    if tell_registrant:
+        email_registrant(
+            registration,
+            "registration_cancelled",
+            key=f"outreach-cancelled-{registration.pk}",
+            ics_status="CANCELLED" if held else None,
+            by_staff=by is not None,
+            had_place=held,
+        )
     if held:
         _give_back_place(event)
         promote_first_waiting(event, by=by)

@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
+from accounts.personal_data import check_may_erase
 from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError
@@ -528,6 +529,17 @@ def withdraw_application(application, *, by) -> WorkExperienceApplication:
     application = _move(application, S.WITHDRAWN, by=by, action="withdraw")
     _email_applicant(application, "withdrawn")
     return application
+
+
+@transaction.atomic
+def withdraw_for_erasure(application, *, by) -> WorkExperienceApplication:
+    """The applicant asked for their personal data to be erased (issue 13): the Head of
+    Resourcing's erasure withdraws the application first, so it leaves the team's queues and a
+    place it held is freed; vetting closes what it has open, and referees still asked are told,
+    as for any withdrawal. No email to the applicant, nor to their parent or guardian: they asked
+    to be forgotten, and the erasure deletes the outbox rows to the applicant's address anyway."""
+    check_may_erase(by)
+    return _move(application, S.WITHDRAWN, by=by, action="withdraw_for_erasure")
 
 
 @transaction.atomic

@@ -1,8 +1,10 @@
 """Subject access and erasure in Chromium (issue 13), by clicking only: the Head of Resourcing,
 from her home, opens "Personal data requests", finds a person by email (a wrong address first,
 asked again next to the field), reads what is held about them, downloads it as one ZIP, then
-erases it: the confirm page says what will be kept and why, and the last page what was. The
-person then cannot log in."""
+erases it: the confirm page says which of their records still in progress will be withdrawn or
+cancelled first, and what will be kept and why, and the last page what was. The person then
+cannot log in; their volunteer application and programme place are withdrawn, and their place
+at the workshop has gone to the person waiting, who is emailed (Niamh is not)."""
 
 import io
 import json
@@ -14,11 +16,15 @@ from playwright.sync_api import expect
 
 from accounts.models import ActionLog
 from accounts.roles import Role
+from outreach.enums import RegistrationStatus
+from outreach.models import EventRegistration
+from outreach.programme.enums import EnrolmentStatus
 from outreach.tests.factories import OutreachEventFactory
 from outreach.tests.factories import registered as registered_for
 from outreach.tests.programme_factories import applied
-from tests.browser.steps import download, log_out, sign_in
+from tests.browser.steps import download, log_out, mails_to, sign_in
 from tests.factories import UserFactory
+from volunteers.enums import VolunteerApplicationStatus
 from volunteers.services.medical import upload_medical_certificate
 from volunteers.tests.factories import MEDICAL_PDF, interviewed_application
 
@@ -35,8 +41,10 @@ def test_the_head_of_resourcing_finds_a_person_downloads_their_data_and_erases_i
     niamh = UserFactory(email=NIAMH, full_name="Niamh O'Connor")
     volunteering = interviewed_application(fitness=False, applicant=niamh, motivation="To help in Sevenoaks.")
     upload_medical_certificate(volunteering, by=niamh, upload=SimpleUploadedFile("certificate.pdf", MEDICAL_PDF))
-    applied(candidate=niamh)
-    registered_for(OutreachEventFactory(), email=NIAMH, full_name="Niamh O'Connor")
+    enrolment = applied(candidate=niamh)
+    workshop = OutreachEventFactory(capacity=1)
+    place = registered_for(workshop, email=NIAMH, full_name="Niamh O'Connor")
+    waiting = registered_for(workshop, email="wes.waiting@example.org", full_name="Wes Waiting")
 
     page.goto(live_server.url + "/")
     axe_check(page)
@@ -72,10 +80,18 @@ def test_the_head_of_resourcing_finds_a_person_downloads_their_data_and_erases_i
     plan = page.get_by_role("table", name="What erasure will do, kind by kind")
     expect(plan).to_contain_text("Volunteer applications")
     expect(plan).to_contain_text("The action log records who did what, and is kept")
+    ended_first = page.get_by_role("region", name="Ended first")
+    expect(ended_first).to_contain_text("1 live volunteer application will be withdrawn first")
+    expect(ended_first).to_contain_text("1 live event registration will be cancelled first")
+    expect(ended_first).to_contain_text("1 live Positive Action Programme enrolment will be withdrawn first")
     axe_check(page)
+    emailed_niamh = len(mails_to(NIAMH))
     page.get_by_role("button", name="Erase their personal data").click()
     expect(heading(page)).to_have_text("Personal data erased")
     expect(page.get_by_role("main")).to_contain_text("Their account is closed")
+    expect(page.get_by_role("region", name="Ended first")).to_contain_text(
+        "1 live volunteer application was withdrawn first"
+    )
     axe_check(page)
     page.get_by_role("link", name="Back to personal data requests").click()
     expect(heading(page)).to_have_text("Personal data requests")
@@ -87,3 +103,12 @@ def test_the_head_of_resourcing_finds_a_person_downloads_their_data_and_erases_i
     axe_check(page)
     niamh.refresh_from_db()
     assert niamh.full_name == "Erased person" and not niamh.is_active
+    # her live records were ended first, by the Head of Resourcing: nobody goes on working on them
+    volunteering.refresh_from_db()
+    enrolment.refresh_from_db()
+    assert (volunteering.status, enrolment.status) == (VolunteerApplicationStatus.WITHDRAWN, EnrolmentStatus.WITHDRAWN)
+    assert EventRegistration.objects.get(pk=place.pk).status == RegistrationStatus.CANCELLED
+    assert EventRegistration.objects.get(pk=waiting.pk).status == RegistrationStatus.REGISTERED
+    assert any(message.subject.startswith("A place is now yours") for message in mails_to("wes.waiting@example.org"))
+    assert len(mails_to(NIAMH)) == emailed_niamh  # not emailed about it: she asked to be erased
+    assert set(ActionLog.objects.filter(action__endswith="_for_erasure").values_list("actor", flat=True)) == {head.pk}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import move_status, record_action
+from accounts.personal_data import check_may_erase
 from accounts.roles import Role, has_role
 from accounts.services import assign_role
 from kentplacements.workflow import DomainError, TransitionNotAllowed
@@ -187,3 +188,14 @@ def withdraw_application(application, *, by) -> VolunteerApplication:
     application = move_application(application, S.WITHDRAWN, by=by, action="withdraw")
     email_applicant(application, "withdrawn")
     return application
+
+
+@transaction.atomic
+def withdraw_for_erasure(application, *, by) -> VolunteerApplication:
+    """The applicant asked for their personal data to be erased (issue 13): the Head of
+    Resourcing's erasure withdraws the application first, on their behalf, so it leaves the
+    campaign's queues, a booked interview time is free for another candidate and vetting closes
+    what it has open. No email to the applicant: they asked to be forgotten, and the erasure
+    deletes the outbox rows to their address anyway."""
+    check_may_erase(by)
+    return move_application(application, S.WITHDRAWN, by=by, action="withdraw_for_erasure")

@@ -21,8 +21,9 @@ from volunteers.enums import MedicalCertificateStatus, VolunteerApplicationStatu
 from volunteers.exports import VolunteerApplicationResource
 from volunteers.models import MedicalCertificate
 from volunteers.queues import MEDICAL_QUEUE
+from volunteers.services.applications import withdraw_application
 
-from .factories import MEDICAL_PDF, PROGRAM_BYTES, interviewed_application
+from .factories import MEDICAL_PDF, PROGRAM_BYTES, certificate_to_check, interviewed_application
 
 pytestmark = pytest.mark.django_db
 S = VolunteerApplicationStatus
@@ -166,9 +167,13 @@ def test_the_staff_home_counts_certificates_to_check_and_opens_them(client, recr
     certificate.application.applicant.full_name = "Cara Certified"
     certificate.application.applicant.save()
     interviewed_application(fitness=False, applicant__full_name="Una Uploaded-Not")
+    withdrawn = certificate_to_check()  # then withdrawn: nothing left to check
+    withdrawn.applicant.full_name = "Wyn Withdrawn"
+    withdrawn.applicant.save()
+    withdraw_application(withdrawn, by=withdrawn.applicant)
     client.force_login(recruiter)
     home = client.get(reverse("staff_dashboard")).content.decode()
     link = f"{reverse('volunteer_staff_applications')}?queue={MEDICAL_QUEUE}"
     assert "Medical certificates to check" in home and link in home
     listed = client.get(link).content.decode()
-    assert "Cara Certified" in listed and "Una Uploaded-Not" not in listed
+    assert "Cara Certified" in listed and "Una Uploaded-Not" not in listed and "Wyn Withdrawn" not in listed
